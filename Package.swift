@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "TLSConfig",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TLSConfig", targets: ["TLSConfig"]),
+        .library(name: "TLSConfigOpenSSL", targets: ["TLSConfigOpenSSL"]),
+        .executable(name: "tlsconfig", targets: ["tlsconfig"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(name: "CTLSShims", dependencies: ["COpenSSL"]),
+        .target(name: "TLSConfig", dependencies: ["CYAML"]),
+        .target(name: "TLSConfigOpenSSL", dependencies: ["TLSConfig", "COpenSSL", "CTLSShims"]),
+        .executableTarget(
+            name: "tlsconfig",
+            dependencies: [
+                "TLSConfig",
+                "TLSConfigOpenSSL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig"]),
+        .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims"]),
+        .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Upcoming features for every Swift target, so the whole package follows one dialect.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ])
+    target.swiftSettings = settings
+}

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Looks at files named by settings without ever blocking: a FIFO or a device is refused
+/// before it is opened, so `ca-file = "/dev/zero"` is an error, not a hang.
+public enum FileInspector {
+    public struct Facts: Sendable, Hashable {
+        public var size: Int
+        /// Permission bits.
+        public var mode: UInt32
+        public var device: UInt64
+        public var inode: UInt64
+        public var modificationTime: Int64
+        public var modificationNanoseconds: Int64
+    }
+
+    public enum Problem: Error, Sendable, Hashable {
+        case notFound
+        case notARegularFile(kind: String)
+        case notADirectory
+        case unreadable(reason: String)
+        case empty
+        case tooLarge(size: Int, limit: Int)
+    }
+
+    public enum Expectation: Sendable {
+        case regularFile
+        case directory
+    }
+
+    /// `stat` plus the checks every configured path must pass.
+    public static func inspect(_ path: String, expecting expectation: Expectation, maximumSize: Int) -> Result<Facts, Problem> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .failure(.notFound) }
+            return .failure(.unreadable(reason: String(cString: strerror(code))))
+        }
+        let type = info.st_mode & S_IFMT
+        let facts = Facts(
+            size: Int(info.st_size), mode: UInt32(info.st_mode & 0o7777),
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            modificationTime: Int64(info.st_mtim.tv_sec), modificationNanoseconds: Int64(info.st_mtim.tv_nsec)
+        )
+        switch expectation {
+        case .directory:
+            guard type == S_IFDIR else { return .failure(.notADirectory) }
+            guard access(path, R_OK | X_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+            return .success(facts)
+        case .regularFile:
+            guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
+            guard access(path, R_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+            guard facts.size > 0 else { return .failure(.empty) }
+            guard facts.size <= maximumSize else { return .failure(.tooLarge(size: facts.size, limit: maximumSize)) }
+            return .success(facts)
+        }
+    }
+
+    /// Reads a regular file whole, refusing anything else (checked again after opening).
+    public static func read(_ path: String, maximumSize: Int) -> Result<[UInt8], Problem> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            return .failure(code == ENOENT ? .notFound : .unreadable(reason: String(cString: strerror(code))))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG else { return .failure(type == S_IFDIR ? .notARegularFile(kind: "a directory") : .notARegularFile(kind: kindName(type))) }
+        guard Int(info.st_size) <= maximumSize else { return .failure(.tooLarge(size: Int(info.st_size), limit: maximumSize)) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(reason: String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        bytes.removeSubrange(total...)
+        return .success(bytes)
+    }
+
+    /// Names of the entries of a directory (no `.` and `..`).
+    public static func entries(of path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    private static func kindName(_ type: mode_t) -> String {
+        switch type {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// What a PEM file holds, found without OpenSSL: enough to say "this CA file has no
+/// certificate" or "this key is encrypted and nothing supplies a passphrase" at resolve time.
+public struct PEMSummary: Sendable, Hashable {
+    public enum KeyFormat: String, Sendable, Hashable {
+        /// `PRIVATE KEY`
+        case pkcs8
+        /// `ENCRYPTED PRIVATE KEY`
+        case encryptedPKCS8 = "encrypted-pkcs8"
+        /// `RSA PRIVATE KEY`
+        case pkcs1
+        /// `EC PRIVATE KEY`
+        case sec1
+        /// `DSA PRIVATE KEY` and other legacy labels
+        case legacy
+    }
+
+    public struct Key: Sendable, Hashable {
+        public var format: KeyFormat
+        public var isEncrypted: Bool
+        /// 1-based index among all PEM blocks of the file.
+        public var blockIndex: Int
+    }
+
+    public var certificates = 0
+    public var crls = 0
+    public var keys: [Key] = []
+    /// Labels of blocks that are neither certificates, CRLs nor keys.
+    public var otherLabels: [String] = []
+    /// Blocks without an END line or with a body that is not base64.
+    public var malformedBlocks = 0
+    /// Index (1-based, among blocks) of each certificate block.
+    public var certificateBlockIndexes: [Int] = []
+    /// No PEM block at all and the bytes start like DER (a PKCS#12 file, say).
+    public var looksLikeDER = false
+
+    public var blockCount: Int { certificates + crls + keys.count + otherLabels.count }
+}
+
+public enum PEMScanner {
+    public static func scan(_ bytes: [UInt8]) -> PEMSummary {
+        var summary = PEMSummary()
+        let begin = Array("-----BEGIN ".utf8)
+        let dashes = Array("-----".utf8)
+        var index = 0
+        var block = 0
+        while let start = find(begin, in: bytes, from: index) {
+            let labelStart = start + begin.count
+            guard let labelEnd = find(dashes, in: bytes, from: labelStart) else { summary.malformedBlocks += 1; break }
+            let label = String(decoding: bytes[labelStart..<labelEnd], as: UTF8.self)
+            let endMarker = Array("-----END \(label)-----".utf8)
+            let bodyStart = labelEnd + dashes.count
+            guard !label.contains("\n"), let end = find(endMarker, in: bytes, from: bodyStart) else {
+                summary.malformedBlocks += 1
+                index = bodyStart
+                continue
+            }
+            block += 1
+            index = end + endMarker.count
+            let body = bytes[bodyStart..<end]
+            let hasHeaders = body.contains(UInt8(ascii: ":"))
+            guard isBase64Body(body) else {
+                summary.malformedBlocks += 1
+                continue
+            }
+            switch label {
+            case "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE":
+                summary.certificates += 1
+                summary.certificateBlockIndexes.append(block)
+            case "X509 CRL":
+                summary.crls += 1
+            case "PRIVATE KEY":
+                summary.keys.append(.init(format: .pkcs8, isEncrypted: false, blockIndex: block))
+            case "ENCRYPTED PRIVATE KEY":
+                summary.keys.append(.init(format: .encryptedPKCS8, isEncrypted: true, blockIndex: block))
+            case "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY":
+                let format: PEMSummary.KeyFormat = label == "RSA PRIVATE KEY" ? .pkcs1 : label == "EC PRIVATE KEY" ? .sec1 : .legacy
+                let encrypted = hasHeaders && find(Array("Proc-Type: 4,ENCRYPTED".utf8), in: Array(body), from: 0) != nil
+                summary.keys.append(.init(format: format, isEncrypted: encrypted, blockIndex: block))
+            default:
+                summary.otherLabels.append(label)
+            }
+        }
+        if block == 0, summary.malformedBlocks == 0, bytes.first == 0x30 {
+            summary.looksLikeDER = true
+        }
+        return summary
+    }
+
+    /// Base64 lines, optionally preceded by RFC 1421 headers and a blank line.
+    private static func isBase64Body(_ body: ArraySlice<UInt8>) -> Bool {
+        var sawData = false
+        for line in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let trimmed = line.filter { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            if trimmed.isEmpty { continue }
+            if !sawData, trimmed.contains(UInt8(ascii: ":")) { continue }
+            for byte in trimmed {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+                    continue
+                default:
+                    return false
+                }
+            }
+            sawData = true
+        }
+        return sawData
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        let first = needle[0]
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+/// One finding about a configuration: structured so it can be rendered as text or JSON,
+/// filtered by code, and tested without parsing prose.
+public struct Diagnostic: Sendable, Hashable, Error {
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+        case note
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// Another place that explains the finding, such as the other end of an inverted range.
+    public struct Related: Sendable, Hashable {
+        public var message: String
+        public var origin: Origin
+
+        public init(_ message: String, origin: Origin) {
+            self.message = message
+            self.origin = origin
+        }
+    }
+
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+    public var setting: SettingKey?
+    public var origin: Origin?
+    public var related: [Related]
+    /// Facts that help read the message (`resolved relative to ...`).
+    public var notes: [String]
+    /// What to do about it.
+    public var help: String?
+
+    public init(
+        _ severity: Severity,
+        _ code: DiagnosticCode,
+        _ message: String,
+        setting: SettingKey? = nil,
+        origin: Origin? = nil,
+        related: [Related] = [],
+        notes: [String] = [],
+        help: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.setting = setting
+        self.origin = origin
+        self.related = related
+        self.notes = notes
+        self.help = help
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+}

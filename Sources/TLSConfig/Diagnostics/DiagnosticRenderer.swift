@@ -1,0 +1,111 @@
+/// Renders diagnostics rustc-style or as JSON. Source lines come from the texts the
+/// configuration was actually parsed from, so a snippet is never a guess.
+public struct DiagnosticRenderer: Sendable {
+    public var style: TextStyle
+    /// File texts by path, as read during resolution.
+    public var sources: [String: String]
+
+    public init(style: TextStyle = .plain, sources: [String: String] = [:]) {
+        self.style = style
+        self.sources = sources
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined(separator: "\n")
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var lines: [String] = []
+        let head = style.severity(diagnostic.severity, diagnostic.severity.rawValue + "[\(diagnostic.code)]")
+        lines.append(head + style.bold(": " + diagnostic.message))
+        if let origin = diagnostic.origin {
+            lines.append(contentsOf: locationLines(origin, label: nil))
+        }
+        for related in diagnostic.related {
+            lines.append(contentsOf: locationLines(related.origin, label: related.message))
+        }
+        for note in diagnostic.notes {
+            lines.append("  " + style.blue("=") + " " + style.bold("note") + ": " + note)
+        }
+        if let help = diagnostic.help {
+            lines.append("  " + style.blue("=") + " " + style.bold("help") + ": " + help)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func locationLines(_ origin: Origin, label: String?) -> [String] {
+        let arrow = style.blue(label == nil ? " --> " : " ::: ")
+        guard case .file(let location) = origin else {
+            return [arrow + origin.description + (label.map { ": \($0)" } ?? "")]
+        }
+        var lines = [arrow + location.description]
+        guard let text = sources[location.path], let sourceLine = Self.line(location.line, of: text) else {
+            if let label { lines.append("  " + style.blue("=") + " " + label) }
+            return lines
+        }
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count + 1)
+        let caretStart = max(location.column - 1, 0)
+        let spanEnd = location.span.end.line == location.line ? location.span.end.column : sourceLine.unicodeScalars.count + 1
+        let caretCount = max(spanEnd - location.column, 1)
+        lines.append(gutter + style.blue("|"))
+        lines.append(style.blue(number + " |") + " " + sourceLine)
+        let carets = String(repeating: " ", count: caretStart) + String(repeating: "^", count: caretCount)
+        lines.append(gutter + style.blue("|") + " " + style.severity(label == nil ? .error : .note, carets) + (label.map { " " + $0 } ?? ""))
+        return lines
+    }
+
+    /// The 1-based `number`th line of `text`, without its terminator.
+    static func line(_ number: Int, of text: String) -> String? {
+        var current = 1
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\n" || text[index] == "\r\n" {
+                if current == number { return String(text[start..<index]) }
+                current += 1
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        return current == number && start < text.endIndex ? String(text[start...]) : nil
+    }
+
+    /// Diagnostics as a JSON array.
+    public func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+        .array(diagnostics.map(Self.json))
+    }
+
+    public static func json(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("code", .string(diagnostic.code.rawValue)),
+            ("message", .string(diagnostic.message)),
+            ("setting", JSONValue(diagnostic.setting?.rawValue)),
+            ("origin", diagnostic.origin.map(json) ?? .null),
+            ("related", .array(diagnostic.related.map { .object([("message", .string($0.message)), ("origin", json($0.origin))]) })),
+            ("notes", .array(diagnostic.notes.map { .string($0) })),
+            ("help", JSONValue(diagnostic.help)),
+        ])
+    }
+
+    public static func json(_ origin: Origin) -> JSONValue {
+        switch origin {
+        case .defaultValue:
+            .object([("kind", .string("default"))])
+        case .environment(let variable):
+            .object([("kind", .string("environment")), ("variable", .string(variable))])
+        case .file(let location):
+            .object([
+                ("kind", .string("file")),
+                ("path", .string(location.path)),
+                ("line", .int(location.line)),
+                ("column", .int(location.column)),
+                ("section", JSONValue(location.section)),
+                ("scope", .string(location.scope.rawValue)),
+            ])
+        case .override(let label, let fileID, let line):
+            .object([("kind", .string("override")), ("label", .string(label)), ("fileID", .string(fileID)), ("line", .int(line))])
+        }
+    }
+}

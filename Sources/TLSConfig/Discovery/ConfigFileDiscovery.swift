@@ -1,0 +1,188 @@
+/// Finds and reads configuration files: explicit, project, user, system.
+///
+/// Every scope that has a file contributes; scopes rank explicit > project > user > system.
+/// A missing explicit file is an error, a missing discovered one is not; two files in one
+/// scope (say `tlsconfig.toml` and `tlsconfig.yaml`) are an error naming both.
+public struct ConfigFileDiscovery: ConfigDocumentSource {
+    /// Names looked for in the working directory and its parents; `nil` gives
+    /// `APP.toml`, `.APP.toml`, `APP.yaml`, `.APP.yaml`, `APP.yml`, `.APP.yml`.
+    public var projectFileNames: [String]?
+    /// The TLS table inside the file, such as `["tool", "mytool", "tls"]` in `pyproject.toml`;
+    /// empty when the whole file is TLS settings.
+    public var tablePath: [String]
+    /// Parent of the system scope's `APP/` folder.
+    public var systemDirectory: String
+    /// Largest configuration file read.
+    public var maximumSize: Int
+
+    public init(projectFileNames: [String]? = nil, tablePath: [String] = [], systemDirectory: String = "/etc", maximumSize: Int = 4 << 20) {
+        self.projectFileNames = projectFileNames
+        self.tablePath = tablePath
+        self.systemDirectory = systemDirectory
+        self.maximumSize = maximumSize
+    }
+
+    static let userFileNames = ["config.toml", "config.yaml", "config.yml"]
+
+    public func load(_ context: ResolutionContext) -> ConfigDocumentLoad {
+        let configuration = context.configuration
+        let app = configuration.appName
+        var load = ConfigDocumentLoad()
+        let configVariable = configuration.environmentPrefix + "_CONFIG"
+
+        // Explicit: --config / API first, then PREFIX_CONFIG.
+        if let path = configuration.configFile {
+            context.environment.ignore(configVariable, purpose: "explicit configuration file", reason: "--config was given and takes precedence")
+            loadExplicit(path, reason: "--config", configuration: configuration, into: &load)
+        } else if let path = context.environment.value(configVariable, purpose: "explicit configuration file") {
+            loadExplicit(path, reason: configVariable, configuration: configuration, into: &load)
+        }
+
+        // Project: nearest directory, walking up, that holds one of the names.
+        let names = projectFileNames ?? ["\(app).toml", ".\(app).toml", "\(app).yaml", ".\(app).yaml", "\(app).yml", ".\(app).yml"]
+        var directory = PathName.normalize(configuration.workingDirectory)
+        while true {
+            let found = names.map { PathName.normalize(directory + "/" + $0) }.filter(Self.isFile)
+            if !found.isEmpty {
+                for path in found {
+                    load.candidates.append(ConfigFileCandidate(path: path, scope: .project, exists: true, reason: "nearest project file"))
+                }
+                loadScope(found, scope: .project, into: &load)
+                break
+            }
+            if directory == configuration.workingDirectory || directory == PathName.normalize(configuration.workingDirectory) {
+                for name in names {
+                    load.candidates.append(ConfigFileCandidate(path: PathName.normalize(directory + "/" + name), scope: .project, exists: false, reason: "project file (and the same names in every parent)"))
+                }
+            }
+            if directory == "/" { break }
+            directory = PathName.directory(of: directory)
+        }
+
+        // User: $XDG_CONFIG_HOME/APP or ~/.config/APP.
+        let xdg = context.environment.value("XDG_CONFIG_HOME", purpose: "user configuration directory")
+        let home = context.environment.value("HOME", purpose: "home directory (for ~ and ~/.config)")
+        if let base = xdg.map({ PathName.normalize($0) }) ?? home.map({ PathName.normalize($0 + "/.config") }) {
+            discover(in: base + "/" + app, scope: .user, into: &load)
+        }
+
+        // System: /etc/APP.
+        discover(in: PathName.normalize(systemDirectory + "/" + app), scope: .system, into: &load)
+        return load
+    }
+
+    private func discover(in directory: String, scope: FileScope, into load: inout ConfigDocumentLoad) {
+        var found: [String] = []
+        for name in Self.userFileNames {
+            let path = directory + "/" + name
+            let exists = Self.isFile(path)
+            load.candidates.append(ConfigFileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
+            if exists { found.append(path) }
+        }
+        loadScope(found, scope: scope, into: &load)
+    }
+
+    private func loadScope(_ paths: [String], scope: FileScope, into load: inout ConfigDocumentLoad) {
+        guard let first = paths.first else { return }
+        if paths.count > 1 {
+            load.diagnostics.append(Diagnostic(
+                .error, .conflictingConfigFiles,
+                "\(paths.count) \(scope) configuration files: \(paths.map { "\"\($0)\"" }.joined(separator: " and "))",
+                notes: ["only one file per scope is read, and which one would be a guess"],
+                help: "merge them into one file and delete the other"
+            ))
+            return
+        }
+        read(first, scope: scope, origin: nil, into: &load)
+    }
+
+    private func loadExplicit(_ written: String, reason: String, configuration: ResolverConfiguration, into load: inout ConfigDocumentLoad) {
+        var path = written
+        if path == "~" || path.hasPrefix("~/"), let home = configuration.home { path = home + path.dropFirst() }
+        let absolute = PathName.absolute(path, relativeTo: configuration.workingDirectory)
+        let exists = Self.isFile(absolute)
+        load.candidates.append(ConfigFileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
+        let origin: Origin? = reason == "--config" ? nil : .environment(variable: reason)
+        read(absolute, scope: .explicit, origin: origin, into: &load, explicitName: written)
+    }
+
+    private func read(_ path: String, scope: FileScope, origin: Origin?, into load: inout ConfigDocumentLoad, explicitName: String? = nil) {
+        let shown = "\"\(explicitName ?? path)\""
+        let bytes: [UInt8]
+        switch FileInspector.read(path, maximumSize: maximumSize) {
+        case .success(let read): bytes = read
+        case .failure(let problem):
+            let (code, message, help): (DiagnosticCode, String, String) = switch problem {
+            case .notFound: (.configFileNotFound, "configuration file \(shown) not found", "fix the path, or drop the option that names it")
+            case .notARegularFile(let kind): (.configFileUnreadable, "configuration file \(shown) is \(kind)", "name a regular TOML or YAML file")
+            case .unreadable(let reason): (.configFileUnreadable, "configuration file \(shown) cannot be read: \(reason)", "check its permissions")
+            case .tooLarge(let size, let limit): (.configFileTooLarge, "configuration file \(shown) is \(size) bytes, above the \(limit)-byte limit", "a TLS configuration is a few lines; check the path")
+            case .empty, .notADirectory: (.configFileUnreadable, "configuration file \(shown) cannot be read", "check the path")
+            }
+            load.diagnostics.append(Diagnostic(.error, code, message, origin: origin,
+                                               notes: explicitName.map { $0 == path ? [] : ["resolved to \(path)"] } ?? [], help: help))
+            return
+        }
+        if case .success(let facts) = FileInspector.inspect(path, expecting: .regularFile, maximumSize: Int.max), facts.mode & 0o002 != 0 {
+            load.diagnostics.append(Diagnostic(
+                .warning, .configFileWorldWritable, "configuration file \(shown) is writable by everyone (mode \(String(facts.mode, radix: 8)))",
+                notes: ["anyone on this machine could change which CAs you trust"],
+                help: "chmod o-w \(path)"
+            ))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = UTF8Validation.firstInvalidOffset(bytes) ?? 0
+            let position = UTF8Validation.position(ofByte: offset, in: bytes)
+            load.diagnostics.append(Diagnostic(
+                .error, .configFileInvalidUTF8, "configuration file \(shown) is not valid UTF-8 (byte offset \(offset), line \(position.line), column \(position.column))",
+                help: "save the file as UTF-8"
+            ))
+            return
+        }
+        let format: ConfigDocument.Format = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? .yaml : .toml
+        do {
+            let root = switch format {
+            case .toml: try TOMLParser.parse(bytes)
+            case .yaml: try YAMLParser.parse(bytes)
+            }
+            guard let table = selectTable(root, path: path, scope: scope, text: text, into: &load) else { return }
+            load.documents.append(ConfigDocument(path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text))
+        } catch {
+            load.sources[path] = text
+            var related: [Diagnostic.Related] = []
+            if let other = error.related {
+                related.append(.init(error.relatedMessage ?? "related", origin: .file(FileLocation(path: path, span: SourceSpan(start: other, end: SourcePosition(line: other.line, column: other.column + 1)), scope: scope))))
+            }
+            load.diagnostics.append(Diagnostic(
+                .error, .configSyntax, "\(format == .toml ? "TOML" : "YAML") syntax error: \(error.message)",
+                origin: .file(FileLocation(path: path, span: SourceSpan(start: error.position, end: SourcePosition(line: error.position.line, column: error.position.column + 1)), scope: scope)),
+                related: related,
+                help: "fix the file at the position shown"
+            ))
+        }
+    }
+
+    /// The TLS table at `tablePath`; a missing table means the file has no TLS settings.
+    private func selectTable(_ root: ConfigTable, path: String, scope: FileScope, text: String, into load: inout ConfigDocumentLoad) -> ConfigTable? {
+        var table = root
+        for (index, key) in tablePath.enumerated() {
+            guard let entry = table.entry(key) else { return nil }
+            guard case .table(let inner) = entry.value.value else {
+                load.sources[path] = text
+                load.diagnostics.append(Diagnostic(
+                    .error, .wrongType, "\(tablePath[...index].joined(separator: ".")) must be a table of TLS settings, found \(entry.value.typeName)",
+                    origin: .file(FileLocation(path: path, span: entry.value.span, scope: scope)),
+                    help: "write it as a table, such as [\(tablePath.joined(separator: "."))]"
+                ))
+                return nil
+            }
+            table = inner
+        }
+        return table
+    }
+
+    static func isFile(_ path: String) -> Bool {
+        if case .failure(.notFound) = FileInspector.inspect(path, expecting: .regularFile, maximumSize: Int.max) { return false }
+        return true
+    }
+}

@@ -1,0 +1,17 @@
+/// Where a configuration file was found; earlier cases win.
+public enum FileScope: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    /// `--config`, `PREFIX_CONFIG` or passed through the API.
+    case explicit
+    /// The nearest file walking up from the working directory.
+    case project
+    /// `$XDG_CONFIG_HOME/APP/` or `~/.config/APP/`.
+    case user
+    /// `/etc/APP/`.
+    case system
+
+    public static func < (lhs: FileScope, rhs: FileScope) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var description: String { rawValue }
+}

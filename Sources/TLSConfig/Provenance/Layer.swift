@@ -1,0 +1,26 @@
+/// The places settings come from, in the design's order of precedence (highest first).
+/// A host tool may reorder or drop them through `ResolverConfiguration.layers`.
+public enum Layer: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Values the host tool passes in code, such as its own `--cacert` flag.
+    case override
+    /// `PREFIX_CA_FILE` and friends.
+    case toolEnvironment = "tool-environment"
+    /// TOML and YAML configuration files.
+    case files
+    /// `SSL_CERT_FILE`, `SSL_CERT_DIR`, `SSL_CLIENT_CERT` (and opted-in `REQUESTS_CA_BUNDLE`, `CURL_CA_BUNDLE`).
+    case standardEnvironment = "standard-environment"
+    /// Built-in defaults.
+    case defaults
+
+    public static let designOrder: [Layer] = [.override, .toolEnvironment, .files, .standardEnvironment, .defaults]
+
+    public var description: String {
+        switch self {
+        case .override: "override"
+        case .toolEnvironment: "tool environment"
+        case .files: "config file"
+        case .standardEnvironment: "standard environment"
+        case .defaults: "default"
+        }
+    }
+}

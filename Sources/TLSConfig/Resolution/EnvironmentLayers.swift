@@ -1,0 +1,83 @@
+import Foundation
+
+/// Turns environment variables into offers: the tool's own `PREFIX_*` and the standard
+/// `SSL_CERT_FILE`, `SSL_CERT_DIR`, `SSL_CLIENT_CERT` (plus the opt-in pip/curl ones).
+struct EnvironmentLayers {
+    var configuration: ResolverConfiguration
+    var reader: EnvironmentReader
+
+    private var parser: SettingValueParser {
+        SettingValueParser(baseDirectory: configuration.workingDirectory, home: configuration.home)
+    }
+
+    /// `PREFIX_CA_FILE` and friends; lists split on the key's separator (`:` for paths).
+    func toolOffers(_ diagnostics: inout [Diagnostic]) -> [Offer] {
+        var offers: [Offer] = []
+        for key in SettingKey.allCases {
+            let name = key.environmentVariable(prefix: configuration.environmentPrefix)
+            guard let raw = reader.value(name, purpose: key.summary) else { continue }
+            let items: [String]
+            let isList: Bool
+            switch key.valueKind {
+            case .pathList:
+                items = raw.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
+                isList = true
+            case .textList(let separator):
+                items = raw.split(separator: separator, omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+                isList = true
+            default:
+                items = [raw]
+                isList = false
+            }
+            offer(key, items: items, isList: isList, variable: name, layer: .toolEnvironment, place: "tool-environment", into: &offers, &diagnostics)
+        }
+        return offers
+    }
+
+    /// The variables OpenSSL, uv, pip and curl read, each mapped onto one setting.
+    func standardOffers(_ diagnostics: inout [Diagnostic]) -> [Offer] {
+        var offers: [Offer] = []
+        let place = "standard-environment"
+        let caBundles: [(String, Bool, String)] = [
+            ("REQUESTS_CA_BUNDLE", configuration.honorsRequestsCABundle, "pip/requests CA bundle"),
+            ("CURL_CA_BUNDLE", configuration.honorsCurlCABundle, "curl CA bundle"),
+        ]
+        var order = 0
+        for (name, honoured, purpose) in caBundles {
+            if honoured {
+                if let raw = reader.value(name, purpose: purpose + " (CA file)") {
+                    offer(.caFile, items: [raw], isList: true, variable: name, layer: .standardEnvironment, place: place, order: order, into: &offers, &diagnostics)
+                }
+            } else {
+                reader.ignore(name, purpose: purpose, reason: "not honoured by \(configuration.appName); set \(SettingKey.caFile.environmentVariable(prefix: configuration.environmentPrefix)) or SSL_CERT_FILE instead")
+            }
+            order += 1
+        }
+        if let raw = reader.value("SSL_CERT_FILE", purpose: "CA file (OpenSSL)") {
+            offer(.caFile, items: [raw], isList: true, variable: "SSL_CERT_FILE", layer: .standardEnvironment, place: place, order: order, into: &offers, &diagnostics)
+        }
+        if let raw = reader.value("SSL_CERT_DIR", purpose: "CA directories, \":\"-separated (OpenSSL)") {
+            let dirs = raw.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
+            if !dirs.isEmpty {
+                offer(.caDir, items: dirs, isList: true, variable: "SSL_CERT_DIR", layer: .standardEnvironment, place: place, into: &offers, &diagnostics)
+            }
+        }
+        if let raw = reader.value("SSL_CLIENT_CERT", purpose: "client certificate and key in one PEM file (uv)") {
+            offer(.clientCert, items: [raw], isList: false, variable: "SSL_CLIENT_CERT", layer: .standardEnvironment, place: place, into: &offers, &diagnostics)
+        }
+        return offers
+    }
+
+    private func offer(
+        _ key: SettingKey, items: [String], isList: Bool, variable: String, layer: Layer, place: String, order: Int = 0,
+        into offers: inout [Offer], _ diagnostics: inout [Diagnostic]
+    ) {
+        let origin = Origin.environment(variable: variable)
+        do {
+            let value = try parser.parse(key, items: items, isList: isList)
+            offers.append(Offer(key: key, value: value, origin: origin, layer: layer, place: place, order: order))
+        } catch {
+            diagnostics.append(Diagnostic(.error, error.code, error.message, setting: key, origin: origin, help: error.help))
+        }
+    }
+}

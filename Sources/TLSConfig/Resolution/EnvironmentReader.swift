@@ -1,0 +1,67 @@
+import Synchronization
+
+/// Reads the environment and remembers every variable it was asked about, so `show`
+/// can list what was consulted: set, unset, empty (treated as unset) or ignored.
+public final class EnvironmentReader: Sendable {
+    public let values: [String: String]
+    private let log = Mutex<[EnvironmentVariableReport]>([])
+
+    public init(_ values: [String: String]) {
+        self.values = values
+    }
+
+    /// The value, or `nil` when unset or empty. Empty counts as unset, and is reported so.
+    public func value(_ name: String, purpose: String, secret: Bool = false) -> String? {
+        let raw = values[name]
+        let status: EnvironmentVariableReport.Status
+        switch raw {
+        case nil: status = .unset
+        case .some(""): status = .empty
+        case .some(let text): status = .set(secret ? nil : text)
+        }
+        record(EnvironmentVariableReport(name: name, status: status, purpose: purpose))
+        return raw.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Notes a variable that is set but deliberately not used.
+    public func ignore(_ name: String, purpose: String, reason: String) {
+        guard let raw = values[name], !raw.isEmpty else {
+            record(EnvironmentVariableReport(name: name, status: values[name] == nil ? .unset : .empty, purpose: purpose))
+            return
+        }
+        record(EnvironmentVariableReport(name: name, status: .ignored(raw, reason: reason), purpose: purpose))
+    }
+
+    private func record(_ report: EnvironmentVariableReport) {
+        log.withLock { reports in
+            if let index = reports.firstIndex(where: { $0.name == report.name }) {
+                reports[index] = report
+            } else {
+                reports.append(report)
+            }
+        }
+    }
+
+    /// Every variable consulted so far, in the order first asked.
+    public var reports: [EnvironmentVariableReport] {
+        log.withLock { $0 }
+    }
+}
+
+/// One environment variable the resolution looked at.
+public struct EnvironmentVariableReport: Sendable, Hashable {
+    public enum Status: Sendable, Hashable {
+        /// Set and used; the value is `nil` when it must not be shown (a passphrase).
+        case set(String?)
+        case unset
+        /// Set to the empty string, which counts as unset.
+        case empty
+        /// Set, but this tool does not read it.
+        case ignored(String, reason: String)
+    }
+
+    public var name: String
+    public var status: Status
+    /// What the variable means to this resolution.
+    public var purpose: String
+}

@@ -1,0 +1,120 @@
+/// The host a connection goes to, normalised the same way host patterns are.
+public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        case name
+        case ipv4
+        case ipv6
+    }
+
+    /// Lower case, no trailing dot; IPv6 in canonical form without brackets.
+    public let host: String
+    public let port: Int?
+    public let kind: Kind
+
+    /// Parses `host`, `host:port`, IPv4, `[IPv6]`, `[IPv6]:port` or a bare IPv6 address.
+    public init(parsing text: String) throws(HostSyntaxError) {
+        let parsed = try HostSyntax.parse(text, allowWildcard: false)
+        self.host = parsed.host
+        self.port = parsed.port
+        self.kind = parsed.kind
+    }
+
+    public init(host: String, port: Int? = nil) throws(HostSyntaxError) {
+        let parsed = try HostSyntax.parse(host, allowWildcard: false)
+        guard parsed.port == nil || port == nil else { throw HostSyntaxError(input: host, reason: "the port is given twice") }
+        self.host = parsed.host
+        self.port = port ?? parsed.port
+        self.kind = parsed.kind
+    }
+
+    /// The host as written in a URL authority: IPv6 in brackets.
+    public var authority: String {
+        let name = kind == .ipv6 ? "[\(host)]" : host
+        return port.map { "\(name):\($0)" } ?? name
+    }
+
+    public var description: String { authority }
+}
+
+/// Why a host or host pattern could not be read.
+public struct HostSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let input: String
+    public let reason: String
+
+    public var description: String { "invalid host \"\(input)\": \(reason)" }
+}
+
+/// The grammar shared by hosts and host patterns.
+enum HostSyntax {
+    struct Parsed {
+        var host: String
+        var port: Int?
+        var kind: HostTarget.Kind
+        var isWildcard: Bool
+    }
+
+    static func parse(_ text: String, allowWildcard: Bool) throws(HostSyntaxError) -> Parsed {
+        func fail(_ reason: String) -> HostSyntaxError { HostSyntaxError(input: text, reason: reason) }
+        guard !text.isEmpty else { throw fail("it is empty") }
+        guard !text.contains(where: { $0.isWhitespace }) else { throw fail("it contains white space") }
+        var hostPart = Substring(text)
+        var port: Int?
+
+        if hostPart.hasPrefix("[") {
+            guard let close = hostPart.firstIndex(of: "]") else { throw fail("missing \"]\" after the IPv6 address") }
+            let inner = hostPart[hostPart.index(after: hostPart.startIndex)..<close]
+            let rest = hostPart[hostPart.index(after: close)...]
+            if !rest.isEmpty {
+                guard rest.hasPrefix(":") else { throw fail("expected \":PORT\" after \"]\"") }
+                port = try parsePort(rest.dropFirst(), in: text)
+            }
+            guard let bytes = IPAddress.parseIPv6(inner) else { throw fail("\"\(inner)\" is not an IPv6 address") }
+            return Parsed(host: IPAddress.formatIPv6(bytes), port: port, kind: .ipv6, isWildcard: false)
+        }
+        let colons = hostPart.filter { $0 == ":" }.count
+        if colons > 1 {
+            guard let bytes = IPAddress.parseIPv6(hostPart) else { throw fail("not an IPv6 address (write IPv6 with a port as [ADDRESS]:PORT)") }
+            return Parsed(host: IPAddress.formatIPv6(bytes), port: nil, kind: .ipv6, isWildcard: false)
+        }
+        if colons == 1, let colon = hostPart.firstIndex(of: ":") {
+            port = try parsePort(hostPart[hostPart.index(after: colon)...], in: text)
+            hostPart = hostPart[..<colon]
+        }
+        var name = hostPart.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        guard !name.isEmpty else { throw fail("the host name is empty") }
+        if let bytes = IPAddress.parseIPv4(Substring(name)) {
+            return Parsed(host: bytes.map(String.init).joined(separator: "."), port: port, kind: .ipv4, isWildcard: false)
+        }
+        guard name.utf8.count <= 253 else { throw fail("a host name is at most 253 characters") }
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        var isWildcard = false
+        for (index, label) in labels.enumerated() {
+            if label == "*" {
+                guard allowWildcard else { throw fail("\"*\" is only allowed in host patterns") }
+                guard index == 0 else { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
+                guard labels.count > 1 else { throw fail("a pattern needs a literal suffix: write \"*.example.com\"; settings for every host go at the top level") }
+                isWildcard = true
+                continue
+            }
+            guard !label.isEmpty else { throw fail("empty label (two dots in a row)") }
+            guard label.utf8.count <= 63 else { throw fail("the label \"\(label)\" is longer than 63 characters") }
+            guard label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                if label.contains("*") { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
+                throw fail("the label \"\(label)\" may only hold letters, digits, \"-\" and \"_\"")
+            }
+            guard label.first != "-", label.last != "-" else { throw fail("the label \"\(label)\" starts or ends with \"-\"") }
+        }
+        if labels.count == 4, labels.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {
+            throw fail("\"\(name)\" is not a valid IPv4 address")
+        }
+        return Parsed(host: name, port: port, kind: .name, isWildcard: isWildcard)
+    }
+
+    private static func parsePort(_ text: Substring, in input: String) throws(HostSyntaxError) -> Int {
+        guard !text.isEmpty, text.count <= 5, text.allSatisfy(\.isASCIIDigit), let value = Int(text), (1...65535).contains(value) else {
+            throw HostSyntaxError(input: input, reason: "\"\(text)\" is not a port (1-65535)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,95 @@
+/// Resolves TLS settings for a host from every layer a host tool enabled.
+///
+/// ```swift
+/// let resolution = Resolver(ResolverConfiguration(appName: "mytool")).resolve(host: "api.example.com:443")
+/// let settings = try resolution.validatedSettings()
+/// ```
+public struct Resolver: Sendable {
+    public var configuration: ResolverConfiguration
+
+    public init(_ configuration: ResolverConfiguration = ResolverConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Resolves for `host[:port]`; a malformed host is reported as a diagnostic.
+    public func resolve(host: String) -> Resolution {
+        do {
+            return resolve(host: try HostTarget(parsing: host))
+        } catch {
+            var resolution = resolve(host: nil as HostTarget?)
+            resolution.diagnostics.insert(Diagnostic(
+                .error, .invalidHost, error.description,
+                help: "write HOST, HOST:PORT, an IPv4 address or [IPv6]:PORT"
+            ), at: 0)
+            return resolution
+        }
+    }
+
+    /// Resolves for one host, or for no host (only top-level settings apply).
+    public func resolve(host: HostTarget? = nil) -> Resolution {
+        let reader = EnvironmentReader(configuration.environment)
+        var diagnostics: [Diagnostic] = []
+        var offers: [Offer] = []
+        var load = ConfigDocumentLoad()
+        let environmentLayers = EnvironmentLayers(configuration: configuration, reader: reader)
+
+        for layer in configuration.layers {
+            switch layer {
+            case .override:
+                offers += overrideOffers(&diagnostics)
+            case .toolEnvironment:
+                offers += environmentLayers.toolOffers(&diagnostics)
+            case .files:
+                load = configuration.documents.load(ResolutionContext(configuration: configuration, environment: reader))
+                diagnostics += load.diagnostics
+                let schema = ConfigSchema(home: configuration.home)
+                for document in load.documents {
+                    let decoded = schema.offers(from: document)
+                    offers += decoded.offers
+                    diagnostics += decoded.diagnostics
+                    load.sources[document.path] = document.source
+                }
+            case .standardEnvironment:
+                offers += environmentLayers.standardOffers(&diagnostics)
+            case .defaults:
+                break
+            }
+        }
+
+        var selection = Selection(offers: offers, host: host, layers: configuration.layers)
+        let assembled = SettingsAssembler(selection: selection).assemble()
+        diagnostics += assembled.diagnostics
+        selection.values = assembled.values
+
+        let checks = SettingsChecks(configuration: configuration, reader: reader)
+        diagnostics += checks.inspect(assembled.settings, winners: selection.winners)
+
+        return Resolution(
+            host: host,
+            settings: assembled.settings,
+            values: assembled.values,
+            diagnostics: diagnostics,
+            environment: reader.reports,
+            configFiles: load.candidates,
+            matchedSections: selection.matchedSections,
+            sources: load.sources,
+            layers: configuration.layers,
+            appName: configuration.appName,
+            environmentPrefix: configuration.environmentPrefix
+        )
+    }
+
+    private func overrideOffers(_ diagnostics: inout [Diagnostic]) -> [Offer] {
+        let parser = SettingValueParser(baseDirectory: configuration.workingDirectory, home: configuration.home)
+        var offers: [Offer] = []
+        for (index, override) in configuration.overrides.enumerated() {
+            do {
+                let value = try parser.parse(override.key, items: override.values, isList: override.isList)
+                offers.append(Offer(key: override.key, value: value, origin: override.origin, layer: .override, place: "override", order: index))
+            } catch {
+                diagnostics.append(Diagnostic(.error, error.code, error.message, setting: override.key, origin: override.origin, help: error.help))
+            }
+        }
+        return offers
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// How a host tool wants its TLS settings resolved.
+public struct ResolverConfiguration: Sendable {
+    /// Names the configuration files (`APP.toml`, `~/.config/APP/`) and, upper-cased, the variable prefix.
+    public var appName: String
+    /// `APP` upper-cased with `-` turned into `_`, unless set.
+    public var environmentPrefix: String
+    /// Which layers apply, highest first.
+    public var layers: [Layer]
+    /// Read `REQUESTS_CA_BUNDLE` as a CA file, for pip parity.
+    public var honorsRequestsCABundle: Bool
+    /// Read `CURL_CA_BUNDLE` as a CA file, for curl and pip parity.
+    public var honorsCurlCABundle: Bool
+    /// The environment to read; the process environment unless injected.
+    public var environment: [String: String]
+    /// Anchor for relative paths in variables and overrides, and the start of the project-file walk.
+    public var workingDirectory: String
+    public var overrides: [SettingOverride]
+    /// An explicit configuration file (`--config`); outranks `PREFIX_CONFIG`.
+    public var configFile: String?
+    /// Where file documents come from.
+    public var documents: any ConfigDocumentSource
+    /// Largest file read for a setting (PEM bundles, keys, CRLs).
+    public var maximumFileSize: Int
+
+    public init(
+        appName: String = "tlsconfig",
+        environmentPrefix: String? = nil,
+        layers: [Layer] = Layer.designOrder,
+        honorsRequestsCABundle: Bool = false,
+        honorsCurlCABundle: Bool = false,
+        environment: [String: String]? = nil,
+        workingDirectory: String? = nil,
+        overrides: [SettingOverride] = [],
+        configFile: String? = nil,
+        documents: (any ConfigDocumentSource)? = nil,
+        maximumFileSize: Int = 16 << 20
+    ) {
+        self.appName = appName
+        self.environmentPrefix = environmentPrefix ?? Self.prefix(for: appName)
+        self.layers = layers
+        self.honorsRequestsCABundle = honorsRequestsCABundle
+        self.honorsCurlCABundle = honorsCurlCABundle
+        self.environment = environment ?? ProcessInfo.processInfo.environment
+        self.workingDirectory = workingDirectory ?? FileManager.default.currentDirectoryPath
+        self.overrides = overrides
+        self.configFile = configFile
+        self.documents = documents ?? ConfigFileDiscovery()
+        self.maximumFileSize = maximumFileSize
+    }
+
+    /// `my-tool` gives `MY_TOOL`.
+    public static func prefix(for appName: String) -> String {
+        String(appName.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    }
+
+    /// `$HOME`, or `nil` when unset or empty.
+    public var home: String? {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// What a document source needs to know about the resolution in progress.
+public struct ResolutionContext: Sendable {
+    public var configuration: ResolverConfiguration
+    public var environment: EnvironmentReader
+
+    public init(configuration: ResolverConfiguration, environment: EnvironmentReader) {
+        self.configuration = configuration
+        self.environment = environment
+    }
+}

@@ -1,0 +1,137 @@
+/// Every setting TLSConfig knows. File keys, tool environment variables and the documentation
+/// are all derived from this one list, so they cannot drift apart.
+public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    case trust
+    case caFile = "ca-file"
+    case caDir = "ca-dir"
+    case clientCert = "client-cert"
+    case clientKey = "client-key"
+    case clientKeyPassphrase = "client-key-passphrase"
+    case verify
+    case minVersion = "min-version"
+    case maxVersion = "max-version"
+    case ciphers
+    case ciphersuites
+    case serverName = "server-name"
+    case alpn
+    case pinnedPublicKeys = "pinned-public-keys"
+    case crlFile = "crl-file"
+
+    /// Settings that are always taken together from one place.
+    public enum Group: String, Sendable, Hashable, CaseIterable {
+        case trust
+        case identity
+
+        public var members: [SettingKey] {
+            SettingKey.allCases.filter { $0.group == self }
+        }
+    }
+
+    /// The shape of a value, which decides how files and variables are parsed.
+    public enum ValueKind: Sendable, Hashable {
+        /// One path; relative paths resolve against the file that wrote them.
+        case path
+        /// One path or a list of them. In environment variables, `:`-separated.
+        case pathList
+        /// One of a fixed set of spellings.
+        case choice([String])
+        /// Free text.
+        case text
+        /// One string or a list. In environment variables, separated by `separator`.
+        case textList(separator: Character)
+        /// `env:NAME` or `file:PATH`.
+        case passphraseSource
+    }
+
+    /// The key as written in TOML and YAML files.
+    public var fileKey: String { rawValue }
+
+    /// The key in a tool's environment variable: `ca-file` gives `CA_FILE`.
+    public var environmentSuffix: String {
+        String(rawValue.uppercased().map { $0 == "-" ? "_" : $0 })
+    }
+
+    /// The tool environment variable for this key, such as `TLSCONFIG_CA_FILE`.
+    public func environmentVariable(prefix: String) -> String {
+        "\(prefix)_\(environmentSuffix)"
+    }
+
+    public var group: Group? {
+        switch self {
+        case .trust, .caFile, .caDir: .trust
+        case .clientCert, .clientKey, .clientKeyPassphrase: .identity
+        default: nil
+        }
+    }
+
+    public var valueKind: ValueKind {
+        switch self {
+        case .trust: .choice(TrustMode.allCases.map(\.rawValue))
+        case .caFile, .caDir: .pathList
+        case .clientCert, .clientKey, .crlFile: .path
+        case .clientKeyPassphrase: .passphraseSource
+        case .verify: .choice(CertificateVerification.allCases.map(\.rawValue))
+        case .minVersion, .maxVersion: .choice(TLSVersion.allCases.map(\.rawValue))
+        case .ciphers, .ciphersuites: .textList(separator: ":")
+        case .serverName: .text
+        case .alpn: .textList(separator: ",")
+        case .pinnedPublicKeys: .textList(separator: ";")
+        }
+    }
+
+    /// One line for references and `--help`.
+    public var summary: String {
+        switch self {
+        case .trust: "Which CAs to trust: \"system\", \"custom\" (only the CAs configured) or \"system+custom\"."
+        case .caFile: "PEM bundle(s) of trusted CA certificates."
+        case .caDir: "Directory(ies) of CA certificates, hashed (c_rehash) or not."
+        case .clientCert: "Client certificate: PEM (leaf, intermediates, optionally the key) or PKCS#12."
+        case .clientKey: "Client private key, when it is not inside client-cert."
+        case .clientKeyPassphrase: "Where the key's passphrase comes from: env:NAME or file:PATH."
+        case .verify: "Server certificate checks: \"full\", \"no-hostname\" or \"none\"."
+        case .minVersion: "Lowest TLS version: \"1.2\" or \"1.3\" (\"1.0\"/\"1.1\" warned about)."
+        case .maxVersion: "Highest TLS version."
+        case .ciphers: "TLS 1.2 cipher list (OpenSSL syntax)."
+        case .ciphersuites: "TLS 1.3 cipher suites."
+        case .serverName: "Name sent in SNI and checked against the certificate."
+        case .alpn: "ALPN protocols, in order of preference."
+        case .pinnedPublicKeys: "SPKI pins, sha256//BASE64 (curl syntax)."
+        case .crlFile: "PEM CRL file; enables CRL checks of the leaf certificate."
+        }
+    }
+
+    /// What applies when nothing sets the key.
+    public var defaultDescription: String {
+        switch self {
+        case .trust: "system (custom when ca-file or ca-dir is set)"
+        case .caFile, .caDir: "none (the system store)"
+        case .clientCert: "none"
+        case .clientKey: "the key inside client-cert"
+        case .clientKeyPassphrase: "none"
+        case .verify: "full"
+        case .minVersion: "1.2"
+        case .maxVersion: "newest supported"
+        case .ciphers, .ciphersuites: "the TLS library's default"
+        case .serverName: "the host connected to"
+        case .alpn, .pinnedPublicKeys, .crlFile: "none"
+        }
+    }
+
+    /// A short type name for documentation and errors.
+    public var typeDescription: String {
+        switch valueKind {
+        case .path: "path"
+        case .pathList: "path or list of paths"
+        case .choice(let values): values.map { "\"\($0)\"" }.joined(separator: " | ")
+        case .text: "string"
+        case .textList: "string or list of strings"
+        case .passphraseSource: "\"env:NAME\" | \"file:PATH\""
+        }
+    }
+
+    public static func < (lhs: SettingKey, rhs: SettingKey) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var description: String { rawValue }
+}

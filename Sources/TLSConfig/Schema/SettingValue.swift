@@ -1,0 +1,53 @@
+/// A path as written and as it will be used.
+public struct ResolvedPath: Sendable, Hashable, CustomStringConvertible {
+    /// The text the user wrote.
+    public var written: String
+    /// The absolute path after `~` expansion and anchoring.
+    public var absolute: String
+    /// The directory a relative path was resolved against; `nil` when it was absolute.
+    public var base: String?
+
+    public init(written: String, absolute: String, base: String? = nil) {
+        self.written = written
+        self.absolute = absolute
+        self.base = base
+    }
+
+    public var description: String { absolute }
+}
+
+/// A setting's value after parsing, before the settings are assembled.
+enum SettingValue: Sendable, Hashable {
+    case trust(TrustMode)
+    case paths([ResolvedPath])
+    case path(ResolvedPath)
+    case passphrase(PassphraseSource)
+    case verify(CertificateVerification)
+    case version(TLSVersion)
+    case text(String)
+    case list([String])
+    case pins([PublicKeyPin])
+
+    /// How `show` prints the value. Never a secret: passphrases are only ever sources.
+    var display: String {
+        switch self {
+        case .trust(let mode): mode.rawValue
+        case .paths(let paths): paths.map(\.absolute).joined(separator: ", ")
+        case .path(let path): path.absolute
+        case .passphrase(let source): source.description
+        case .verify(let mode): mode.rawValue
+        case .version(let version): version.rawValue
+        case .text(let text): text
+        case .list(let items): items.joined(separator: ", ")
+        case .pins(let pins): pins.map(\.description).joined(separator: ", ")
+        }
+    }
+
+    var paths: [ResolvedPath] {
+        switch self {
+        case .paths(let paths): paths
+        case .path(let path): [path]
+        default: []
+        }
+    }
+}

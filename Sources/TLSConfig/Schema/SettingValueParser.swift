@@ -1,0 +1,117 @@
+/// Turns the strings a file, a variable or an override gave into a typed value.
+/// All three sources go through here, so they accept exactly the same spellings.
+struct SettingValueParser {
+    /// Directory that relative paths resolve against.
+    var baseDirectory: String
+    /// `$HOME`, for `~` expansion.
+    var home: String?
+
+    struct Problem: Error {
+        var message: String
+        var help: String?
+        var code: DiagnosticCode = .invalidValue
+    }
+
+    /// `items` holds one string for a single value, or the elements of a list.
+    func parse(_ key: SettingKey, items: [String], isList: Bool) throws(Problem) -> SettingValue {
+        switch key.valueKind {
+        case .path, .choice, .text, .passphraseSource:
+            if isList {
+                throw Problem(message: "\(key) takes a single value, not a list", help: "write one \(key.typeDescription)", code: .wrongType)
+            }
+        case .pathList, .textList:
+            break
+        }
+        if items.isEmpty {
+            throw Problem(message: "\(key) is an empty list", help: "remove the key to use the default (\(key.defaultDescription))")
+        }
+        if let index = items.firstIndex(where: \.isEmpty) {
+            let place = isList ? "element \(index + 1) of \(key)" : "\(key)"
+            throw Problem(message: "\(place) is empty", help: "remove the key to use the default (\(key.defaultDescription))")
+        }
+        switch key {
+        case .trust:
+            return .trust(try choice(items[0], key, TrustMode.self))
+        case .verify:
+            return .verify(try choice(items[0], key, CertificateVerification.self))
+        case .minVersion, .maxVersion:
+            return .version(try choice(items[0], key, TLSVersion.self))
+        case .caFile, .caDir:
+            return .paths(try items.map(path))
+        case .clientCert, .clientKey, .crlFile:
+            return .path(try path(items[0]))
+        case .clientKeyPassphrase:
+            guard var source = PassphraseSource(parsing: items[0]) else {
+                // The text may be the passphrase itself; never repeat it.
+                throw Problem(
+                    message: "client-key-passphrase must name where the passphrase is, not hold it",
+                    help: "write \"env:VARIABLE\" or \"file:/path/to/passphrase\"",
+                    code: .invalidPassphraseSource
+                )
+            }
+            if case .file(let written) = source { source = .file(try path(written).absolute) }
+            return .passphrase(source)
+        case .ciphers, .ciphersuites:
+            let text = items.joined(separator: ":")
+            guard text.allSatisfy({ $0.isASCII && !$0.isWhitespace || $0 == " " }) else {
+                throw Problem(message: "\(key) holds characters a cipher list cannot contain", help: "use OpenSSL names such as \"ECDHE-ECDSA-AES128-GCM-SHA256\"")
+            }
+            return .text(text)
+        case .serverName:
+            let target: HostTarget
+            do {
+                target = try HostTarget(parsing: items[0])
+            } catch {
+                throw Problem(message: "server-name: \(error.reason)", help: "write a host name such as \"api.example.com\"")
+            }
+            guard target.port == nil else {
+                throw Problem(message: "server-name must be a name without a port", help: "write only the host name, such as \"api.example.com\"")
+            }
+            return .text(target.host)
+        case .alpn:
+            for item in items where item.utf8.count > 255 || !item.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
+                throw Problem(message: "ALPN protocol \"\(item)\" is not a printable ASCII name of at most 255 bytes", help: "use names such as \"h2\" or \"http/1.1\"")
+            }
+            return .list(items)
+        case .pinnedPublicKeys:
+            var pins: [PublicKeyPin] = []
+            for item in items {
+                guard let pin = PublicKeyPin(parsing: item) else {
+                    throw Problem(
+                        message: "\"\(item)\" is not a public-key pin",
+                        help: "write \"sha256//\" followed by the base64 SHA-256 of the certificate's public key (curl's --pinnedpubkey syntax)",
+                        code: .invalidPin
+                    )
+                }
+                pins.append(pin)
+            }
+            return .pins(pins)
+        }
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ key: SettingKey, _: T.Type) throws(Problem) -> T where T.RawValue == String {
+        if let value = T(rawValue: text) { return value }
+        let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        var help = "allowed values: \(allowed)"
+        if let suggestion = Spelling.suggestion(for: text, among: T.allCases.map(\.rawValue)) {
+            help = "did you mean \"\(suggestion)\"? " + help
+        }
+        throw Problem(message: "\"\(text)\" is not a valid \(key)", help: help)
+    }
+
+    func path(_ written: String) throws(Problem) -> ResolvedPath {
+        guard !written.contains("\0") else {
+            throw Problem(message: "path contains a NUL byte", help: "fix the path")
+        }
+        if written == "~" || written.hasPrefix("~/") {
+            guard let home, !home.isEmpty else {
+                throw Problem(message: "cannot expand \"~\" in \"\(written)\": HOME is not set", help: "write an absolute path, or set HOME")
+            }
+            return ResolvedPath(written: written, absolute: PathName.normalize(home + written.dropFirst()))
+        }
+        if written.hasPrefix("/") {
+            return ResolvedPath(written: written, absolute: PathName.normalize(written))
+        }
+        return ResolvedPath(written: written, absolute: PathName.normalize(baseDirectory + "/" + written), base: baseDirectory)
+    }
+}
