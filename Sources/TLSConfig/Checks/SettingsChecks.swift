@@ -231,8 +231,12 @@ struct SettingsChecks {
         var notes: [String] = []
         if let note = resolvedNote(path) { notes.append(note) }
         if summary.malformedBlocks > 0 { notes.append("\(summary.malformedBlocks) PEM block(s) are malformed (no END line, or a body that is not base64)") }
-        if !summary.keys.isEmpty { notes.append("it holds \(summary.keys.count) private key(s)") }
-        if !summary.otherLabels.isEmpty { notes.append("it holds: \(summary.otherLabels.joined(separator: ", "))") }
+        var contents: [String] = []
+        if summary.certificates > 0 { contents.append("\(summary.certificates) certificate(s)") }
+        if !summary.keys.isEmpty { contents.append("\(summary.keys.count) private key(s)") }
+        if summary.crls > 0 { contents.append("\(summary.crls) CRL(s)") }
+        contents += summary.otherLabels.map { "a \"\($0)\" block" }
+        if !contents.isEmpty { notes.append("it holds \(contents.joined(separator: ", "))") }
         if summary.looksLikeDER { notes.append("it looks like DER (binary), not PEM") }
         if summary.blockCount == 0, summary.malformedBlocks == 0, !summary.looksLikeDER { notes.append("no PEM block found") }
         return notes

@@ -49,7 +49,6 @@ extension DiagnosticCode {
     public static let deprecatedVersion: DiagnosticCode = "deprecated-tls-version"
     public static let verificationDisabled: DiagnosticCode = "verification-disabled"
     public static let customTrustWithoutCAs: DiagnosticCode = "custom-trust-without-cas"
-    public static let emptyVariable: DiagnosticCode = "empty-variable"
 
     // Configuration files.
     public static let configSyntax: DiagnosticCode = "config-syntax"

@@ -41,8 +41,9 @@ public struct Resolution: Sendable {
 /// The resolved value of one key.
 public struct ResolvedSetting: Sendable, Hashable {
     public var key: SettingKey
-    /// Display form; `nil` when nothing set it and the default is "none".
-    public var value: String?
+    /// The value as display strings (one per list element); empty when nothing set it
+    /// and the default is "none".
+    public var items: [String]
     public var origin: Origin
     /// Extra explanation, such as "implied by ca-file".
     public var note: String?
@@ -50,6 +51,9 @@ public struct ResolvedSetting: Sendable, Hashable {
     public var losers: [LosingCandidate]
 
     public var isDefault: Bool { origin == .defaultValue }
+
+    /// Display form; `nil` when not set.
+    public var value: String? { items.isEmpty ? nil : items.joined(separator: ", ") }
 }
 
 /// A host section that applied.

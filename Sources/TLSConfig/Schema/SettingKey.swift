@@ -79,6 +79,14 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         }
     }
 
+    /// Whether the resolved value is a list (JSON gives an array). Cipher lists are one OpenSSL string.
+    public var isList: Bool {
+        switch self {
+        case .caFile, .caDir, .alpn, .pinnedPublicKeys: true
+        default: false
+        }
+    }
+
     /// One line for references and `--help`.
     public var summary: String {
         switch self {

@@ -28,20 +28,23 @@ enum SettingValue: Sendable, Hashable {
     case list([String])
     case pins([PublicKeyPin])
 
-    /// How `show` prints the value. Never a secret: passphrases are only ever sources.
-    var display: String {
+    /// The value as display strings, one per list element. Never a secret: passphrases are only ever sources.
+    var items: [String] {
         switch self {
-        case .trust(let mode): mode.rawValue
-        case .paths(let paths): paths.map(\.absolute).joined(separator: ", ")
-        case .path(let path): path.absolute
-        case .passphrase(let source): source.description
-        case .verify(let mode): mode.rawValue
-        case .version(let version): version.rawValue
-        case .text(let text): text
-        case .list(let items): items.joined(separator: ", ")
-        case .pins(let pins): pins.map(\.description).joined(separator: ", ")
+        case .trust(let mode): [mode.rawValue]
+        case .paths(let paths): paths.map(\.absolute)
+        case .path(let path): [path.absolute]
+        case .passphrase(let source): [source.description]
+        case .verify(let mode): [mode.rawValue]
+        case .version(let version): [version.rawValue]
+        case .text(let text): [text]
+        case .list(let items): items
+        case .pins(let pins): pins.map(\.description)
         }
     }
+
+    /// How `show` prints the value.
+    var display: String { items.joined(separator: ", ") }
 
     var paths: [ResolvedPath] {
         switch self {
