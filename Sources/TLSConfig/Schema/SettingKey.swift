@@ -108,6 +108,27 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         }
     }
 
+    /// A realistic value for templates and documentation.
+    public var example: [String] {
+        switch self {
+        case .trust: ["system+custom"]
+        case .caFile: ["certs/internal-ca.pem"]
+        case .caDir: ["/etc/ssl/certs"]
+        case .clientCert: ["certs/client.pem"]
+        case .clientKey: ["certs/client.key"]
+        case .clientKeyPassphrase: ["env:CLIENT_KEY_PASSPHRASE"]
+        case .verify: ["full"]
+        case .minVersion: ["1.2"]
+        case .maxVersion: ["1.3"]
+        case .ciphers: ["ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256"]
+        case .ciphersuites: ["TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384"]
+        case .serverName: ["api.example.com"]
+        case .alpn: ["h2", "http/1.1"]
+        case .pinnedPublicKeys: ["sha256//YLh1dUR9y6Kja30RrAn7JKnbQG/uEtLMkBgFF2Fuihg="]
+        case .crlFile: ["certs/crl.pem"]
+        }
+    }
+
     /// What applies when nothing sets the key.
     public var defaultDescription: String {
         switch self {

@@ -33,6 +33,7 @@ import Testing
       "*.internal":
         verify: no-hostname
         server-name: gateway.internal
+      # the database, TLS 1.3 only
       db.internal:5432:
         min-version: 1.3
 

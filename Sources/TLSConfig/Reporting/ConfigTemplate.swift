@@ -1,0 +1,69 @@
+/// A commented configuration file listing every key, for `tlsconfig init`.
+/// Generated from `SettingKey`, so it always names exactly the keys the reader accepts.
+public enum ConfigTemplate {
+    public static func toml(appName: String = "tlsconfig") -> String {
+        var lines = header(appName, comment: "#")
+        for key in SettingKey.allCases {
+            lines.append("")
+            lines += comments(for: key, appName: appName)
+            lines.append("# \(key.fileKey) = \(value(key.example, list: key.isList))")
+        }
+        lines += [
+            "",
+            "# Host sections apply to matching hosts only; the most specific section wins per key.",
+            "# Patterns: host, host:port, *.suffix, *.suffix:port, IPv4, [IPv6], [IPv6]:port.",
+            "# [hosts.\"*.internal.example.com\"]",
+            "# ca-file = \"certs/internal-ca.pem\"",
+            "#",
+            "# [hosts.\"db.internal.example.com:5432\"]",
+            "# client-cert = \"certs/db-client.pem\"",
+            "# min-version = \"1.3\"",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    public static func yaml(appName: String = "tlsconfig") -> String {
+        var lines = header(appName, comment: "#")
+        for key in SettingKey.allCases {
+            lines.append("")
+            lines += comments(for: key, appName: appName)
+            lines.append("# \(key.fileKey): \(value(key.example, list: key.isList))")
+        }
+        lines += [
+            "",
+            "# Host sections apply to matching hosts only; the most specific section wins per key.",
+            "# Patterns: host, host:port, *.suffix, *.suffix:port, IPv4, [IPv6], [IPv6]:port.",
+            "# hosts:",
+            "#   \"*.internal.example.com\":",
+            "#     ca-file: certs/internal-ca.pem",
+            "#   \"db.internal.example.com:5432\":",
+            "#     client-cert: certs/db-client.pem",
+            "#     min-version: \"1.3\"",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    private static func header(_ appName: String, comment: String) -> [String] {
+        let prefix = ResolverConfiguration.prefix(for: appName)
+        return [
+            "\(comment) TLS settings for \(appName). Every key is optional; uncomment what you need.",
+            "\(comment) Precedence, highest first: code overrides, \(prefix)_* variables, config files",
+            "\(comment) (--config/\(prefix)_CONFIG > project > user > system), SSL_CERT_FILE / SSL_CERT_DIR /",
+            "\(comment) SSL_CLIENT_CERT, defaults. Relative paths resolve against this file's directory.",
+            "\(comment) Check the result with `tlsconfig show` and `tlsconfig check`.",
+        ]
+    }
+
+    private static func comments(for key: SettingKey, appName: String) -> [String] {
+        let variable = key.environmentVariable(prefix: ResolverConfiguration.prefix(for: appName))
+        return ["# \(key.summary)", "# Default: \(key.defaultDescription). Variable: \(variable)."]
+    }
+
+    /// Quoted strings and flow lists read the same in TOML and YAML.
+    private static func value(_ items: [String], list: Bool) -> String {
+        let quoted = items.map { "\"\($0)\"" }
+        return list ? "[" + quoted.joined(separator: ", ") + "]" : quoted[0]
+    }
+}

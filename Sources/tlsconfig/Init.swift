@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import TLSConfig
+
+/// `tlsconfig init`: a commented template listing every key.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented configuration template (TOML, or YAML with --yaml).",
+        discussion: "Writes to standard output, or to PATH. An existing file is never overwritten without --force. " + HelpText.sources
+    )
+
+    @Option(name: .customLong("app"), help: "Name the template's variables and files after the tool NAME.")
+    var app: String = "tlsconfig"
+
+    @Flag(help: "Write YAML instead of TOML.")
+    var yaml = false
+
+    @Flag(help: "Overwrite PATH if it exists.")
+    var force = false
+
+    @Argument(help: "Where to write the template; standard output when omitted.")
+    var path: String?
+
+    func run() throws {
+        let text = yaml ? ConfigTemplate.yaml(appName: app) : ConfigTemplate.toml(appName: app)
+        guard let path else {
+            print(text, terminator: "")
+            return
+        }
+        if FileManager.default.fileExists(atPath: path), !force {
+            FileHandle.standardError.write(Data("error: \(path) already exists; pass --force to overwrite it\n".utf8))
+            throw ExitCode(1)
+        }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("wrote \(path)")
+    }
+}
