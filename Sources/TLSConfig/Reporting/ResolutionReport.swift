@@ -44,14 +44,14 @@ public struct ResolutionReport: Sendable {
                 out.append("  " + key + shown + style.dim("  default"))
             } else {
                 out.append("  " + style.bold(key) + shown)
-                out.append(String(repeating: " ", count: width + 2) + style.green("from ") + value.origin.description)
+                out.append(String(repeating: " ", count: width + 2) + style.green("from ") + Self.describe(value.origin, layer: value.layer))
             }
             if let note = value.note {
                 out.append(String(repeating: " ", count: width + 2) + style.dim(note))
             }
             if showLosers {
                 for loser in value.losers {
-                    out.append(String(repeating: " ", count: width + 2) + style.dim("lost: \(loser.candidate.display) from \(loser.candidate.origin)"))
+                    out.append(String(repeating: " ", count: width + 2) + style.dim("lost: \(loser.candidate.display) from \(Self.describe(loser.candidate.origin, layer: loser.candidate.layer))"))
                     out.append(String(repeating: " ", count: width + 4) + style.dim("because \(loser.reason)"))
                 }
             }
@@ -95,6 +95,16 @@ public struct ResolutionReport: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// "config file (project) ./tlsconfig.toml:3:11", "tool environment TLSCONFIG_CA_FILE", ...
+    public static func describe(_ origin: Origin, layer: Layer) -> String {
+        switch origin {
+        case .defaultValue: "default"
+        case .environment(let variable): "\(layer) \(variable)"
+        case .file(let location): "config file (\(location.scope)) \(location)"
+        case .override: origin.description
+        }
+    }
+
     static func statusText(_ status: EnvironmentVariableReport.Status) -> String {
         switch status {
         case .set(let value?): "set      \(value)"
@@ -117,6 +127,7 @@ public struct ResolutionReport: Sendable {
                 members.append(("value", JSONValue(value.value)))
             }
             members.append(("origin", DiagnosticRenderer.json(value.origin)))
+            members.append(("layer", .string(value.layer.rawValue)))
             members.append(("note", JSONValue(value.note)))
             members.append(("losers", .array(value.losers.map { loser in
                 .object([

@@ -45,6 +45,8 @@ public struct ResolvedSetting: Sendable, Hashable {
     /// and the default is "none".
     public var items: [String]
     public var origin: Origin
+    /// The layer the value came from (`defaults` when nothing set it).
+    public var layer: Layer
     /// Extra explanation, such as "implied by ca-file".
     public var note: String?
     /// Every candidate that lost, with the reason.

@@ -81,10 +81,12 @@ struct SettingsAssembler {
 
         let values = SettingKey.allCases.map { key -> ResolvedSetting in
             if let winner = winners[key] {
-                return ResolvedSetting(key: key, items: winner.value.items, origin: winner.origin, note: notes[key], losers: selection.losers(of: key))
+                return ResolvedSetting(key: key, items: winner.value.items, origin: winner.origin, layer: winner.layer, note: notes[key], losers: selection.losers(of: key))
             }
-            let origin = key == .trust ? (trustOrigin ?? .defaultValue) : .defaultValue
-            return ResolvedSetting(key: key, items: Self.defaultDisplay(key, settings).map { [$0] } ?? [], origin: origin, note: notes[key], losers: selection.losers(of: key))
+            let implied = key == .trust ? trustOrigin.flatMap { _ in winners[.caFile] ?? winners[.caDir] } : nil
+            return ResolvedSetting(
+                key: key, items: Self.defaultDisplay(key, settings).map { [$0] } ?? [],
+                origin: implied?.origin ?? .defaultValue, layer: implied?.layer ?? .defaults, note: notes[key], losers: selection.losers(of: key))
         }
         return Output(settings: settings, values: values, diagnostics: diagnostics)
     }

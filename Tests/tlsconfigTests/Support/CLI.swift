@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the real `tlsconfig` binary, built next to the test bundle, in a controlled environment.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable beside this test bundle in the build directory.
+    static let executable: String = {
+        var directory = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for _ in 0..<5 {
+            directory.deleteLastPathComponent()
+            let candidate = directory.appendingPathComponent("tlsconfig").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        fatalError("tlsconfig binary not found next to \(CommandLine.arguments[0])")
+    }()
+
+    /// Only what the test passes; `HOME` points into the sandbox so no real user file leaks in.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 30) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": directory + "/xdg"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        // Output goes to files, so nothing can block on a full pipe.
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("tlsconfig-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let outURL = capture.appendingPathComponent("stdout")
+        let errURL = capture.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer { try? out.close(); try? err.close() }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                throw TimedOut(arguments: arguments)
+            }
+            usleep(2_000)
+        }
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        )
+    }
+
+    struct TimedOut: Error {
+        var arguments: [String]
+    }
+}
