@@ -40,20 +40,18 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
         // Project: nearest directory, walking up, that holds one of the names.
         let names = projectFileNames ?? ["\(app).toml", ".\(app).toml", "\(app).yaml", ".\(app).yaml", "\(app).yml", ".\(app).yml"]
-        var directory = PathName.normalize(configuration.workingDirectory)
+        let start = PathName.normalize(configuration.workingDirectory)
+        var directory = start
         while true {
-            let found = names.map { PathName.normalize(directory + "/" + $0) }.filter(Self.isFile)
+            let paths = names.map { PathName.normalize(directory + "/" + $0) }
+            let found = paths.filter(Self.isFile)
             if !found.isEmpty {
-                for path in found {
-                    load.candidates.append(ConfigFileCandidate(path: path, scope: .project, exists: true, reason: "nearest project file"))
-                }
+                load.candidates += found.map { ConfigFileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
                 loadScope(found, scope: .project, into: &load)
                 break
             }
-            if directory == configuration.workingDirectory || directory == PathName.normalize(configuration.workingDirectory) {
-                for name in names {
-                    load.candidates.append(ConfigFileCandidate(path: PathName.normalize(directory + "/" + name), scope: .project, exists: false, reason: "project file (and the same names in every parent)"))
-                }
+            if directory == start {
+                load.candidates += paths.map { ConfigFileCandidate(path: $0, scope: .project, exists: false, reason: "project file (and the same names in every parent)") }
             }
             if directory == "/" { break }
             directory = PathName.directory(of: directory)

@@ -1,0 +1,22 @@
+/// The configuration reference as a Markdown table, generated from `SettingKey` so the README
+/// and the DocC guide cannot drift from what the reader accepts (a test compares them).
+public enum ConfigReference {
+    public static func markdownTable(environmentPrefix: String = "TLSCONFIG") -> String {
+        var lines = [
+            "| key | variable | type | default | meaning |",
+            "|---|---|---|---|---|",
+        ]
+        for key in SettingKey.allCases {
+            let type = key.typeDescription.replacingPipes
+            lines.append("| `\(key.fileKey)` | `\(key.environmentVariable(prefix: environmentPrefix))` | \(type) | \(key.defaultDescription) | \(key.summary.replacingPipes) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    /// Escapes `|` for a Markdown table cell.
+    fileprivate var replacingPipes: String {
+        split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+    }
+}
