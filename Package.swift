@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "TLSConfig",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "TLSConfig", targets: ["TLSConfig"]),
         .library(name: "TLSConfigOpenSSL", targets: ["TLSConfigOpenSSL"]),

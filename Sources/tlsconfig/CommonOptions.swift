@@ -7,9 +7,6 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("app"), help: "Resolve exactly as the tool NAME would: its NAME_* variables and NAME config files.")
     var app: String = "tlsconfig"
 
-    @Option(name: .long, help: ArgumentHelp("Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT), applying matching host sections.", valueName: "host"))
-    var host: String?
-
     @Option(name: .long, help: ArgumentHelp("Read this configuration file (outranks NAME_CONFIG).", valueName: "file"))
     var config: String?
 
@@ -38,9 +35,17 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    func resolve() -> Resolution {
+    func resolve(host: String?) -> Resolution {
         let resolver = Resolver(ResolverConfiguration(appName: app, configFile: config))
         return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
+    }
+
+    /// Prints text or JSON to standard output.
+    func emit(text: @autoclosure () -> String, json: @autoclosure () -> JSONValue) {
+        switch format {
+        case .text: print(text(), terminator: "")
+        case .json: print(json().rendered())
+        }
     }
 }
 

@@ -7,7 +7,7 @@ struct TLSConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tlsconfig",
         abstract: "Show, check and try the TLS settings a tool would use, and where each came from.",
-        subcommands: [Show.self, Init.self],
+        subcommands: [Show.self, Check.self, Connect.self, Init.self],
         defaultSubcommand: Show.self
     )
 

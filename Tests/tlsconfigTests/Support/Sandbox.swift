@@ -36,14 +36,12 @@ final class Sandbox: @unchecked Sendable {
 }
 
 extension String {
-    /// The text before the OpenSSL section, which varies with the machine's OpenSSL.
+    /// The text without the OpenSSL section, which varies with the machine's OpenSSL;
+    /// what follows it (the diagnostics) is kept.
     var withoutOpenSSLSection: String {
-        guard let range = range(of: "\nOpenSSL\n") else { return self }
-        let tail = self[range.upperBound...]
-        // Keep diagnostics, which follow the OpenSSL section after a blank line.
-        if let diagnostics = tail.range(of: "\n\n") {
-            return String(self[..<range.lowerBound]) + "\n" + tail[diagnostics.upperBound...]
-        }
-        return String(self[..<range.lowerBound]) + "\n"
+        guard let start = range(of: "\n\nOpenSSL\n") else { return self }
+        let rest = self[start.upperBound...]
+        guard let end = rest.range(of: "\n\n") else { return String(self[..<start.lowerBound]) + "\n" }
+        return String(self[..<start.lowerBound]) + self[end.lowerBound...]
     }
 }

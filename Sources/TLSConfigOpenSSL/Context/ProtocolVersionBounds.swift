@@ -1,0 +1,19 @@
+public import TLSConfig
+
+/// The protocol versions a context allows, read back from OpenSSL after they were set: the
+/// system `openssl.cnf` can change defaults, so the settings alone are not proof.
+public struct ProtocolVersionBounds: Sendable, Hashable, CustomStringConvertible {
+    /// `nil`: no lower bound is set, so the oldest version OpenSSL's security level permits.
+    public var minimum: TLSVersion?
+    /// `nil`: no upper bound is set, so the newest version OpenSSL supports.
+    public var maximum: TLSVersion?
+
+    public init(minimum: TLSVersion?, maximum: TLSVersion?) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
+    public var description: String {
+        "\(minimum?.description ?? "oldest supported") to \(maximum?.description ?? "newest supported")"
+    }
+}

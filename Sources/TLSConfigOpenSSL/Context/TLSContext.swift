@@ -1,0 +1,118 @@
+internal import COpenSSL
+internal import CTLSShims
+public import TLSConfig
+
+/// A ready OpenSSL `SSL_CTX`, built from `TLSSettings` by `TLSContextBuilder`. It is
+/// immutable once built, so one context can serve any number of connections on any
+/// thread; the `SSL_CTX` is freed with the last reference. Everything it reports was read
+/// back from OpenSSL, not copied from the settings.
+public final class TLSContext: Sendable {
+    public enum Role: String, Sendable, Hashable {
+        case client
+        case server
+    }
+
+    public let role: Role
+    public let settings: TLSSettings
+    /// Server contexts only.
+    public let clientAuthentication: ClientAuthentication
+    public let protocolVersions: ProtocolVersionBounds
+    /// TLS 1.2 (and older) ciphers in force, in preference order.
+    public let cipherList: [String]
+    /// TLS 1.3 cipher suites in force, in preference order.
+    public let cipherSuites: [String]
+    /// OpenSSL's security level (0-5); level 2 and up refuse keys under 2048 bits RSA.
+    public let securityLevel: Int
+    public let trustStore: TrustStoreSummary
+    /// The certificate chain this context presents, leaf first; empty without an identity.
+    public let certificateChain: [CertificateSummary]
+    /// Findings that did not stop the build, such as unknown TLS 1.3 suite names.
+    public let warnings: [Diagnostic]
+
+    /// Owned: freed in `deinit`. Never changed after the initialiser returns.
+    nonisolated(unsafe) let pointer: OpaquePointer
+    let policy: ContextPolicy
+
+    init(
+        taking pointer: OpaquePointer, role: Role, settings: TLSSettings, clientAuthentication: ClientAuthentication,
+        policy: ContextPolicy, trustStore: TrustStoreSummary, certificateChain: [CertificateSummary], warnings: [Diagnostic]
+    ) {
+        self.pointer = pointer
+        self.role = role
+        self.settings = settings
+        self.clientAuthentication = clientAuthentication
+        self.policy = policy
+        self.trustStore = trustStore
+        self.certificateChain = certificateChain
+        self.warnings = warnings
+        self.protocolVersions = ProtocolVersionBounds(
+            minimum: TLSVersion(wireValue: ctls_SSL_CTX_get_min_proto_version(pointer)),
+            maximum: TLSVersion(wireValue: ctls_SSL_CTX_get_max_proto_version(pointer))
+        )
+        var list: [String] = []
+        var suites: [String] = []
+        if let ciphers = SSL_CTX_get_ciphers(pointer) {
+            for index in 0..<ctls_sk_SSL_CIPHER_num(ciphers) {
+                guard let cipher = ctls_sk_SSL_CIPHER_value(ciphers, index), let name = SSL_CIPHER_get_name(cipher) else { continue }
+                let version = SSL_CIPHER_get_version(cipher).map { String(cString: $0) }
+                if version == "TLSv1.3" { suites.append(String(cString: name)) } else { list.append(String(cString: name)) }
+            }
+        }
+        self.cipherList = list
+        self.cipherSuites = suites
+        self.securityLevel = Int(SSL_CTX_get_security_level(pointer))
+    }
+
+    deinit {
+        SSL_CTX_free(pointer)
+    }
+
+    /// The name checked against the server's certificate: `server-name`, else the host.
+    public func verifiedName(forHost host: String) -> String {
+        settings.serverName ?? host
+    }
+
+    /// A new connection (`SSL`) for `host`, with SNI and the hostname or IP check set up as
+    /// the settings ask. The caller owns it and frees it with `SSL_free`.
+    func makeConnection(host: String) -> Result<OpaquePointer, OpenSSLFailure> {
+        OpenSSLErrorQueue.clear()
+        guard let ssl = SSL_new(pointer) else {
+            return .failure(OpenSSLFailure(OpenSSLErrorQueue.drainedText(fallback: "cannot create a connection")))
+        }
+        guard role == .client else { return .success(ssl) }
+        let name = verifiedName(forHost: host)
+        let target = try? HostTarget(parsing: name)
+        let isAddress = target.map { $0.kind != .name } ?? false
+        var ok = true
+        if !isAddress {
+            ok = ctls_SSL_set_tlsext_host_name(ssl, name) == 1
+        }
+        if ok, settings.verification == .full, let parameters = SSL_get0_param(ssl) {
+            if isAddress, let target {
+                ok = X509_VERIFY_PARAM_set1_ip_asc(parameters, target.host) == 1
+            } else {
+                ok = X509_VERIFY_PARAM_set1_host(parameters, name, 0) == 1
+            }
+        }
+        guard ok else {
+            SSL_free(ssl)
+            return .failure(OpenSSLFailure("cannot use \(quoted(name)) as server name: \(OpenSSLErrorQueue.drainedText(fallback: "invalid name"))"))
+        }
+        return .success(ssl)
+    }
+
+    /// For code that drives OpenSSL itself: the `SSL_CTX`, valid during `body`. Connections
+    /// made from it get the pins and verification policy, but not SNI or the hostname check;
+    /// `makeUnsafeConnection` sets those up.
+    @_spi(UnsafeOpenSSL)
+    public func withUnsafeContextPointer<Result>(_ body: (OpaquePointer) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(pointer) }
+    }
+
+    /// For code that drives OpenSSL itself: a new `SSL` for `host` with SNI and the hostname
+    /// check set, or `nil`. The caller frees it with `SSL_free`.
+    @_spi(UnsafeOpenSSL)
+    public func makeUnsafeConnection(host: String) -> OpaquePointer? {
+        try? makeConnection(host: host).get()
+    }
+}

@@ -1,0 +1,278 @@
+internal import COpenSSL
+internal import CTLSShims
+public import TLSConfig
+
+/// Turns resolved `TLSSettings` into a `TLSContext`. Versions, ciphers and verification are
+/// set explicitly after `SSL_CTX_new`; every file is read once; a passphrase callback is
+/// always installed; trust stores come from a shared cache. Every problem is reported at
+/// once, each citing where its setting came from.
+///
+/// ```swift
+/// let resolution = Resolver(configuration).resolve(host: "api.example.com")
+/// let context = try TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
+/// ```
+public struct TLSContextBuilder: Sendable {
+    public var settings: TLSSettings
+    /// Cited by diagnostics; empty origins only make the messages less helpful.
+    public var origins: SettingOrigins
+    /// Where `env:NAME` passphrase sources are looked up.
+    public var environment: [String: String]
+    public var trustStoreCache: TrustStoreCache
+    /// Larger files are refused rather than read.
+    public var maximumFileSize: Int
+
+    public init(
+        settings: TLSSettings,
+        origins: SettingOrigins = SettingOrigins(),
+        environment: [String: String],
+        trustStoreCache: TrustStoreCache = .shared,
+        maximumFileSize: Int = 16 << 20
+    ) {
+        self.settings = settings
+        self.origins = origins
+        self.environment = environment
+        self.trustStoreCache = trustStoreCache
+        self.maximumFileSize = maximumFileSize
+    }
+
+    /// Uses the resolution's settings and origins; errors already in the resolution are not
+    /// repeated here (call `validatedSettings()` first to stop on them).
+    public init(resolution: Resolution, environment: [String: String], trustStoreCache: TrustStoreCache = .shared) {
+        self.init(settings: resolution.settings, origins: resolution.origins, environment: environment, trustStoreCache: trustStoreCache)
+    }
+
+    /// A client context: trust and verification of the server, an optional client identity,
+    /// ALPN and pins.
+    public func makeClientContext() throws(TLSContextError) -> TLSContext {
+        try build(role: .client, clientAuthentication: .none)
+    }
+
+    /// A server context: the identity in the settings is the server's certificate and key;
+    /// with `clientAuthentication`, client certificates are verified against the settings'
+    /// trust and the CA files' subjects are sent as acceptable issuers.
+    public func makeServerContext(clientAuthentication: ClientAuthentication = .none) throws(TLSContextError) -> TLSContext {
+        try build(role: .server, clientAuthentication: clientAuthentication)
+    }
+
+    // MARK: - Steps
+
+    private func build(role: TLSContext.Role, clientAuthentication: ClientAuthentication) throws(TLSContextError) -> TLSContext {
+        OpenSSLErrorQueue.clear()
+        guard let context = SSL_CTX_new(role == .client ? TLS_client_method() : TLS_server_method()) else {
+            throw TLSContextError(diagnostics: [Diagnostic(
+                .error, .openSSLFailure, "cannot create an OpenSSL context: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"
+            )])
+        }
+        var diagnostics: [Diagnostic] = []
+        SSL_CTX_set_default_passwd_cb(context, refusePassphrase)
+        setVersions(context, &diagnostics)
+        setCiphers(context, &diagnostics)
+        let alpnWire = encodeALPN(&diagnostics)
+        let policy = ContextPolicy(
+            enforcesChain: role == .server || settings.verification != .none,
+            pins: role == .client ? settings.pinnedPublicKeys : [],
+            alpnWire: alpnWire
+        )
+        if !policy.attach(to: context) {
+            diagnostics.append(Diagnostic(.error, .openSSLFailure, "cannot attach verification policy: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"))
+        }
+        let trust = setTrust(context, role: role, clientAuthentication: clientAuthentication, &diagnostics)
+        setVerification(context, role: role, clientAuthentication: clientAuthentication, policy: policy, alpnWire: alpnWire, &diagnostics)
+        let chain = setIdentity(context, role: role, &diagnostics)
+        OpenSSLErrorQueue.clear()
+
+        guard !diagnostics.hasErrors, let trust else {
+            SSL_CTX_free(context)
+            throw TLSContextError(diagnostics: diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error })
+        }
+        return TLSContext(
+            taking: context, role: role, settings: settings, clientAuthentication: role == .server ? clientAuthentication : .none,
+            policy: policy, trustStore: trust, certificateChain: chain, warnings: diagnostics
+        )
+    }
+
+    private func setVersions(_ context: OpaquePointer, _ diagnostics: inout [Diagnostic]) {
+        let range = settings.versions
+        if ctls_SSL_CTX_set_min_proto_version(context, range.minimum.wireValue) != 1 {
+            diagnostics.append(Diagnostic(
+                .error, .unsupportedProtocolVersion,
+                "OpenSSL refuses \(range.minimum) as minimum version: \(OpenSSLErrorQueue.drainedText(fallback: "unsupported"))",
+                setting: .minVersion, origin: origins[.minVersion]
+            ))
+        }
+        if ctls_SSL_CTX_set_max_proto_version(context, range.maximum?.wireValue ?? 0) != 1 {
+            diagnostics.append(Diagnostic(
+                .error, .unsupportedProtocolVersion,
+                "OpenSSL refuses \(range.maximum?.description ?? "newest") as maximum version: \(OpenSSLErrorQueue.drainedText(fallback: "unsupported"))",
+                setting: .maxVersion, origin: origins[.maxVersion]
+            ))
+        }
+        // OpenSSL 3 only negotiates TLS 1.0 and 1.1 at security level 0 (their handshakes need SHA-1).
+        let level = SSL_CTX_get_security_level(context)
+        if range.minimum < .tls1_2, level > 0 {
+            diagnostics.append(Diagnostic(
+                .warning, .versionDisabledBySecurityLevel,
+                "min-version \(range.minimum.rawValue) has no effect: OpenSSL's security level \(level) refuses TLS versions below 1.2",
+                setting: .minVersion, origin: origins[.minVersion],
+                help: "use min-version = \"1.2\"; old servers need \"@SECLEVEL=0\" in ciphers, which weakens every connection"
+            ))
+        }
+    }
+
+    private func setCiphers(_ context: OpaquePointer, _ diagnostics: inout [Diagnostic]) {
+        if let ciphers = settings.ciphers {
+            OpenSSLErrorQueue.clear()
+            if SSL_CTX_set_cipher_list(context, ciphers) != 1 {
+                diagnostics.append(Diagnostic(
+                    .error, .invalidCipherList,
+                    "no usable TLS 1.2 cipher in \(quoted(ciphers)): \(OpenSSLErrorQueue.drainedText(fallback: "no cipher match"))",
+                    setting: .ciphers, origin: origins[.ciphers],
+                    help: "use OpenSSL cipher-list syntax, such as \"ECDHE+AESGCM:ECDHE+CHACHA20\" (see `openssl ciphers -v`)"
+                ))
+            }
+        }
+        if let suites = settings.cipherSuites {
+            OpenSSLErrorQueue.clear()
+            let requested = suites.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+            if SSL_CTX_set_ciphersuites(context, suites) != 1 {
+                diagnostics.append(Diagnostic(
+                    .error, .invalidCipherSuites, "invalid TLS 1.3 cipher suites \(quoted(suites)): \(OpenSSLErrorQueue.drainedText(fallback: "rejected"))",
+                    setting: .ciphersuites, origin: origins[.ciphersuites]
+                ))
+                return
+            }
+            // OpenSSL skips names it does not know; say which, and refuse a list that leaves none.
+            var known = Set<String>()
+            if let ciphers = SSL_CTX_get_ciphers(context) {
+                for index in 0..<ctls_sk_SSL_CIPHER_num(ciphers) {
+                    if let cipher = ctls_sk_SSL_CIPHER_value(ciphers, index), let name = SSL_CIPHER_get_name(cipher) {
+                        known.insert(String(cString: name))
+                    }
+                }
+            }
+            let unknown = requested.filter { !known.contains($0) }
+            let help = "TLS 1.3 suites are TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_CCM_SHA256, TLS_AES_128_CCM_8_SHA256"
+            if !requested.isEmpty, unknown.count == requested.count {
+                diagnostics.append(Diagnostic(
+                    .error, .invalidCipherSuites, "none of the TLS 1.3 cipher suites \(quoted(suites)) is known, so TLS 1.3 could not be used",
+                    setting: .ciphersuites, origin: origins[.ciphersuites], help: help
+                ))
+            } else if !unknown.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .warning, .unknownCipherSuite, "unknown TLS 1.3 cipher suite(s) ignored: \(unknown.joined(separator: ", "))",
+                    setting: .ciphersuites, origin: origins[.ciphersuites], help: help
+                ))
+            }
+        }
+        OpenSSLErrorQueue.clear()
+    }
+
+    private func encodeALPN(_ diagnostics: inout [Diagnostic]) -> [UInt8] {
+        var wire: [UInt8] = []
+        for name in settings.alpn {
+            let bytes = Array(name.utf8)
+            guard (1...255).contains(bytes.count) else {
+                diagnostics.append(Diagnostic(
+                    .error, .invalidALPN, "ALPN protocol \(quoted(name)) must be 1 to 255 bytes long",
+                    setting: .alpn, origin: origins[.alpn], help: "use registered names such as \"h2\" and \"http/1.1\""
+                ))
+                continue
+            }
+            wire.append(UInt8(bytes.count))
+            wire += bytes
+        }
+        return wire
+    }
+
+    private func setTrust(
+        _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication, _ diagnostics: inout [Diagnostic]
+    ) -> TrustStoreSummary? {
+        let loader = TrustStoreLoader(origins: origins, maximumFileSize: maximumFileSize)
+        switch trustStoreCache.store(for: TrustSources(settings), loader: loader) {
+        case .failure(let problems):
+            diagnostics += problems.diagnostics
+            return nil
+        case .success(let found):
+            let store = found.store
+            SSL_CTX_set1_cert_store(context, store.pointer)
+            let checksRevocation = settings.crlFile != nil
+            if let parameters = SSL_CTX_get0_param(context) {
+                // Any certificate in the trust store is an anchor, as for curl, rustls and Python 3.13.
+                var flags = UInt(X509_V_FLAG_PARTIAL_CHAIN)
+                if checksRevocation { flags |= UInt(X509_V_FLAG_CRL_CHECK) }
+                _ = X509_VERIFY_PARAM_set_flags(parameters, flags)
+                X509_VERIFY_PARAM_set_hostflags(parameters, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
+            }
+            if role == .server, clientAuthentication != .none {
+                for authority in store.configuredAuthorities {
+                    _ = SSL_CTX_add_client_CA(context, authority.pointer)
+                }
+                OpenSSLErrorQueue.clear()
+            }
+            return store.summary(reusedFromCache: found.reused, checksRevocation: checksRevocation)
+        }
+    }
+
+    private func setVerification(
+        _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication,
+        policy: ContextPolicy, alpnWire: [UInt8], _ diagnostics: inout [Diagnostic]
+    ) {
+        switch role {
+        case .client:
+            let mode = settings.verification != .none || !policy.pins.isEmpty ? SSL_VERIFY_PEER : SSL_VERIFY_NONE
+            SSL_CTX_set_verify(context, mode, verifyPeerCertificate)
+            if !alpnWire.isEmpty, SSL_CTX_set_alpn_protos(context, alpnWire, UInt32(alpnWire.count)) != 0 {
+                diagnostics.append(Diagnostic(
+                    .error, .invalidALPN, "OpenSSL refuses the ALPN list: \(OpenSSLErrorQueue.drainedText(fallback: "invalid"))",
+                    setting: .alpn, origin: origins[.alpn]
+                ))
+            }
+        case .server:
+            let mode: Int32 = switch clientAuthentication {
+            case .none: SSL_VERIFY_NONE
+            case .optional: SSL_VERIFY_PEER
+            case .required: SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT
+            }
+            SSL_CTX_set_verify(context, mode, verifyPeerCertificate)
+            let sessionContext = Array("tlsconfig".utf8)
+            _ = SSL_CTX_set_session_id_context(context, sessionContext, UInt32(sessionContext.count))
+            if !alpnWire.isEmpty {
+                SSL_CTX_set_alpn_select_cb(context, selectApplicationProtocol, Unmanaged.passUnretained(policy).toOpaque())
+            }
+        }
+    }
+
+    private func setIdentity(_ context: OpaquePointer, role: TLSContext.Role, _ diagnostics: inout [Diagnostic]) -> [CertificateSummary] {
+        guard let identity = settings.identity else {
+            if role == .server {
+                diagnostics.append(Diagnostic(
+                    .error, .serverIdentityMissing, "a server context needs a certificate and key",
+                    setting: .clientCert, origin: origins[.clientCert],
+                    help: "set client-cert (and client-key) to the server's certificate and key"
+                ))
+            }
+            return []
+        }
+        let loader = IdentityLoader(origins: origins, environment: environment, maximumFileSize: maximumFileSize, role: role.rawValue)
+        let loaded = loader.load(identity)
+        diagnostics += loaded.diagnostics
+        guard loaded.isUsable, let leaf = loaded.leaf, let key = loaded.key else { return [] }
+        OpenSSLErrorQueue.clear()
+        var ok = SSL_CTX_use_certificate(context, leaf.pointer) == 1
+        for intermediate in loaded.intermediates where ok {
+            ok = ctls_SSL_CTX_add1_chain_cert(context, intermediate.pointer) == 1
+        }
+        ok = ok && SSL_CTX_use_PrivateKey(context, key.pointer) == 1 && SSL_CTX_check_private_key(context) == 1
+        guard ok else {
+            let setting: SettingKey = identity.keyFile == nil ? .clientCert : .clientKey
+            diagnostics.append(Diagnostic(
+                .error, .openSSLFailure,
+                "OpenSSL refuses the \(role.rawValue) certificate or key: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))",
+                setting: setting, origin: origins[setting] ?? origins[.clientCert],
+                notes: ["security level \(SSL_CTX_get_security_level(context)) refuses weak keys and signatures (RSA under 2048 bits, SHA-1)"]
+            ))
+            return []
+        }
+        return loaded.certificates.map(\.summary)
+    }
+}

@@ -1,0 +1,33 @@
+public import Foundation
+public import TLSConfig
+
+/// What people need to recognise a certificate: who it names, who issued it, when it is
+/// valid, which names it covers, and its SPKI pin (so a pin can be copied from `connect`).
+public struct CertificateSummary: Sendable, Hashable {
+    /// RFC 2253 form, such as `CN=localhost,O=Example`.
+    public var subject: String
+    public var issuer: String
+    public var notBefore: Date
+    public var notAfter: Date
+    /// `DNS:name`, `IP:address`, `email:...`, `URI:...`, in certificate order.
+    public var subjectAlternativeNames: [String]
+    /// Upper-case hex.
+    public var serialNumber: String
+    /// SHA-256 of the DER SubjectPublicKeyInfo, as `pinned-public-keys` expects it.
+    public var publicKeyPin: PublicKeyPin
+
+    public init(
+        subject: String, issuer: String, notBefore: Date, notAfter: Date,
+        subjectAlternativeNames: [String], serialNumber: String, publicKeyPin: PublicKeyPin
+    ) {
+        self.subject = subject
+        self.issuer = issuer
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.subjectAlternativeNames = subjectAlternativeNames
+        self.serialNumber = serialNumber
+        self.publicKeyPin = publicKeyPin
+    }
+
+    public var isSelfIssued: Bool { subject == issuer }
+}
