@@ -15,30 +15,10 @@ struct Check: ParsableCommand {
     @OptionGroup var target: HostOption
 
     func run() throws {
-        var resolution = options.resolve(host: target.host)
         let environment = ProcessInfo.processInfo.environment
-        var context: TLSContext?
-        // A setting that already failed the resolve-time checks is not checked again,
-        // so each problem is reported once.
-        let failed = Set(resolution.diagnostics.errors.compactMap(\.setting))
-        var deep = MaterialChecks(resolution: resolution, environment: environment).run()
-        do {
-            context = try TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
-            deep += context?.warnings ?? []
-        } catch {
-            deep += error.diagnostics
-        }
-        for diagnostic in deep where diagnostic.setting.map({ !failed.contains($0) }) ?? true {
-            if !resolution.diagnostics.contains(diagnostic) { resolution.diagnostics.append(diagnostic) }
-        }
-        let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: environment), context: context)
-        let report = ResolutionReport(resolution, extraSections: [facts])
-        let errors = resolution.diagnostics.errors.count
-        let warnings = resolution.diagnostics.filter { $0.severity == .warning }.count
-        let summary = errors == 0
-            ? "check passed: \(warnings) warning(s)\n"
-            : "check failed: \(errors) error(s), \(warnings) warning(s)\n"
-        options.emit(text: report.text(style: options.style) + "\n" + summary, json: report.json())
-        if errors > 0 { throw ExitCode(1) }
+        let check = SettingsCheck(options.resolve(host: target.host), environment: environment)
+        let facts = OpenSSLFacts.current(environment: environment)
+        options.emit(text: check.text(style: options.style, facts: facts), json: check.json(facts: facts))
+        if !check.passed { throw ExitCode(1) }
     }
 }

@@ -29,10 +29,12 @@ public struct ConnectionReport: Sendable {
             let alpn = report.applicationProtocol.map { ", ALPN \($0)" } ?? ""
             out.append("  connected: \(version), \(report.cipher ?? "unknown cipher")\(alpn)")
         }
-        out.append("  server name (SNI): \(report.serverName ?? "not sent (IP address)")")
-        out.append("  certificate checked against: \(report.verifiedName ?? "nothing (verify is \(resolution.settings.verification.rawValue))")")
-        out.append("  verification: \(verificationText)")
-        out.append("  client certificate: \(clientCertificateText)")
+        if reachedTLS {
+            out.append("  server name (SNI): \(report.serverName ?? "not sent (IP address)")")
+            out.append("  certificate checked against: \(report.verifiedName ?? "no name (verify is \(resolution.settings.verification.rawValue))")")
+            out.append("  verification: \(verificationText)")
+            out.append("  client certificate: \(clientCertificateText)")
+        }
         if !report.peerCertificates.isEmpty {
             out.append("")
             out.append("Peer chain (as sent, leaf first)")
@@ -54,6 +56,14 @@ public struct ConnectionReport: Sendable {
             out.append("Next step: " + step)
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether the TCP connection was made, so TLS details mean something.
+    private var reachedTLS: Bool {
+        switch report.failure {
+        case .nameResolution, .connectionRefused, .timedOut(.connecting), .connectionFailed: false
+        default: true
+        }
     }
 
     private var verificationText: String {
