@@ -34,9 +34,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test PKI and server processes shared by the OpenSSL and CLI tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig"]),
-        .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims"]),
-        .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig"], exclude: ["Golden"]),
+        .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "TestSupport"]),
+        .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import COpenSSL
 import CTLSShims
 import Foundation
+import TestSupport
 import Testing
 import TLSConfig
 @testable import TLSConfigOpenSSL

@@ -1,14 +1,14 @@
-import Foundation
+public import Foundation
 import Glibc
 
 /// The real `openssl s_server`, started on a free 127.0.0.1 port and always killed by `stop()`.
-final class OpenSSLServerProcess: @unchecked Sendable {
-    let port: Int
+public final class OpenSSLServerProcess: @unchecked Sendable {
+    public let port: Int
     private let process: Process
     private let log: URL
 
     /// Starts `openssl s_server -accept 127.0.0.1:PORT ARGUMENTS` and waits until it accepts.
-    init(_ arguments: [String], in directory: URL) throws {
+    public init(_ arguments: [String], in directory: URL) throws {
         var lastError: any Error = SocketError("s_server start", 0)
         for attempt in 0..<5 {
             let port = try Sockets.freePort()
@@ -46,13 +46,13 @@ final class OpenSSLServerProcess: @unchecked Sendable {
         return false
     }
 
-    var output: String {
+    public var output: String {
         (try? String(contentsOf: log, encoding: .utf8)) ?? ""
     }
 
     /// SIGKILL, because a child spawned from a dispatch worker thread inherits its blocked
     /// signal mask, SIGTERM included, and would ignore `terminate()`.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
         }

@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 
 /// Runs Debian's `openssl` command, the independent reference the tests compare against.
-enum OpenSSLTool {
+public enum OpenSSLTool {
     struct Failure: Error, CustomStringConvertible {
         var arguments: [String]
         var status: Int32
@@ -9,7 +9,7 @@ enum OpenSSLTool {
         var description: String { "openssl \(arguments.joined(separator: " ")) exited with \(status): \(output)" }
     }
 
-    static let path: String = {
+    public static let path: String = {
         for candidate in ["/usr/bin/openssl", "/usr/local/bin/openssl", "/bin/openssl"] where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
         }
@@ -18,7 +18,7 @@ enum OpenSSLTool {
 
     /// Runs `openssl ARGUMENTS` in `directory`, throwing with its output when it fails.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL) throws -> String {
+    public static func run(_ arguments: [String], in directory: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -1,9 +1,9 @@
 import Glibc
 
 /// Small socket helpers for the test servers; everything stays on 127.0.0.1.
-enum Sockets {
+public enum Sockets {
     /// A listening socket on 127.0.0.1 with an ephemeral port.
-    static func listen() throws -> (descriptor: Int32, port: Int) {
+    public static func listen() throws -> (descriptor: Int32, port: Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw SocketError("socket", errno) }
         var yes: Int32 = 1
@@ -23,7 +23,7 @@ enum Sockets {
         return (descriptor, port(of: descriptor))
     }
 
-    static func port(of descriptor: Int32) -> Int {
+    public static func port(of descriptor: Int32) -> Int {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -33,19 +33,19 @@ enum Sockets {
     }
 
     /// A port nobody listens on right now (bound, then released).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let (descriptor, port) = try listen()
         close(descriptor)
         return port
     }
 
-    static func setTimeouts(_ descriptor: Int32, seconds: Int) {
+    public static func setTimeouts(_ descriptor: Int32, seconds: Int) {
         var value = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    static func blockSIGPIPEOnThisThread() {
+    public static func blockSIGPIPEOnThisThread() {
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGPIPE)
@@ -53,12 +53,12 @@ enum Sockets {
     }
 }
 
-struct SocketError: Error, CustomStringConvertible {
-    var call: String
-    var code: Int32
-    init(_ call: String, _ code: Int32) {
+public struct SocketError: Error, CustomStringConvertible {
+    public var call: String
+    public var code: Int32
+    public init(_ call: String, _ code: Int32) {
         self.call = call
         self.code = code
     }
-    var description: String { "\(call) failed: errno \(code)" }
+    public var description: String { "\(call) failed: errno \(code)" }
 }

@@ -1,33 +1,32 @@
-import Foundation
-import TLSConfig
+public import Foundation
 
 /// A complete test PKI made by the real `openssl` command once per test process: server and
 /// client CAs (with a client intermediate), server certificates for localhost and
 /// 127.0.0.1, good, expired, untrusted and odd client certificates, keys in every layout,
 /// PKCS#12 files and a CRL.
-struct TestPKI: Sendable {
-    let directory: URL
+public struct TestPKI: Sendable {
+    public let directory: URL
 
-    static let passphrase = "correct horse battery"
-    static let pkcs12Passphrase = "p12 secret"
+    public static let passphrase = "correct horse battery"
+    public static let pkcs12Passphrase = "p12 secret"
 
     /// Generated on first use; every test shares it.
-    static func shared() throws -> TestPKI {
+    public static func shared() throws -> TestPKI {
         try generated.get()
     }
 
     private static let generated: Result<TestPKI, any Error> = Result { try TestPKI.generate() }
 
-    func path(_ name: String) -> String {
+    public func path(_ name: String) -> String {
         directory.appendingPathComponent(name).path
     }
 
-    func bytes(_ name: String) throws -> Data {
+    public func bytes(_ name: String) throws -> Data {
         try Data(contentsOf: directory.appendingPathComponent(name))
     }
 
     /// The server certificate's SPKI pin, computed by the openssl command (not by the code under test).
-    func serverPin() throws -> String {
+    public func serverPin() throws -> String {
         "sha256//" + (try bytes("server.pin")).base64EncodedString()
     }
 
