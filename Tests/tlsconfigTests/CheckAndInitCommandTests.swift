@@ -71,3 +71,36 @@ import Testing
         #expect(try String(contentsOfFile: sandbox.path + "/tlsconfig.toml", encoding: .utf8).hasPrefix("# TLS settings for tlsconfig"))
     }
 }
+
+/// Golden text of `check` for the main scenarios; the OpenSSL section is left out (it names the machine's OpenSSL).
+@Suite struct CheckGoldenTests {
+    @Test func fileAndEnvironment() throws {
+        let pki = try TestPKI.shared()
+        let sandbox = Sandbox()
+        sandbox.write("client.pem", try String(contentsOfFile: pki.path("client-combined.pem"), encoding: .utf8))
+        sandbox.write("tlsconfig.toml", """
+        client-cert = "client.pem"
+        min-version = "1.3"
+
+        """)
+        let result = try sandbox.run(["check"], environment: ["SSL_CERT_FILE": pki.path("server-ca.pem")])
+        #expect(result.status == 0, "\(result.stdout)")
+        let text = sandbox.normalize(result.stdout).withoutOpenSSLSection.replacingOccurrences(of: pki.directory.path, with: "$PKI")
+        try Golden.check(text, named: "check-file-and-env")
+    }
+
+    @Test func errorWithCaretSnippet() throws {
+        let sandbox = Sandbox()
+        sandbox.write("tlsconfig.yaml", """
+        verify: full
+        hosts:
+          "*.example.com":
+            min-version: "1.3"
+            max-version: "1.2"
+
+        """)
+        let result = try sandbox.run(["check", "--host", "api.example.com"])
+        #expect(result.status == 1)
+        try Golden.check(sandbox.normalize(result.stdout).withoutOpenSSLSection, named: "check-error-snippet")
+    }
+}
