@@ -135,15 +135,9 @@ struct SettingsChecks {
             diagnostics.append(diagnostic(for: problem, path: path, offer: offer, what: "CA directory"))
             return
         }
-        let names = FileInspector.entries(of: path.absolute)
-        if names.contains(where: Self.isHashLink) { return }
-        var certificates = 0
-        for name in names {
-            let file = path.absolute + "/" + name
-            guard case .success = FileInspector.inspect(file, expecting: .regularFile, maximumSize: limit),
-                  case .success(let bytes) = FileInspector.read(file, maximumSize: limit) else { continue }
-            certificates += PEMScanner.scan(bytes).certificates
-        }
+        if CertificateDirectory.isHashed(FileInspector.entries(of: path.absolute)) { return }
+        let certificates = CertificateDirectory.regularFiles(in: path.absolute, maximumSize: limit)
+            .reduce(0) { $0 + PEMScanner.scan($1.bytes).certificates }
         if certificates == 0 {
             diagnostics.append(Diagnostic(
                 .error, .caDirectoryWithoutCertificates, "CA directory \(quoted(path)) holds no PEM certificate",
@@ -158,14 +152,6 @@ struct SettingsChecks {
                 help: "run `openssl rehash \(path.absolute)` to let OpenSSL look certificates up lazily"
             ))
         }
-    }
-
-    /// `5ed36f99.0` style names (`.r0` for CRLs).
-    static func isHashLink(_ name: String) -> Bool {
-        let parts = name.split(separator: ".")
-        guard parts.count == 2, parts[0].count == 8, parts[0].allSatisfy(\.isHexDigit) else { return false }
-        let suffix = parts[1].hasPrefix("r") ? parts[1].dropFirst() : parts[1]
-        return !suffix.isEmpty && suffix.allSatisfy(\.isASCIIDigit)
     }
 
     private func permissionCheck(_ path: ResolvedPath, offer: Offer, into diagnostics: inout [Diagnostic]) {
@@ -191,34 +177,7 @@ struct SettingsChecks {
     }
 
     private func diagnostic(for problem: FileInspector.Problem, path: ResolvedPath, offer: Offer, what: String) -> Diagnostic {
-        let code: DiagnosticCode
-        let message: String
-        var help = "fix the path, or remove \(offer.key)" + (offer.key.group == .trust ? " to use the system trust store" : "")
-        switch problem {
-        case .notFound:
-            code = .pathNotFound
-            message = "\(what) not found: \(quoted(path))"
-        case .notARegularFile(let kind):
-            code = .notARegularFile
-            message = "\(what) \(quoted(path)) is \(kind), not a regular file"
-            if kind == "a directory", offer.key == .caFile { help = "use ca-dir for a directory of certificates" }
-        case .notADirectory:
-            code = .notADirectory
-            message = "\(what) \(quoted(path)) is not a directory"
-            if offer.key == .caDir { help = "use ca-file for a PEM bundle" }
-        case .unreadable(let reason):
-            code = .pathUnreadable
-            message = "\(what) \(quoted(path)) cannot be read: \(reason)"
-            help = "check the file's permissions"
-        case .empty:
-            code = .fileEmpty
-            message = "\(what) \(quoted(path)) is empty"
-        case .tooLarge(let size, let limit):
-            code = .fileTooLarge
-            message = "\(what) \(quoted(path)) is \(size) bytes, above the \(limit)-byte limit"
-            help = "point \(offer.key) at the right file; PEM files are small"
-        }
-        return Diagnostic(.error, code, message, setting: offer.key, origin: offer.origin, notes: resolvedNote(path).map { [$0] } ?? [], help: help)
+        problem.diagnostic(what: what, path: path.written, setting: offer.key, origin: offer.origin, notes: resolvedNote(path).map { [$0] } ?? [])
     }
 
     private func resolvedNote(_ path: ResolvedPath) -> String? {

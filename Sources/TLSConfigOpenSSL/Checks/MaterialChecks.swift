@@ -74,7 +74,7 @@ public struct MaterialChecks: Sendable {
     private func checkCADirectory(_ path: String, now: Date) -> [Diagnostic] {
         let origin = origins[.caDir]
         if case .failure(let problem) = FileInspector.inspect(path, expecting: .directory, maximumSize: maximumFileSize) {
-            return [SettingFile(maximumSize: maximumFileSize).diagnostic(for: problem, path: path, what: "CA directory", setting: .caDir, origin: origin)]
+            return [problem.diagnostic(what: "CA directory", path: path, setting: .caDir, origin: origin)]
         }
         let names = FileInspector.entries(of: path)
         if CertificateDirectory.isHashed(names) {
@@ -86,10 +86,7 @@ public struct MaterialChecks: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var count = 0
-        for name in names {
-            let file = CertificateDirectory.join(path, name)
-            guard case .success = FileInspector.inspect(file, expecting: .regularFile, maximumSize: maximumFileSize),
-                  case .success(let bytes) = FileInspector.read(file, maximumSize: maximumFileSize) else { continue }
+        for (file, bytes) in CertificateDirectory.regularFiles(in: path, maximumSize: maximumFileSize) {
             let bundle = CertificateBundle(bytes: bytes, path: file, what: "file in CA directory", setting: .caDir, origin: origin)
             guard bundle.certificateBlocks > 0 else { continue }
             diagnostics += bundle.diagnostics + judge(bundle, setting: .caDir, origin: origin, now: now)

@@ -105,7 +105,7 @@ struct TrustStoreLoader {
         let stamp = FileStamp(path: path, isDirectory: true)
         state.stamps.append(stamp)
         if case .failure(let problem) = FileInspector.inspect(path, expecting: .directory, maximumSize: maximumFileSize) {
-            state.diagnostics.append(files.diagnostic(for: problem, path: path, what: "CA directory", setting: .caDir, origin: origin))
+            state.diagnostics.append(problem.diagnostic(what: "CA directory", path: path, setting: .caDir, origin: origin))
             return
         }
         let entries = FileInspector.entries(of: path)

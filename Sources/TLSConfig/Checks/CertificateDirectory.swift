@@ -1,0 +1,30 @@
+/// A CA directory either has OpenSSL hash links (`5ad8a5d6.0`), which OpenSSL looks up
+/// lazily, or it does not, in which case every certificate file in it is loaded, as uv and
+/// rustls do; OpenSSL alone would silently find nothing there.
+public enum CertificateDirectory {
+    public static func isHashed(_ entries: [String]) -> Bool {
+        entries.contains(where: isHashName)
+    }
+
+    /// `XXXXXXXX.N`: eight hex digits, a dot, a decimal suffix (certificates, not `.rN` CRLs).
+    public static func isHashName(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 8, !parts[1].isEmpty else { return false }
+        return parts[0].allSatisfy(\.isHexDigit) && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    public static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// Every regular file in `directory` that can be read, with its bytes, in name order.
+    /// Anything else (subdirectories, FIFOs, oversized or unreadable files) is skipped.
+    public static func regularFiles(in directory: String, maximumSize: Int) -> [(path: String, bytes: [UInt8])] {
+        FileInspector.entries(of: directory).compactMap { name in
+            let file = join(directory, name)
+            guard case .success = FileInspector.inspect(file, expecting: .regularFile, maximumSize: maximumSize),
+                  case .success(let bytes) = FileInspector.read(file, maximumSize: maximumSize) else { return nil }
+            return (file, bytes)
+        }
+    }
+}
