@@ -2,46 +2,40 @@
 /// Generated from `SettingKey`, so it always names exactly the keys the reader accepts.
 public enum ConfigTemplate {
     public static func toml(appName: String = "tlsconfig") -> String {
-        var lines = header(appName, comment: "#")
-        for key in SettingKey.allCases {
-            lines.append("")
-            lines += comments(for: key, appName: appName)
-            lines.append("# \(key.fileKey) = \(value(key.example, list: key.isList))")
-        }
-        lines += [
-            "",
-            "# Host sections apply to matching hosts only; the most specific section wins per key.",
-            "# Patterns: host, host:port, *.suffix, *.suffix:port, IPv4, [IPv6], [IPv6]:port.",
+        render(appName: appName, entry: { "# \($0) = \($1)" }, hosts: [
             "# [hosts.\"*.internal.example.com\"]",
             "# ca-file = \"certs/internal-ca.pem\"",
             "#",
             "# [hosts.\"db.internal.example.com:5432\"]",
             "# client-cert = \"certs/db-client.pem\"",
             "# min-version = \"1.3\"",
-            "",
-        ]
-        return lines.joined(separator: "\n")
+        ])
     }
 
     public static func yaml(appName: String = "tlsconfig") -> String {
-        var lines = header(appName, comment: "#")
-        for key in SettingKey.allCases {
-            lines.append("")
-            lines += comments(for: key, appName: appName)
-            lines.append("# \(key.fileKey): \(value(key.example, list: key.isList))")
-        }
-        lines += [
-            "",
-            "# Host sections apply to matching hosts only; the most specific section wins per key.",
-            "# Patterns: host, host:port, *.suffix, *.suffix:port, IPv4, [IPv6], [IPv6]:port.",
+        render(appName: appName, entry: { "# \($0): \($1)" }, hosts: [
             "# hosts:",
             "#   \"*.internal.example.com\":",
             "#     ca-file: certs/internal-ca.pem",
             "#   \"db.internal.example.com:5432\":",
             "#     client-cert: certs/db-client.pem",
             "#     min-version: \"1.3\"",
+        ])
+    }
+
+    /// The formats differ only in how a key and its value are joined and how sections are written.
+    private static func render(appName: String, entry: (String, String) -> String, hosts: [String]) -> String {
+        var lines = header(appName, comment: "#")
+        for key in SettingKey.allCases {
+            lines.append("")
+            lines += comments(for: key, appName: appName)
+            lines.append(entry(key.fileKey, value(key.example, list: key.isList)))
+        }
+        lines += [
             "",
-        ]
+            "# Host sections apply to matching hosts only; the most specific section wins per key.",
+            "# Patterns: host, host:port, *.suffix, *.suffix:port, IPv4, [IPv6], [IPv6]:port.",
+        ] + hosts + [""]
         return lines.joined(separator: "\n")
     }
 
