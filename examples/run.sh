@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# Builds the example packages and runs them against local `openssl s_server` instances on
+# 127.0.0.1 with a throw-away PKI: https-get (server trust, mTLS, failures explained),
+# mytool (its own config file, variables and --cacert flag), and `tlsconfig check` over the
+# annotated files in configs/. Needs swift, openssl and the packages the main package needs
+# (libssl-dev, libyaml-dev, pkg-config); no network once dependencies are resolved.
+# Usage: bash examples/run.sh   (from anywhere)
+set -euo pipefail
+
+examples="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/tlsconfig-examples.XXXXXX")"
+server_pids=()
+
+cleanup() {
+    for pid in "${server_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "  ok   $1"; }
+fail() { failed=$((failed + 1)); echo "  FAIL $1"; echo "--- output:"; cat "$work/out" "$work/err" 2>/dev/null | sed 's/^/    /'; echo "---"; }
+
+# expect NAME EXIT_CODE PATTERN... -- COMMAND...: runs COMMAND (stdout to out, stderr to err)
+# and checks its exit code and that every PATTERN (grep -E) occurs in stdout+stderr.
+expect() {
+    local name="$1" code="$2"; shift 2
+    local patterns=()
+    while [[ "$1" != "--" ]]; do patterns+=("$1"); shift; done
+    shift
+    local status=0
+    "$@" >"$work/out" 2>"$work/err" </dev/null || status=$?
+    if [[ "$status" != "$code" ]]; then
+        fail "$name (exit $status, expected $code)"
+        return
+    fi
+    for pattern in "${patterns[@]}"; do
+        [[ -n "$pattern" ]] || continue
+        if ! cat "$work/out" "$work/err" | grep -Eq -- "$pattern"; then
+            fail "$name (no match for: $pattern)"
+            return
+        fi
+    done
+    pass "$name"
+}
+
+# --- Build ------------------------------------------------------------------------------
+echo "== build examples"
+swift build --package-path "$examples/https-get" --scratch-path "$examples/https-get/.build" -Xswiftc -warnings-as-errors
+swift build --package-path "$examples/https-get" --scratch-path "$examples/https-get/.build" --product tlsconfig -Xswiftc -warnings-as-errors
+swift build --package-path "$examples/embedding" --scratch-path "$examples/embedding/.build" -Xswiftc -warnings-as-errors
+https_get="$examples/https-get/.build/debug/https-get"
+tlsconfig="$examples/https-get/.build/debug/tlsconfig"
+mytool="$examples/embedding/.build/debug/mytool"
+
+# --- Test PKI ---------------------------------------------------------------------------
+echo "== test PKI in $work/pki"
+pki="$work/pki"
+mkdir -p "$pki/ca-dir" "$pki/ca-db"
+(
+    cd "$pki"
+    cat >ext.cnf <<'CNF'
+[req]
+distinguished_name = dn
+[dn]
+[ca]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+[server]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost,IP:127.0.0.1
+[client]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = clientAuth
+[ca_default]
+database = ca-db/index.txt
+crlnumber = ca-db/crlnumber
+default_md = sha256
+default_crl_days = 30
+[ca_section]
+default_ca = ca_default
+CNF
+    : >ca-db/index.txt
+    echo 1000 >ca-db/crlnumber
+    ec() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+    ec ca.key
+    openssl req -x509 -new -key ca.key -subj "/CN=Example Test CA" -days 365 -config ext.cnf -extensions ca -out ca.pem
+    for role in server client; do
+        ec "$role.key"
+        openssl req -new -key "$role.key" -subj "/CN=example $role" -config ext.cnf -out "$role.csr"
+        openssl x509 -req -in "$role.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 365 \
+            -extfile ext.cnf -extensions "$role" -out "$role.pem" 2>/dev/null
+    done
+    cat client.pem client.key >client-combined.pem
+    openssl pkcs8 -topk8 -v2 aes-256-cbc -in client.key -passout pass:example-passphrase -out client-encrypted.key
+    openssl ca -config ext.cnf -name ca_default -gencrl -cert ca.pem -keyfile ca.key -out ca.crl 2>/dev/null
+    cp ca.pem ca-dir/example-ca.pem
+    mkdir -p www
+    echo "hello from s_server" >www/hello.txt
+) >/dev/null
+
+# --- Servers ----------------------------------------------------------------------------
+# start_server VAR ARGS...: openssl s_server on a free port of 127.0.0.1 serving www/ (-WWW),
+# its port stored in VAR; killed on exit.
+start_server() {
+    local var="$1"; shift
+    local attempt port pid
+    for attempt in $(seq 1 20); do
+        port=$((20000 + RANDOM % 20000))
+        (cd "$pki/www" && exec openssl s_server -accept "127.0.0.1:$port" -cert ../server.pem -key ../server.key -WWW -quiet "$@") \
+            >"$work/server-$port.log" 2>&1 &
+        pid=$!
+        for _ in $(seq 1 50); do
+            if ! kill -0 "$pid" 2>/dev/null; then break; fi
+            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+                server_pids+=("$pid")
+                printf -v "$var" '%s' "$port"
+                return 0
+            fi
+            sleep 0.1
+        done
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    echo "cannot start openssl s_server" >&2
+    exit 1
+}
+start_server plain_port
+start_server mtls_port -CAfile ../ca.pem -Verify 1 -verify_return_error
+echo "== servers: plain on $plain_port, mTLS on $mtls_port"
+
+# Every run gets a clean environment: only what a test sets reaches the tools.
+home="$work/home"
+mkdir -p "$home"
+clean() { env -i PATH="$PATH" HOME="$home" NO_COLOR=1 "$@"; }
+
+# --- https-get --------------------------------------------------------------------------
+echo "== https-get"
+url="https://localhost:$plain_port/hello.txt"
+expect "GET with SSL_CERT_FILE" 0 '^HTTP/1\.[01] 200' '^hello from s_server$' -- \
+    clean SSL_CERT_FILE="$pki/ca.pem" "$https_get" "$url"
+expect "GET by IP address (certificate has IP:127.0.0.1)" 0 '200' 'hello from s_server' -- \
+    clean SSL_CERT_FILE="$pki/ca.pem" "$https_get" "https://127.0.0.1:$plain_port/hello.txt"
+expect "untrusted server is refused and explained" 1 'not trusted' 'server-certificate-not-trusted' -- \
+    clean SSL_CERT_FILE="$pki/ca-dir/../client.pem" "$https_get" "$url"
+expect "tool variable HTTPS_GET_CA_FILE beats SSL_CERT_FILE" 0 'hello from s_server' -- \
+    clean SSL_CERT_FILE=/nonexistent/ca.pem HTTPS_GET_CA_FILE="$pki/ca.pem" "$https_get" "$url"
+expect "missing SSL_CERT_FILE is an error, not a fallback" 1 'not found' 'SSL_CERT_FILE' -- \
+    clean SSL_CERT_FILE="$pki/missing.pem" "$https_get" "$url"
+
+mtls_url="https://localhost:$mtls_port/hello.txt"
+expect "mTLS with SSL_CLIENT_CERT (combined PEM)" 0 '^HTTP/1\.[01] 200' '^hello from s_server$' -- \
+    clean SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-combined.pem" "$https_get" "$mtls_url"
+expect "mTLS with an encrypted key from the tool's variables" 0 'hello from s_server' -- \
+    clean SSL_CERT_FILE="$pki/ca.pem" HTTPS_GET_CLIENT_CERT="$pki/client.pem" HTTPS_GET_CLIENT_KEY="$pki/client-encrypted.key" \
+    HTTPS_GET_CLIENT_KEY_PASSPHRASE=env:KEY_PASS KEY_PASS=example-passphrase "$https_get" "$mtls_url"
+expect "mTLS without a client certificate is explained" 1 'requires a client certificate' 'client-certificate-required' -- \
+    clean SSL_CERT_FILE="$pki/ca.pem" "$https_get" "$mtls_url"
+expect "missing SSL_CLIENT_CERT is an error, never an anonymous connection" 1 'not found' 'SSL_CLIENT_CERT' -- \
+    clean SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/missing.pem" "$https_get" "$mtls_url"
+
+# A project file with a host section: only the mTLS server's port gets the client certificate.
+project="$work/project"
+mkdir -p "$project"
+cat >"$project/https-get.toml" <<TOML
+ca-file = "$pki/ca.pem"
+
+[hosts."localhost:$mtls_port"]
+client-cert = "$pki/client-combined.pem"
+TOML
+expect "project file with a host section (mTLS port)" 0 'hello from s_server' -- \
+    clean sh -c "cd '$project' && exec '$https_get' '$mtls_url'"
+expect "project file with a host section (other port)" 0 'hello from s_server' -- \
+    clean sh -c "cd '$project' && exec '$https_get' '$url'"
+
+# --- mytool (embedding) -----------------------------------------------------------------
+echo "== mytool"
+tool="$work/tool-project"
+mkdir -p "$tool/sub/dir"
+cat >"$tool/mytool.toml" <<TOML
+# mytool's own settings live beside its TLS table; TLSConfig reads only [tls].
+[output]
+verbose = true
+
+[tls]
+ca-file = "$pki/ca.pem"
+min-version = "1.3"
+
+[tls.hosts."localhost:$mtls_port"]
+client-cert = "$pki/client-combined.pem"
+TOML
+in_tool() { clean sh -c "cd '$tool/sub/dir' && exec \"\$@\"" sh "$@"; }
+expect "mytool tls show reads [tls] of mytool.toml, found walking up" 0 \
+    'TLS settings for any host' 'app mytool, variables MYTOOL_\*' 'config file \(project\) .*mytool\.toml:7' 'MYTOOL_CA_FILE' -- \
+    in_tool "$mytool" tls show
+expect "mytool tls show --host applies [tls.hosts] sections" 0 'client-combined\.pem' 'Host sections matched' "hosts\.\"localhost:$mtls_port\"" -- \
+    in_tool "$mytool" tls show --host "localhost:$mtls_port"
+expect "mytool tls check passes" 0 'check passed' -- \
+    in_tool "$mytool" tls check --host "localhost:$mtls_port"
+expect "--cacert outranks MYTOOL_CA_FILE and the file" 0 'override --cacert' -- \
+    in_tool env MYTOOL_CA_FILE=/nonexistent.pem "$mytool" tls show --cacert "$pki/ca-dir/example-ca.pem" --all
+expect "a broken --cacert fails the check" 1 'check failed' 'not found' -- \
+    in_tool "$mytool" tls check --cacert "$pki/missing.pem"
+expect "mytool tls show --format json" 0 '"version" *: *1' '"app" *: *"mytool"' -- \
+    in_tool "$mytool" tls show --format json
+expect "mytool usage error exits 2" 2 '' -- \
+    in_tool "$mytool" tls show --format xml
+
+# --- configs/ ---------------------------------------------------------------------------
+echo "== configs"
+cp "$examples/configs/example.toml" "$examples/configs/example.yaml" "$work/"
+for file in example.toml example.yaml; do
+    expect "tlsconfig check --config $file" 0 'check passed' -- \
+        clean EXAMPLE_KEY_PASSPHRASE=example-passphrase "$tlsconfig" check --config "$work/$file"
+    expect "tlsconfig check --config $file --host db.internal.example.com:5432" 0 'check passed' 'client-combined\.pem' -- \
+        clean EXAMPLE_KEY_PASSPHRASE=example-passphrase "$tlsconfig" check --config "$work/$file" --host db.internal.example.com:5432
+done
+# The same values from both formats (origins differ: lines and columns are the file's own).
+values() {
+    env -i PATH="$PATH" HOME="$home" EXAMPLE_KEY_PASSPHRASE=x "$tlsconfig" show --config "$work/$1" --host "$2" \
+        | awk '/^Precedence/ { exit } { print }' | grep -v '^ *from ' | sed "s/$1/FILE/g"
+}
+for host in a.internal.example.com db.internal.example.com:5432 127.0.0.1 pinned.example.com "[::1]:8443"; do
+    expect "example.toml and example.yaml agree for $host" 0 '' -- \
+        diff <(values example.toml "$host") <(values example.yaml "$host")
+done
+expect "without the passphrase variable the check fails" 1 'EXAMPLE_KEY_PASSPHRASE' -- \
+    clean "$tlsconfig" check --config "$work/example.toml"
+
+echo "$passed passed, $failed failed"
+[[ "$failed" == 0 ]]
