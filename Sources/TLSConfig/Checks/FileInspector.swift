@@ -15,6 +15,19 @@ public enum FileInspector {
         public var inode: UInt64
         public var modificationTime: Int64
         public var modificationNanoseconds: Int64
+
+        /// What changes when a file is replaced or edited.
+        public var identity: Identity {
+            Identity(device: device, inode: inode, size: size, modificationTime: modificationTime, modificationNanoseconds: modificationNanoseconds)
+        }
+    }
+
+    public struct Identity: Sendable, Hashable {
+        public var device: UInt64
+        public var inode: UInt64
+        public var size: Int
+        public var modificationTime: Int64
+        public var modificationNanoseconds: Int64
     }
 
     public enum Problem: Error, Sendable, Hashable {

@@ -24,7 +24,16 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
     static let userFileNames = ["config.toml", "config.yaml", "config.yml"]
 
+    /// `$HOME` of the resolution in progress, for `~` in paths (part of the cache key).
+    private var home: String?
+
     public func load(_ context: ResolutionContext) -> ConfigDocumentLoad {
+        var discovery = self
+        discovery.home = context.configuration.home
+        return discovery.loadFiles(context)
+    }
+
+    private func loadFiles(_ context: ResolutionContext) -> ConfigDocumentLoad {
         let configuration = context.configuration
         let app = configuration.appName
         var load = ConfigDocumentLoad()
@@ -106,6 +115,14 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
     private func read(_ path: String, scope: FileScope, origin: Origin?, into load: inout ConfigDocumentLoad, explicitName: String? = nil) {
         let shown = "\"\(explicitName ?? path)\""
+        let facts = try? FileInspector.inspect(path, expecting: .regularFile, maximumSize: maximumSize).get()
+        let key = facts.map { DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, home: home, identity: $0.identity) }
+        if let key, let facts, let cached = DocumentCache.shared.entry(key) {
+            warnIfWorldWritable(facts, shown: shown, path: path, into: &load)
+            load.documents.append(cached.document)
+            load.decoded[path] = cached.decoded
+            return
+        }
         let bytes: [UInt8]
         switch FileInspector.read(path, maximumSize: maximumSize) {
         case .success(let read): bytes = read
@@ -121,19 +138,13 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
                                                notes: explicitName.map { $0 == path ? [] : ["resolved to \(path)"] } ?? [], help: help))
             return
         }
-        if case .success(let facts) = FileInspector.inspect(path, expecting: .regularFile, maximumSize: Int.max), facts.mode & 0o002 != 0 {
-            load.diagnostics.append(Diagnostic(
-                .warning, .configFileWorldWritable, "configuration file \(shown) is writable by everyone (mode \(String(facts.mode, radix: 8)))",
-                notes: ["anyone on this machine could change which CAs you trust"],
-                help: "chmod o-w \(path)"
-            ))
-        }
+        if let facts { warnIfWorldWritable(facts, shown: shown, path: path, into: &load) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = UTF8Validation.firstInvalidOffset(bytes) ?? 0
             let position = UTF8Validation.position(ofByte: offset, in: bytes)
             load.diagnostics.append(Diagnostic(
                 .error, .configFileInvalidUTF8, "configuration file \(shown) is not valid UTF-8 (byte offset \(offset), line \(position.line), column \(position.column))",
-                help: "save the file as UTF-8"
+                origin: origin, help: "save the file as UTF-8"
             ))
             return
         }
@@ -144,7 +155,11 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             case .yaml: try YAMLParser.parse(bytes)
             }
             guard let table = selectTable(root, path: path, scope: scope, text: text, into: &load) else { return }
-            load.documents.append(ConfigDocument(path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text))
+            let document = ConfigDocument(path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text)
+            let decoded = ConfigSchema(home: home).decode(document)
+            load.documents.append(document)
+            load.decoded[path] = decoded
+            if let key { DocumentCache.shared.store(.init(document: document, decoded: decoded), for: key) }
         } catch {
             load.sources[path] = text
             var related: [Diagnostic.Related] = []
@@ -158,6 +173,15 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
                 help: "fix the file at the position shown"
             ))
         }
+    }
+
+    private func warnIfWorldWritable(_ facts: FileInspector.Facts, shown: String, path: String, into load: inout ConfigDocumentLoad) {
+        guard facts.mode & 0o002 != 0 else { return }
+        load.diagnostics.append(Diagnostic(
+            .warning, .configFileWorldWritable, "configuration file \(shown) is writable by everyone (mode \(String(facts.mode, radix: 8)))",
+            notes: ["anyone on this machine could change which CAs you trust"],
+            help: "chmod o-w \(path)"
+        ))
     }
 
     /// The TLS table at `tablePath`; a missing table means the file has no TLS settings.

@@ -51,6 +51,8 @@ public struct ConfigDocumentLoad: Sendable {
     public var diagnostics: [Diagnostic]
     /// Texts of files that failed to parse, so their errors can show the line.
     public var sources: [String: String]
+    /// Schema results already computed (from the document cache), by document path.
+    var decoded: [String: DecodedDocument] = [:]
 
     public init(documents: [ConfigDocument] = [], candidates: [ConfigFileCandidate] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.documents = documents

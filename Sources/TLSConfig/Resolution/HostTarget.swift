@@ -56,7 +56,9 @@ enum HostSyntax {
     static func parse(_ text: String, allowWildcard: Bool) throws(HostSyntaxError) -> Parsed {
         func fail(_ reason: String) -> HostSyntaxError { HostSyntaxError(input: text, reason: reason) }
         guard !text.isEmpty else { throw fail("it is empty") }
-        guard !text.contains(where: { $0.isWhitespace }) else { throw fail("it contains white space") }
+        // Host names are ASCII (IDNs travel as punycode), so the checks below work on bytes.
+        guard !text.utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) else { throw fail("it contains white space") }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { throw fail("it is not ASCII; write international names in punycode (xn--...)") }
         var hostPart = Substring(text)
         var port: Int?
 
@@ -71,7 +73,7 @@ enum HostSyntax {
             guard let bytes = IPAddress.parseIPv6(inner) else { throw fail("\"\(inner)\" is not an IPv6 address") }
             return Parsed(host: IPAddress.formatIPv6(bytes), port: port, kind: .ipv6, isWildcard: false)
         }
-        let colons = hostPart.filter { $0 == ":" }.count
+        let colons = hostPart.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) }
         if colons > 1 {
             guard let bytes = IPAddress.parseIPv6(hostPart) else { throw fail("not an IPv6 address (write IPv6 with a port as [ADDRESS]:PORT)") }
             return Parsed(host: IPAddress.formatIPv6(bytes), port: nil, kind: .ipv6, isWildcard: false)
@@ -99,7 +101,7 @@ enum HostSyntax {
             }
             guard !label.isEmpty else { throw fail("empty label (two dots in a row)") }
             guard label.utf8.count <= 63 else { throw fail("the label \"\(label)\" is longer than 63 characters") }
-            guard label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            guard label.utf8.allSatisfy(Self.isLabelByte) else {
                 if label.contains("*") { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
                 throw fail("the label \"\(label)\" may only hold letters, digits, \"-\" and \"_\"")
             }
@@ -109,6 +111,15 @@ enum HostSyntax {
             throw fail("\"\(name)\" is not a valid IPv4 address")
         }
         return Parsed(host: name, port: port, kind: .name, isWildcard: isWildcard)
+    }
+
+    /// Letters, digits, `-` and `_` (seen in service names such as `_acme`).
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
+        }
     }
 
     private static func parsePort(_ text: Substring, in input: String) throws(HostSyntaxError) -> Int {

@@ -2,6 +2,8 @@
 enum IPAddress {
     /// Dotted-quad IPv4, four decimal octets without leading zeros.
     static func parseIPv4(_ text: Substring) -> [UInt8]? {
+        // Most inputs are names: reject anything but digits and dots before splitting.
+        guard text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var bytes: [UInt8] = []

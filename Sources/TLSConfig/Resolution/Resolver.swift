@@ -44,7 +44,7 @@ public struct Resolver: Sendable {
                 diagnostics += load.diagnostics
                 let schema = ConfigSchema(home: configuration.home)
                 for document in load.documents {
-                    let decoded = schema.offers(from: document)
+                    let decoded = load.decoded[document.path] ?? schema.decode(document)
                     offers += decoded.offers
                     diagnostics += decoded.diagnostics
                     load.sources[document.path] = document.source

@@ -25,10 +25,9 @@ struct Selection {
             }
             applicable.append(offer)
         }
-        let ranked = applicable.enumerated().sorted { lhs, rhs in
-            let (l, r) = (Self.rank(lhs.element, layers), Self.rank(rhs.element, layers))
-            return l != r ? l < r : lhs.offset < rhs.offset
-        }.map(\.element)
+        // Rank once per offer, then sort indices: offers are large values, and the sort is stable by index.
+        let ranks = applicable.map { Self.rank($0, layers) }
+        let ranked = applicable.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map { applicable[$0] }
 
         for group in SettingKey.Group.allCases {
             guard let best = ranked.first(where: { $0.key.group == group }) else { continue }

@@ -5,6 +5,11 @@ struct ConfigSchema {
 
     static let hostsKey = "hosts"
 
+    func decode(_ document: ConfigDocument) -> DecodedDocument {
+        let (offers, diagnostics) = offers(from: document)
+        return DecodedDocument(offers: offers, diagnostics: diagnostics)
+    }
+
     func offers(from document: ConfigDocument) -> (offers: [Offer], diagnostics: [Diagnostic]) {
         var offers: [Offer] = []
         var diagnostics: [Diagnostic] = []

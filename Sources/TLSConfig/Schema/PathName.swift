@@ -2,6 +2,7 @@
 enum PathName {
     /// Removes `.`, empty components and resolves `..` lexically.
     static func normalize(_ path: some StringProtocol) -> String {
+        if isNormalized(path) { return String(path) }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -11,6 +12,28 @@ enum PathName {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Absolute, no empty, `.` or `..` component, no trailing slash: the common case, checked
+    /// without allocating.
+    private static func isNormalized(_ path: some StringProtocol) -> Bool {
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "/") else { return false }
+        if bytes.count == 1 { return true }
+        var componentLength = 0
+        var dots = 0
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == 0 || componentLength == dots && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        // A trailing slash leaves an empty last component, which is not normalized.
+        return componentLength > 0 && !(componentLength == dots && dots <= 2)
     }
 
     static func directory(of path: String) -> String {

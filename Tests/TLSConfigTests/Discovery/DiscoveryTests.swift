@@ -176,6 +176,23 @@ import Testing
         #expect(resolution.diagnostics.first?.severity == .warning)
     }
 
+    /// Parsed files are cached by identity: an edited file is read again, a replaced one too.
+    @Test func editedFileIsReadAgain() throws {
+        let machine = Machine()
+        let path = machine.root.write("project/tlsconfig.toml", "alpn = \"h2\"\n")
+        #expect(machine.resolve().settings.alpn == ["h2"])
+        #expect(machine.resolve().settings.alpn == ["h2"], "served from the cache")
+        machine.root.write("project/tlsconfig.toml", "alpn = \"http/1.1\"\n")
+        #expect(machine.resolve().settings.alpn == ["http/1.1"])
+        try FileManager.default.removeItem(atPath: path)
+        machine.root.write("project/tlsconfig.toml", "alpn = \"h3\"\n")
+        #expect(machine.resolve().settings.alpn == ["h3"])
+        // The same file seen with another HOME decodes `~` again.
+        machine.root.write("project/tlsconfig.toml", "ca-file = \"~/ca.pem\"\n")
+        #expect(machine.resolve().settings.trust.caFiles == [machine.home + "/ca.pem"])
+        #expect(machine.resolve(environment: ["HOME": "/elsewhere"]).settings.trust.caFiles == ["/elsewhere/ca.pem"])
+    }
+
     @Test func directoryGivenAsConfigFileIsRefused() {
         let machine = Machine()
         let resolution = machine.resolve(configFile: machine.project)
