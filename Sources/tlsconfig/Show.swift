@@ -19,10 +19,10 @@ struct Show: ParsableCommand {
     func run() throws {
         let resolution = options.resolve(host: target.host)
         let environment = ProcessInfo.processInfo.environment
-        // The context shows what OpenSSL put in force; a configuration that cannot build one
-        // is still shown, and `check` explains why it does not build.
-        let context = resolution.hasErrors ? nil : try? TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
-        let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: environment), context: context)
+        // What OpenSSL puts in force for these versions and ciphers, without loading the trust
+        // store (`check` builds the full context and reports the store).
+        let preview = TLSContextBuilder(resolution: resolution, environment: environment).protocolPreview()
+        let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: environment), inForce: preview, trustStore: nil)
         let report = ResolutionReport(resolution, showLosers: all, extraSections: [facts])
         options.emit(text: report.text(style: options.style), json: report.json())
         if resolution.hasErrors { throw ExitCode(1) }

@@ -89,21 +89,28 @@ public enum PEMScanner {
 
     /// Base64 lines, optionally preceded by RFC 1421 headers and a blank line.
     private static func isBase64Body(_ body: ArraySlice<UInt8>) -> Bool {
+        // One pass over the bytes, line by line, without allocating: bundles hold thousands of lines.
         var sawData = false
-        for line in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            let trimmed = line.filter { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            if trimmed.isEmpty { continue }
-            if !sawData, trimmed.contains(UInt8(ascii: ":")) { continue }
-            for byte in trimmed {
+        var lineStart = body.startIndex
+        while lineStart < body.endIndex {
+            let lineEnd = body[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+            let line = body[lineStart..<lineEnd]
+            lineStart = lineEnd < body.endIndex ? lineEnd + 1 : lineEnd
+            // RFC 1421 headers (`Proc-Type: ...`) may precede the data.
+            if !sawData, line.contains(UInt8(ascii: ":")) { continue }
+            var lineHasData = false
+            for byte in line {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+                    lineHasData = true
+                case UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"):
                     continue
                 default:
                     return false
                 }
             }
-            sawData = true
+            sawData = sawData || lineHasData
         }
         return sawData
     }

@@ -1,4 +1,5 @@
 public import TLSConfig
+internal import CTLSShims
 
 /// The protocol versions a context allows, read back from OpenSSL after they were set: the
 /// system `openssl.cnf` can change defaults, so the settings alone are not proof.
@@ -15,5 +16,15 @@ public struct ProtocolVersionBounds: Sendable, Hashable, CustomStringConvertible
 
     public var description: String {
         "\(minimum?.description ?? "oldest supported") to \(maximum?.description ?? "newest supported")"
+    }
+}
+
+extension ProtocolVersionBounds {
+    /// The bounds in force on a context, as OpenSSL reports them after every setting.
+    init(readingFrom context: OpaquePointer) {
+        self.init(
+            minimum: TLSVersion(wireValue: ctls_SSL_CTX_get_min_proto_version(context)),
+            maximum: TLSVersion(wireValue: ctls_SSL_CTX_get_max_proto_version(context))
+        )
     }
 }

@@ -45,10 +45,7 @@ public final class TLSContext: Sendable {
         self.trustStore = trustStore
         self.certificateChain = certificateChain
         self.warnings = warnings
-        self.protocolVersions = ProtocolVersionBounds(
-            minimum: TLSVersion(wireValue: ctls_SSL_CTX_get_min_proto_version(pointer)),
-            maximum: TLSVersion(wireValue: ctls_SSL_CTX_get_max_proto_version(pointer))
-        )
+        self.protocolVersions = ProtocolVersionBounds(readingFrom: pointer)
         var list: [String] = []
         var suites: [String] = []
         if let ciphers = SSL_CTX_get_ciphers(pointer) {

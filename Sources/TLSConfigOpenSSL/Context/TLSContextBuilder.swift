@@ -54,6 +54,22 @@ public struct TLSContextBuilder: Sendable {
         try build(role: .server, clientAuthentication: clientAuthentication)
     }
 
+    /// The protocol versions and security level a context for these settings would have,
+    /// without loading trust or identity: cheap enough for `tlsconfig show` to report on every
+    /// run (loading the system bundle costs about 20 ms).
+    public func protocolPreview() -> (versions: ProtocolVersionBounds, securityLevel: Int)? {
+        OpenSSLErrorQueue.clear()
+        guard let context = SSL_CTX_new(TLS_client_method()) else { return nil }
+        defer {
+            SSL_CTX_free(context)
+            OpenSSLErrorQueue.clear()
+        }
+        var ignored: [Diagnostic] = []
+        setVersions(context, &ignored)
+        setCiphers(context, &ignored)
+        return (ProtocolVersionBounds(readingFrom: context), Int(SSL_CTX_get_security_level(context)))
+    }
+
     // MARK: - Steps
 
     private func build(role: TLSContext.Role, clientAuthentication: ClientAuthentication) throws(TLSContextError) -> TLSContext {

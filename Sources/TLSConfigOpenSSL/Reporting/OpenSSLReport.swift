@@ -6,6 +6,15 @@ public enum OpenSSLReport {
     /// bounds a fresh context gets from the system configuration and, when it builds, the
     /// bounds in force with `context`.
     public static func factsSection(_ facts: OpenSSLFacts, context: TLSContext?) -> ResolutionReport.Section {
+        factsSection(
+            facts, inForce: context.map { ($0.protocolVersions, $0.securityLevel) }, trustStore: context?.trustStore
+        )
+    }
+
+    /// The same, from a `TLSContextBuilder.protocolPreview()` when no context was built.
+    public static func factsSection(
+        _ facts: OpenSSLFacts, inForce: (versions: ProtocolVersionBounds, securityLevel: Int)?, trustStore: TrustStoreSummary?
+    ) -> ResolutionReport.Section {
         func exists(_ fact: OpenSSLFacts.PathFact) -> String {
             fact.path + (fact.exists ? "" : "  (does not exist)")
         }
@@ -26,12 +35,14 @@ public enum OpenSSLReport {
             ("systemDefaultVersions", versions(facts.defaultProtocolVersions)),
             ("systemSecurityLevel", .int(facts.defaultSecurityLevel)),
         ]
-        if let context {
-            rows.append(("in force", "\(context.protocolVersions) (security level \(context.securityLevel))"))
-            rows.append(("trust store", trustDescription(context.trustStore)))
-            json.append(("effectiveVersions", versions(context.protocolVersions)))
-            json.append(("effectiveSecurityLevel", .int(context.securityLevel)))
-            json.append(("trustedCertificates", .int(context.trustStore.certificates)))
+        if let inForce {
+            rows.append(("in force", "\(inForce.versions) (security level \(inForce.securityLevel))"))
+            json.append(("effectiveVersions", versions(inForce.versions)))
+            json.append(("effectiveSecurityLevel", .int(inForce.securityLevel)))
+        }
+        if let trustStore {
+            rows.append(("trust store", trustDescription(trustStore)))
+            json.append(("trustedCertificates", .int(trustStore.certificates)))
         }
         return ResolutionReport.Section(title: "OpenSSL", rows: rows, json: .object(json))
     }
