@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TLSConfig
 
 /// Options every command shares: which tool to resolve as, which host, and how to print.
@@ -31,7 +35,7 @@ struct CommonOptions: ParsableArguments {
         switch color {
         case .always: TextStyle(color: true)
         case .never: .plain
-        case .auto: .automatic(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        case .auto: .automatic(isTerminal: standardOutputIsTerminal, environment: ProcessInfo.processInfo.environment)
         }
     }
 
@@ -40,10 +44,11 @@ struct CommonOptions: ParsableArguments {
         return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
     }
 
-    /// Prints text or JSON to standard output.
+    /// Prints text or JSON to standard output; text without any control character a
+    /// configuration value, variable or server could have smuggled in.
     func emit(text: @autoclosure () -> String, json: @autoclosure () -> JSONValue) {
         switch format {
-        case .text: print(text(), terminator: "")
+        case .text: print(style.terminalSafe(text()), terminator: "")
         case .json: print(json().rendered())
         }
     }

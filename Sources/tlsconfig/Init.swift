@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TLSConfig
 
 /// `tlsconfig init`: a commented template listing every key.
@@ -28,13 +32,13 @@ struct Init: ParsableCommand {
             return
         }
         if FileManager.default.fileExists(atPath: path), !force {
-            FileHandle.standardError.write(Data("error: \(path) already exists; pass --force to overwrite it\n".utf8))
+            printError("error: \(path) already exists; pass --force to overwrite it")
             throw ExitCode(1)
         }
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
+            printError("error: cannot write \(path): \(error)")
             throw ExitCode(1)
         }
         print("wrote \(path)")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns environment variables into offers: the tool's own `PREFIX_*` and the standard
 /// `SSL_CERT_FILE`, `SSL_CERT_DIR`, `SSL_CLIENT_CERT` (plus the opt-in pip/curl ones).
@@ -15,7 +19,10 @@ struct EnvironmentLayers {
         var offers: [Offer] = []
         for key in SettingKey.allCases {
             let name = key.environmentVariable(prefix: configuration.environmentPrefix)
-            guard let raw = reader.value(name, purpose: key.summary) else { continue }
+            // A passphrase variable that is not an `env:`/`file:` source may be the secret
+            // itself (a user mistake): `show` must not print it.
+            let secret = key == .clientKeyPassphrase && reader.values[name].map { PassphraseSource(parsing: $0) == nil } == true
+            guard let raw = reader.value(name, purpose: key.summary, secret: secret) else { continue }
             let items: [String]
             let isList: Bool
             switch key.valueKind {
@@ -23,7 +30,7 @@ struct EnvironmentLayers {
                 items = raw.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
                 isList = true
             case .textList(let separator):
-                items = raw.split(separator: separator, omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+                items = raw.split(separator: separator, omittingEmptySubsequences: true).map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
                 isList = true
             default:
                 items = [raw]

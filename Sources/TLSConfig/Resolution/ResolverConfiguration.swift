@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How a host tool wants its TLS settings resolved.
 public struct ResolverConfiguration: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 public import TLSConfig
 
 /// The deep checks behind `tlsconfig check`: everything about the key material that needs

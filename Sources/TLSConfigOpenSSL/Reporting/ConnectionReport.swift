@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import TLSConfig
 
 /// Explains a handshake to a person (what was negotiated, the peer chain, and on failure what
@@ -139,11 +143,9 @@ public struct ConnectionReport: Sendable {
         }
     }
 
+    /// `2026-01-31T12:00:00Z`, as the deep checks write dates.
     static func date(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date) + " UTC"
+        date.formatted(.iso8601)
     }
 
     // MARK: JSON

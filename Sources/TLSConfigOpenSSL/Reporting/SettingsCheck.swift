@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 public import TLSConfig
 
 /// What `tlsconfig check` does, for host tools that offer the same under their own command:

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 public import TLSConfig
 
 /// What people need to recognise a certificate: who it names, who issued it, when it is

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 internal import COpenSSL
 
 /// An `X509_CRL` this process holds a reference to; freed in `deinit`.
