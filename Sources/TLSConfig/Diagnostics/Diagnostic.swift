@@ -45,12 +45,20 @@ public struct Diagnostic: Sendable, Hashable, Error {
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = Self.bounded(message)
         self.setting = setting
         self.origin = origin
         self.related = related
-        self.notes = notes
+        self.notes = notes.map(Self.bounded)
         self.help = help
+    }
+
+    /// Messages quote values and paths as written; a 1 MiB value must not make a 1 MiB
+    /// message. Keeps the head and the tail (which says what is wrong) and elides the middle.
+    static func bounded(_ text: String) -> String {
+        let limit = 1_000
+        guard text.count > limit else { return text }
+        return "\(text.prefix(limit - 200))…(\(text.count - limit) characters elided)…\(text.suffix(200))"
     }
 }
 

@@ -18,11 +18,13 @@ public struct DiagnosticRenderer: Sendable {
         var lines: [String] = []
         let head = style.severity(diagnostic.severity, diagnostic.severity.rawValue + "[\(diagnostic.code)]")
         lines.append(head + style.bold(": " + diagnostic.message))
+        // The line of a passphrase written where its source belongs is the secret itself.
+        let showSource = diagnostic.code != .invalidPassphraseSource
         if let origin = diagnostic.origin {
-            lines.append(contentsOf: locationLines(origin, label: nil))
+            lines.append(contentsOf: locationLines(origin, label: nil, showSource: showSource))
         }
         for related in diagnostic.related {
-            lines.append(contentsOf: locationLines(related.origin, label: related.message))
+            lines.append(contentsOf: locationLines(related.origin, label: related.message, showSource: showSource))
         }
         for note in diagnostic.notes {
             lines.append("  " + style.blue("=") + " " + style.bold("note") + ": " + note)
@@ -33,13 +35,15 @@ public struct DiagnosticRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func locationLines(_ origin: Origin, label: String?) -> [String] {
+    private func locationLines(_ origin: Origin, label: String?, showSource: Bool = true) -> [String] {
         let arrow = style.blue(label == nil ? " --> " : " ::: ")
         guard case .file(let location) = origin else {
             return [arrow + origin.description + (label.map { ": \($0)" } ?? "")]
         }
         var lines = [arrow + location.description]
-        guard let text = sources[location.path], let sourceLine = Self.line(location.line, of: text) else {
+        // A very long line (a 1 MiB value) is not repeated; the location says where it is.
+        guard showSource, let text = sources[location.path], let sourceLine = Self.line(location.line, of: text),
+              sourceLine.unicodeScalars.count <= 1_000 else {
             if let label { lines.append("  " + style.blue("=") + " " + label) }
             return lines
         }

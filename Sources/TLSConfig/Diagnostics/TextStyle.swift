@@ -31,3 +31,52 @@ public struct TextStyle: Sendable, Hashable {
         }
     }
 }
+
+extension TextStyle {
+    /// The SGR codes `paint` writes; the only escape sequences `terminalSafe` keeps.
+    private static let ownColorCodes: Set<String> = ["0", "1", "2", "32", "1;34", "1;31", "1;33", "1;36"]
+
+    /// `text` made safe to write to a terminal: values from files, variables and servers can
+    /// hold control characters, and an escape sequence could clear the screen, move the
+    /// cursor, hide the text that follows or retitle the window. Every control character
+    /// except line feed and tab becomes one visible character (U+2400 control pictures,
+    /// U+FFFD for C1), so snippet carets stay aligned; with colour on, the colour sequences
+    /// this style writes itself are kept.
+    public func terminalSafe(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\u{1B}", color, let end = Self.ownColorSequenceEnd(scalars, from: index) {
+                out.append(contentsOf: scalars[index...end])
+                index = end + 1
+                continue
+            }
+            switch scalar.value {
+            case 0x0A, 0x09: out.append(scalar)
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out.append("\u{2421}")
+            case 0x80..<0xA0: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+            index += 1
+        }
+        return String(out)
+    }
+
+    /// The index of the `m` ending `ESC [ CODE m` when CODE is one `paint` writes.
+    private static func ownColorSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var code = ""
+        var index = start + 2
+        while index < scalars.count, index - start < 8 {
+            let scalar = scalars[index]
+            if scalar == "m" { return ownColorCodes.contains(code) ? index : nil }
+            guard scalar == ";" || ("0"..."9").contains(scalar) else { return nil }
+            code.unicodeScalars.append(scalar)
+            index += 1
+        }
+        return nil
+    }
+}

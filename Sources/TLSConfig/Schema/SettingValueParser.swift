@@ -69,7 +69,8 @@ struct SettingValueParser {
             }
             return .text(target.host)
         case .alpn:
-            for item in items where item.utf8.count > 255 || !item.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
+            // Printable ASCII only: control characters (DEL, ESC, ...) are neither names nor safe to print.
+            for item in items where item.utf8.count > 255 || !item.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
                 throw Problem(message: "ALPN protocol \"\(item)\" is not a printable ASCII name of at most 255 bytes", help: "use names such as \"h2\" or \"http/1.1\"")
             }
             return .list(items)

@@ -175,6 +175,15 @@ struct IdentityLoader {
                     diagnostic.message = "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured"
                 }
                 loaded.diagnostics.append(diagnostic)
+            } else if outcome == .parsed {
+                // PKCS12_parse succeeds without a leaf when no certificate is paired with a
+                // key (an export with -nokeys): its certificates all land in `authorities`.
+                loaded.diagnostics.append(Diagnostic(
+                    .error, .clientKeyMissing,
+                    "the PKCS#12 file \(quoted(path)) holds no private key, so no client certificate paired with one",
+                    setting: .clientCert, origin: certificateOrigin,
+                    help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
+                ))
             } else {
                 let legacy = errors.contains { $0.reason?.contains("unsupported") == true }
                 loaded.diagnostics.append(Diagnostic(

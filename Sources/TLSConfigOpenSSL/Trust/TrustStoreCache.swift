@@ -30,9 +30,15 @@ public final class TrustStoreCache: Sendable {
             return .success((cached, true))
         }
         switch loader.build(sources) {
-        case .success(let store):
-            entries.withLock { $0[sources] = store }
-            return .success((store, false))
+        case .success(let built):
+            // Tasks that missed together all build; the first to store wins and the others
+            // use its store, so every context for these sources shares one X509_STORE.
+            let (store, reused) = entries.withLock { entries -> (SharedTrustStore, Bool) in
+                if let winner = entries[sources], winner !== built, winner.isCurrent { return (winner, true) }
+                entries[sources] = built
+                return (built, false)
+            }
+            return .success((store, reused))
         case .failure(let diagnostics):
             entries.withLock { _ = $0.removeValue(forKey: sources) }
             return .failure(diagnostics)

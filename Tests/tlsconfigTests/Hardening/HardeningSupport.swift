@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One file a hostile case puts into the sandbox before running the CLI.
@@ -12,6 +13,10 @@ struct HardeningFile: Sendable {
         case symlink(to: String)
         /// Bytes written with mode 000.
         case unreadable([UInt8])
+        /// A file of the shared test PKI, changed by `edit`.
+        case pki(String, HardeningEdit)
+        /// Made by `openssl ARGUMENTS` run in the sandbox (`$OUT` is this file's path).
+        case openssl([String])
     }
 
     var name: String
@@ -46,10 +51,57 @@ struct HardeningFile: Sendable {
             guard mkfifo(path, 0o600) == 0 else { throw HardeningError("mkfifo \(path): errno \(errno)") }
         case .directory:
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        case .pki(let source, let edit):
+            let bytes = try [UInt8](TestPKI.shared().bytes(source))
+            try Data(edit.apply(bytes)).write(to: URL(fileURLWithPath: path))
+            chmod(path, mode_t(mode))
+        case .openssl(let arguments):
+            let pki = try TestPKI.shared().directory.path
+            try OpenSSLTool.run(arguments.map { $0.replacingOccurrences(of: "$OUT", with: path).replacingOccurrences(of: "$PKI", with: pki) }, in: URL(fileURLWithPath: root))
+            chmod(path, mode_t(mode))
         case .symlink(let target):
             guard symlink(target.replacingOccurrences(of: "$TMP", with: root), path) == 0 else {
                 throw HardeningError("symlink \(path): errno \(errno)")
             }
+        }
+    }
+}
+
+/// How a hostile case damages a file of the test PKI.
+enum HardeningEdit: Sendable {
+    case none
+    /// The first N bytes.
+    case prefix(Int)
+    /// Everything but the last N bytes.
+    case dropLast(Int)
+    /// The byte at this offset (from the start; negative from the end) XOR 0xFF.
+    case flip(Int)
+    case insert([UInt8], at: Int)
+    case append([UInt8])
+    case replace(String, with: String)
+    /// Followed by another PKI file.
+    case concatenate(String)
+
+    func apply(_ bytes: [UInt8]) throws -> [UInt8] {
+        switch self {
+        case .none: return bytes
+        case .prefix(let count): return Array(bytes.prefix(count))
+        case .dropLast(let count): return Array(bytes.dropLast(count))
+        case .flip(let offset):
+            var copy = bytes
+            let index = offset >= 0 ? offset : bytes.count + offset
+            copy[index] ^= 0xFF
+            return copy
+        case .insert(let extra, let offset):
+            var copy = bytes
+            copy.insert(contentsOf: extra, at: min(offset, copy.count))
+            return copy
+        case .append(let extra): return bytes + extra
+        case .replace(let old, let new):
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard text.contains(old) else { throw HardeningError("\(old) not found") }
+            return Array(text.replacingOccurrences(of: old, with: new).utf8)
+        case .concatenate(let other): return bytes + (try [UInt8](TestPKI.shared().bytes(other)))
         }
     }
 }
@@ -90,6 +142,10 @@ enum HardeningRunner {
     static var isRoot: Bool { geteuid() == 0 }
 
     static func run(_ hostile: HardeningCase, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try MemoryQuietGate.shared { try runUngated(hostile, sourceLocation: sourceLocation) }
+    }
+
+    private static func runUngated(_ hostile: HardeningCase, sourceLocation: SourceLocation) throws {
         if let reason = hostile.skipReason?() {
             print("skipped \(hostile.name): \(reason)")
             return
@@ -97,7 +153,10 @@ enum HardeningRunner {
         let sandbox = Sandbox()
         for file in hostile.files { try file.create(in: sandbox.path) }
         defer { for file in hostile.files { chmod(sandbox.path + "/" + file.name, 0o700) } }
-        let substitute = { (text: String) in text.replacingOccurrences(of: "$TMP", with: sandbox.path) }
+        let pki = hostile.environment.values.contains { $0.contains("$PKI") } ? try TestPKI.shared().directory.path : ""
+        let substitute = { (text: String) in
+            text.replacingOccurrences(of: "$TMP", with: sandbox.path).replacingOccurrences(of: "$PKI", with: pki)
+        }
         let environment = hostile.environment.mapValues(substitute)
         let arguments = hostile.arguments.map(substitute) + ["--format", "json"]
         let result = try CLI.run(arguments, in: sandbox.path, environment: environment, timeout: timeout)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `tlsconfig` binary, built next to the test bundle, in a controlled environment.
 struct CLI {
@@ -26,6 +27,8 @@ struct CLI {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": directory + "/xdg"]
+        // A sanitizer build of the binary reads its options (and leak suppressions) from these.
+        env.merge(SanitizerSupport.childEnvironment) { $1 }
         env.merge(environment) { $1 }
         process.environment = env
         // Output goes to files, so nothing can block on a full pipe.
