@@ -32,6 +32,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public var notes: [String]
     /// What to do about it.
     public var help: String?
+    /// The source line may hold a secret (a passphrase written where its source belongs, or
+    /// under a misspelt key), so renderers show where it is but not the line itself.
+    public var hidesSourceLine: Bool
 
     public init(
         _ severity: Severity,
@@ -41,7 +44,8 @@ public struct Diagnostic: Sendable, Hashable, Error {
         origin: Origin? = nil,
         related: [Related] = [],
         notes: [String] = [],
-        help: String? = nil
+        help: String? = nil,
+        hidesSourceLine: Bool = false
     ) {
         self.severity = severity
         self.code = code
@@ -51,6 +55,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
         self.related = related
         self.notes = notes.map(Self.bounded)
         self.help = help
+        self.hidesSourceLine = hidesSourceLine || setting == .clientKeyPassphrase
     }
 
     /// Messages quote values and paths as written; a 1 MiB value must not make a 1 MiB

@@ -18,8 +18,7 @@ public struct DiagnosticRenderer: Sendable {
         var lines: [String] = []
         let head = style.severity(diagnostic.severity, diagnostic.severity.rawValue + "[\(diagnostic.code)]")
         lines.append(head + style.bold(": " + diagnostic.message))
-        // The line of a passphrase written where its source belongs is the secret itself.
-        let showSource = diagnostic.code != .invalidPassphraseSource
+        let showSource = !diagnostic.hidesSourceLine
         if let origin = diagnostic.origin {
             lines.append(contentsOf: locationLines(origin, label: nil, showSource: showSource))
         }

@@ -88,7 +88,8 @@ struct ConfigSchema {
             diagnostics.append(Diagnostic(
                 .error, .unknownKey, "unknown key \"\(entry.key)\"",
                 origin: origin(document, entry.keySpan, section: section?.written),
-                help: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))"
+                help: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))",
+                hidesSourceLine: Self.mayNameASecret(entry.key)
             ))
             return
         }
@@ -123,6 +124,12 @@ struct ConfigSchema {
         } catch {
             diagnostics.append(Diagnostic(.error, error.code, error.message, setting: key, origin: valueOrigin, help: error.help))
         }
+    }
+
+    /// `client-key-password = "..."`: a misspelt key whose value is likely the secret itself.
+    static func mayNameASecret(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return ["pass", "secret", "token", "pwd"].contains { lowered.contains($0) }
     }
 
     private func origin(_ document: ConfigDocument, _ span: SourceSpan, section: String?) -> Origin {

@@ -140,3 +140,24 @@ import Testing
         _ = path
     }
 }
+
+/// Lines that may hold a secret are located but never printed.
+@Suite struct SecretLineTests {
+    @Test(arguments: [
+        "client-key-password = \"hunter2-secret\"\n",
+        "client-key-passphrase = \"hunter2-secret\"\n",
+        "[hosts.\"db.internal\"]\nclient-key-passphrase = [\"hunter2-secret\"]\n",
+    ])
+    func secretLinesAreNotQuoted(text: String) {
+        let directory = TemporaryDirectory()
+        directory.write("tlsconfig.toml", text)
+        let resolution = Resolver(ResolverConfiguration(
+            environment: ["HOME": directory.path], workingDirectory: directory.path,
+            documents: ConfigFileDiscovery(systemDirectory: directory.path + "/etc")
+        )).resolve(host: "db.internal")
+        #expect(resolution.hasErrors)
+        let rendered = DiagnosticRenderer(sources: resolution.sources).render(resolution.diagnostics)
+        #expect(!rendered.contains("hunter2"), "\(rendered)")
+        #expect(rendered.contains("tlsconfig.toml:"), "the location is still given")
+    }
+}
