@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Side-by-side timings of TLSConfig against a C reference, Python and the Swift floor, in one
+# run on one machine. Builds what it needs (release), touches no network, takes a few minutes.
+#
+#   Benchmarks/compare.sh            # ITERATIONS=30 RUNS=30 by default
+#   ITERATIONS=50 RUNS=50 Benchmarks/compare.sh
+#
+# Needs: swift, cc, OpenSSL 3 headers (libssl-dev), python3 >= 3.11 (tomllib), GNU time
+# (apt-get install -y time) for peak memory, and hyperfine (apt-get install -y hyperfine) for
+# whole-process timings (without it the comparison helper times the processes itself).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+ITERATIONS=${ITERATIONS:-30}
+RUNS=${RUNS:-30}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tlsconfig-compare.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+log() { printf '%s\n' "$*" >&2; }
+
+# --- Build -------------------------------------------------------------------------------
+log "building tlsconfig (release, $ROOT/.build-release) ..."
+swift build -c release --package-path "$ROOT" --scratch-path "$ROOT/.build-release" --product tlsconfig >&2
+TLSCONFIG="$ROOT/.build-release/release/tlsconfig"
+log "building compare-helper (release, $HERE/.build) ..."
+swift build -c release --package-path "$HERE" --scratch-path "$HERE/.build" --product compare-helper >&2
+HELPER="$HERE/.build/release/compare-helper"
+log "compiling the C reference and the Swift hello-world ..."
+# shellcheck disable=SC2046
+cc -O2 -Wall -o "$WORK/reference-context" "$HERE/reference-context.c" \
+    $(pkg-config --cflags --libs openssl 2>/dev/null || echo -lssl -lcrypto)
+printf 'print("Hello, world!")\n' > "$WORK/hello.swift"
+swiftc -O "$WORK/hello.swift" -o "$WORK/hello" >&2
+# The interpreter itself, not a version-manager shim in front of it (pyenv's adds ~100 ms).
+PYTHON=$(python3 -c 'import sys; print(sys.executable)')
+
+# --- A neutral environment ------------------------------------------------------------------
+# Nothing that changes what "the system store" means, no configuration files of the caller's.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -E '^(SSL_|TLSCONFIG_)|_CA_BUNDLE$' || true)
+mkdir -p "$WORK/cwd" "$WORK/config"
+export XDG_CONFIG_HOME="$WORK/config"
+cd "$WORK/cwd"
+BUNDLE=$("$PYTHON" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_cafile)')
+CERTDIR=$("$PYTHON" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_capath)')
+
+# --- 1 and 2: contexts, in process ----------------------------------------------------------
+log "1/4 first client context with $BUNDLE ($ITERATIONS rounds each) ..."
+ours_first=$("$HELPER" context-first "$ITERATIONS")
+c_first=$("$WORK/reference-context" bundle "$BUNDLE" "$ITERATIONS")
+c_new=$("$WORK/reference-context" new - "$ITERATIONS")
+c_dir=$("$WORK/reference-context" dir "$CERTDIR" "$ITERATIONS")
+mirror=$("$HELPER" mirror-check "$BUNDLE" "$CERTDIR" "$ITERATIONS" 2>"$WORK/mirror.txt")
+mirror_verdict=$(cat "$WORK/mirror.txt")
+py_context=$("$PYTHON" - "$ITERATIONS" <<'PY'
+import ssl, statistics, sys, time
+samples = []
+for round in range(3 + int(sys.argv[1])):
+    start = time.perf_counter_ns()
+    ssl.create_default_context()
+    if round >= 3:
+        samples.append((time.perf_counter_ns() - start) / 1000)
+print(f"{statistics.median(samples):.1f}")
+PY
+)
+log "2/4 repeated client context, same trust ..."
+ours_repeat=$("$HELPER" context-repeat $((ITERATIONS * 20)))
+
+# --- 3: whole processes ---------------------------------------------------------------------
+log "3/4 whole processes ($RUNS runs each) ..."
+PY_ONELINER="import ssl; print(ssl.get_default_verify_paths())"
+if command -v hyperfine >/dev/null; then
+    timer="hyperfine"
+    hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$WORK/processes.json" \
+        "$TLSCONFIG show" "$WORK/hello" "$TLSCONFIG --help" \
+        "$PYTHON -c '$PY_ONELINER'" >/dev/null 2>&1
+    read -r show_ms hello_ms help_ms py_ms < <("$PYTHON" - "$WORK/processes.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+print(" ".join(f"{r['median'] * 1000:.2f}" for r in results))
+PY
+)
+else
+    timer="compare-helper spawn (hyperfine not installed)"
+    ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+    show_ms=$(ms "$("$HELPER" spawn "$RUNS" "$TLSCONFIG" show)")
+    hello_ms=$(ms "$("$HELPER" spawn "$RUNS" "$WORK/hello")")
+    help_ms=$(ms "$("$HELPER" spawn "$RUNS" "$TLSCONFIG" --help)")
+    py_ms=$(ms "$("$HELPER" spawn "$RUNS" "$PYTHON" -c "$PY_ONELINER")")
+fi
+peak() {  # largest "Maximum resident set size" of five runs, in KiB
+    local max=0 value
+    for _ in 1 2 3 4 5; do
+        value=$(/usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }')
+        [ "${value:-0}" -gt "$max" ] && max=$value
+    done
+    echo "$max"
+}
+if [ -x /usr/bin/time ]; then
+    show_rss=$(peak "$TLSCONFIG" show)
+    hello_rss=$(peak "$WORK/hello")
+    py_rss=$(peak "$PYTHON" -c "$PY_ONELINER")
+else
+    show_rss=0 hello_rss=0 py_rss=0
+    log "GNU time is missing (apt-get install -y time): no peak memory"
+fi
+
+# --- 4: TOML --------------------------------------------------------------------------------
+log "4/4 reading a 1 MiB TOML document ..."
+TOML="$WORK/document.toml"
+"$HELPER" generate-toml "$TOML"
+toml_bytes=$(wc -c < "$TOML")
+toml_rounds=$(( ITERATIONS < 10 ? ITERATIONS : 10 ))
+ours_toml=$("$HELPER" toml "$TOML" "$ITERATIONS")
+py_toml=$("$PYTHON" - "$TOML" "$toml_rounds" <<'PY'
+import statistics, sys, time, tomllib
+samples = []
+for round in range(1 + int(sys.argv[2])):
+    start = time.perf_counter_ns()
+    with open(sys.argv[1], "rb") as file:
+        tomllib.load(file)
+    if round >= 1:
+        samples.append((time.perf_counter_ns() - start) / 1000)
+print(f"{statistics.median(samples):.1f}")
+PY
+)
+
+# --- Report ---------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<=") ? (v <= t) : (v >= t); print ok ? "met" : "MISSED" }'; }
+us_to_ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+mib_per_s() { awk -v bytes="$1" -v us="$2" 'BEGIN { printf "%.1f", bytes / 1048576 / (us / 1e6) }'; }
+
+r1=$(ratio "$ours_first" "$c_first")
+r1py=$(ratio "$ours_first" "$py_context")
+r2=$(ratio "$ours_repeat" "$py_context")
+r3hello=$(ratio "$show_ms" "$hello_ms")
+r3py=$(ratio "$show_ms" "$py_ms")
+show_mib=$(awk -v k="$show_rss" 'BEGIN { printf "%.1f", k / 1024 }')
+r4=$(ratio "$py_toml" "$ours_toml")
+lazy_estimate=$(awk -v a="$c_dir" -v b="$mirror" 'BEGIN { printf "%.1f", a + b }')
+
+cat <<REPORT
+
+TLSConfig comparison: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPU(s), $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+$(swift --version 2>/dev/null | head -1); $(openssl version); Python $("$PYTHON" -c 'import platform, ssl; print(platform.python_version(), "with", ssl.OPENSSL_VERSION)')
+CA bundle $BUNDLE ($(grep -c 'BEGIN CERTIFICATE' "$BUNDLE") certificates, $(wc -c < "$BUNDLE") bytes); medians of $ITERATIONS in-process rounds, $RUNS process runs ($timer)
+
+| # | measurement | ours | reference | ratio | target | |
+|---|---|---:|---:|---:|---|---|
+| 1 | first client context, system CA bundle vs C (SSL_CTX_new + load_verify_locations) | $(us_to_ms "$ours_first") ms | $(us_to_ms "$c_first") ms | $r1 | <= 1.05 | $(verdict "$r1" "<=" 1.05) |
+| 1 | first client context vs Python ssl.create_default_context() | $(us_to_ms "$ours_first") ms | $(us_to_ms "$py_context") ms | $r1py | | |
+| 2 | second context, same trust (cached store) vs Python create_default_context() | $(us_to_ms "$ours_repeat") ms | $(us_to_ms "$py_context") ms | $r2 | <= 0.01 | $(verdict "$r2" "<=" 0.01) |
+| 3 | \`tlsconfig show\` vs Swift hello-world | $show_ms ms | $hello_ms ms | $r3hello | <= 2 | $(verdict "$r3hello" "<=" 2) |
+| 3 | \`tlsconfig show\` vs \`python3 -c '$PY_ONELINER'\` | $show_ms ms | $py_ms ms | $r3py | <= 0.2 | $(verdict "$r3py" "<=" 0.2) |
+| 3 | \`tlsconfig show\` peak RSS (hello-world $(awk -v k="$hello_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB, Python $(awk -v k="$py_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB) | $show_mib MiB | 25 MiB | | <= 25 MiB | $(verdict "$show_mib" "<=" 25) |
+| 4 | read 1 MiB TOML ($toml_bytes bytes) vs Python tomllib: throughput ratio | $(mib_per_s "$toml_bytes" "$ours_toml") MiB/s ($(us_to_ms "$ours_toml") ms) | $(mib_per_s "$toml_bytes" "$py_toml") MiB/s ($(us_to_ms "$py_toml") ms) | $r4 | >= 1 | $(verdict "$r4" ">=" 1) |
+
+Context for the figures above:
+  C SSL_CTX_new alone                                     $(us_to_ms "$c_new") ms
+  C SSL_CTX_new + lazy lookup in $CERTDIR         $(us_to_ms "$c_dir") ms
+  check that $CERTDIR mirrors the bundle ($mirror_verdict)  $(us_to_ms "$mirror") ms
+  => lazy system store after that check (estimate)        $(us_to_ms "$lazy_estimate") ms, $(ratio "$lazy_estimate" "$c_first") x the C reference
+  \`tlsconfig --help\` (process start, Foundation, ArgumentParser)  $help_ms ms
+REPORT
