@@ -12,15 +12,18 @@ struct Selection {
 
     init(offers: [Offer], host: HostTarget?, layers: [Layer]) {
         var applicable: [Offer] = []
+        var sectionSpecificity: [MatchedSection: HostPattern.Specificity] = [:]
         for offer in offers {
             if let section = offer.section {
                 guard let host, section.matches(host) else {
                     losers[offer.key, default: []].append(LosingCandidate(offer.candidate, reason: .sectionDoesNotMatch(pattern: section.description)))
                     continue
                 }
-                if case .file(let location) = offer.origin, let pattern = location.section,
-                   !matchedSections.contains(where: { $0.path == location.path && $0.pattern == pattern }) {
-                    matchedSections.append(MatchedSection(path: location.path, pattern: pattern))
+                if case .file(let location) = offer.origin, let pattern = location.section {
+                    let matched = MatchedSection(path: location.path, pattern: pattern)
+                    if sectionSpecificity.updateValue(section.specificity, forKey: matched) == nil {
+                        matchedSections.append(matched)
+                    }
                 }
             }
             applicable.append(offer)
@@ -49,11 +52,7 @@ struct Selection {
             let lessSpecific = winner.layer == offer.layer && winner.specificity > offer.specificity
             lose(offer, lessSpecific ? .lessSpecificSection(winner: winner.origin) : .lowerPrecedence(winner: winner.origin))
         }
-        matchedSections.sort { lhs, rhs in
-            let l = (try? HostPattern(parsing: lhs.pattern))?.specificity ?? .global
-            let r = (try? HostPattern(parsing: rhs.pattern))?.specificity ?? .global
-            return l > r
-        }
+        matchedSections.sort { sectionSpecificity[$0]! > sectionSpecificity[$1]! }
     }
 
     private mutating func lose(_ offer: Offer, _ reason: LossReason) {
