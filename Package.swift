@@ -35,9 +35,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Test PKI and server processes shared by the OpenSSL and CLI tests.
+        // Temporary directories, test PKI and server processes shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig"]),
+        .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TestSupport"]),
         .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "TestSupport"]),
         .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig", "TestSupport"], exclude: ["Golden"]),
     ],

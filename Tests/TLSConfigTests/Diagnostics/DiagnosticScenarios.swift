@@ -1,3 +1,4 @@
+import TestSupport
 @testable import TLSConfig
 
 /// One configuration that provokes one diagnostic code, rendered with `$TMP` for the temporary directory.

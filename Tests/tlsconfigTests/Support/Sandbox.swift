@@ -1,26 +1,19 @@
 import Foundation
+import TestSupport
 
-/// A temporary working directory with `home/` and `xdg/` inside, removed afterwards.
+/// A temporary working directory with `home/` inside, removed afterwards.
 final class Sandbox: @unchecked Sendable {
-    let path: String
+    private let directory = TemporaryDirectory(prefix: "tlsconfig-cli")
+
+    var path: String { directory.path }
 
     init() {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/tlsconfig-cli-XXXXXX").utf8CString)
-        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-        try! FileManager.default.createDirectory(atPath: path + "/home", withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        _ = directory.makeDirectory("home")
     }
 
     @discardableResult
     func write(_ name: String, _ contents: String, mode: Int = 0o600) -> String {
-        let file = path + "/" + name
-        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try! contents.write(toFile: file, atomically: false, encoding: .utf8)
-        chmod(file, mode_t(mode))
-        return file
+        directory.write(name, contents, mode: mode)
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
