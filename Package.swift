@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         // Temporary directories, test PKI and server processes shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TLSConfig"], path: "Tests/TestSupport"),
         .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TestSupport"]),
         .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "TestSupport"]),
         .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig", "TestSupport"], exclude: ["Golden"]),

@@ -2,9 +2,9 @@ import COpenSSL
 import Foundation
 import Glibc
 import Synchronization
+import TLSConfig
 import Testing
 import TestSupport
-import TLSConfig
 @testable import TLSConfigOpenSSL
 
 /// `TLSConnection` against an echo server of our own on 127.0.0.1: bytes go through the
@@ -110,7 +110,7 @@ struct TLSConnectionTests {
 private final class EchoServer: Sendable {
     let port: Int
     private let listener: Int32
-    private let subjects = Mutex<[String]>([])
+    private let subjects = Locked<[String]>([])
     private let stopping = Atomic<Bool>(false)
     private let finished = Atomic<Bool>(false)
 

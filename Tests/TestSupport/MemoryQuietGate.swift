@@ -1,5 +1,5 @@
 import Glibc
-import Synchronization
+import TLSConfig
 
 /// Keeps the memory-hungry hardening tests (hostile inputs, 64 concurrent builds) from
 /// running while the leak tests measure resident memory in the same process: a leak test
@@ -7,7 +7,7 @@ import Synchronization
 /// shared holder is only ever held up while an exclusive holder runs, which needs no other
 /// thread, so the two cannot deadlock the cooperative pool.
 public enum MemoryQuietGate {
-    private static let state = Mutex<(exclusive: Bool, shared: Int)>((false, 0))
+    private static let state = Locked<(exclusive: Bool, shared: Int)>((false, 0))
 
     /// Runs `body` once no hardening test is running, and keeps new ones out meanwhile.
     public static func exclusive<T>(_ body: () throws -> T) rethrows -> T {

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Configuration files already read, parsed and mapped through the schema, keyed by file
 /// identity (device, inode, size, modification time), so a tool that resolves for many hosts
@@ -21,7 +20,7 @@ final class DocumentCache: Sendable {
 
     /// A bound that keeps a process resolving against ever-changing files from growing.
     private static let capacity = 128
-    private let entries = Mutex<[Key: Entry]>([:])
+    private let entries = Locked<[Key: Entry]>([:])
 
     func entry(_ key: Key) -> Entry? {
         entries.withLock { $0[key] }

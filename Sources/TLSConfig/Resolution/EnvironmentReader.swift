@@ -1,10 +1,9 @@
-import Synchronization
 
 /// Reads the environment and remembers every variable it was asked about, so `show`
 /// can list what was consulted: set, unset, empty (treated as unset) or ignored.
 public final class EnvironmentReader: Sendable {
     public let values: [String: String]
-    private let log = Mutex<[EnvironmentVariableReport]>([])
+    private let log = Locked<[EnvironmentVariableReport]>([])
 
     public init(_ values: [String: String]) {
         self.values = values

@@ -1,4 +1,3 @@
-import Synchronization
 import TLSConfig
 
 /// Keeps one trust store per distinct set of CA sources so that building a second context
@@ -10,7 +9,7 @@ public final class TrustStoreCache: Sendable {
     /// The cache `TLSContextBuilder` uses unless given another.
     public static let shared = TrustStoreCache()
 
-    private let entries = Mutex<[TrustSources: SharedTrustStore]>([:])
+    private let entries = Locked<[TrustSources: SharedTrustStore]>([:])
 
     public init() {}
 

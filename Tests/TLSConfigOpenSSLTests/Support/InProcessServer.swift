@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Glibc
 import Synchronization
+import TLSConfig
 @testable import TLSConfigOpenSSL
 import COpenSSL
 import CTLSShims
@@ -19,7 +20,7 @@ final class InProcessServer: Sendable {
 
     let port: Int
     private let listener: Int32
-    private let outcomes = Mutex<[Outcome]>([])
+    private let outcomes = Locked<[Outcome]>([])
     private let finished = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
 
