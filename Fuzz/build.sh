@@ -18,6 +18,7 @@ flags=(
     -parse-as-library
     "${FUZZ_OPT:--O}" -wmo -gline-tables-only
     -module-name TLSConfig
+    -package-name TLSConfig
     -I Sources/CYAML
     -swift-version 6
     -enable-upcoming-feature InternalImportsByDefault
