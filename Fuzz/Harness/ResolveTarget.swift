@@ -92,7 +92,7 @@ enum ResolveTarget {
             configFile: placement == 3 ? "explicit.\(ext)" : nil,
             documents: ConfigFileDiscovery(systemDirectory: root + "/etc")
         )
-        let resolver = Resolver(configuration)
+        let resolver = SettingsResolver(configuration)
         let resolution = host.isEmpty ? resolver.resolve() : resolver.resolve(host: host)
 
         let style = TextStyle(color: selector & 8 != 0)

@@ -19,9 +19,8 @@ struct Check: ParsableCommand {
     @OptionGroup var target: HostOption
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let check = SettingsCheck(options.resolve(host: target.host), environment: environment)
-        let facts = OpenSSLFacts.current(environment: environment)
+        let check = SettingsCheck(options.resolve(host: target.host))
+        let facts = OpenSSLFacts.current(environment: ProcessInfo.processInfo.environment)
         options.emit(text: check.text(style: options.style, facts: facts), json: check.json(facts: facts))
         if !check.passed { throw ExitCode(1) }
     }

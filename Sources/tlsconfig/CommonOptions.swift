@@ -40,7 +40,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     func resolve(host: String?) -> Resolution {
-        let resolver = Resolver(ResolverConfiguration(appName: app, configFile: config))
+        let resolver = SettingsResolver(ResolverConfiguration(appName: app, configFile: config))
         return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
     }
 

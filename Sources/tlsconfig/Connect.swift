@@ -31,14 +31,13 @@ struct Connect: ParsableCommand {
 
     func run() throws {
         let resolution = options.resolve(host: host)
-        let environment = ProcessInfo.processInfo.environment
         guard !resolution.hasErrors, let target = resolution.host else {
             emitDiagnostics(resolution.diagnostics, resolution: resolution)
             throw ExitCode(1)
         }
         let context: TLSContext
         do {
-            context = try TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
+            context = try TLSContextBuilder(resolution: resolution).makeClientContext()
         } catch {
             emitDiagnostics(error.diagnostics, resolution: resolution)
             throw ExitCode(1)

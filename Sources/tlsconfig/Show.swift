@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         // What OpenSSL puts in force for these versions and ciphers, without loading the trust
         // store (`check` builds the full context and reports the store).
-        let preview = TLSContextBuilder(resolution: resolution, environment: environment).protocolPreview()
+        let preview = TLSContextBuilder(resolution: resolution).protocolPreview()
         let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: environment), inForce: preview, trustStore: nil)
         let report = ResolutionReport(resolution, showLosers: all, extraSections: [facts])
         options.emit(text: report.text(style: options.style), json: report.json())

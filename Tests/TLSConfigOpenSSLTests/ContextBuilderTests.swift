@@ -44,9 +44,9 @@ struct ContextBuilderTests {
             appName: "probe-tool", layers: [.toolEnvironment, .defaults],
             environment: ["PROBE_TOOL_CIPHERS": "BOGUS"], workingDirectory: "/"
         )
-        let resolution = Resolver(configuration).resolve(host: nil as HostTarget?)
+        let resolution = SettingsResolver(configuration).resolve(host: nil as HostTarget?)
         do {
-            _ = try TLSContextBuilder(resolution: resolution, environment: [:]).makeClientContext()
+            _ = try TLSContextBuilder(resolution: resolution).makeClientContext()
             Issue.record("an invalid cipher list must not build")
         } catch {
             #expect(error.diagnostics.first?.code == .invalidCipherList)
@@ -136,7 +136,7 @@ struct ContextBuilderTests {
         let wrong = fixtures.identity("client.p12", passphrase: .environment("TLS_TEST_WRONG"))
         #expect(fixtures.buildErrors(fixtures.clientSettings(identity: wrong)).map(\.code) == [.wrongPassphrase])
         let missing = fixtures.identity("client.p12")
-        #expect(fixtures.buildErrors(fixtures.clientSettings(identity: missing)).map(\.code) == [.encryptedKeyWithoutPassphrase])
+        #expect(fixtures.buildErrors(fixtures.clientSettings(identity: missing)).map(\.code) == [.pkcs12WithoutPassphrase])
         let empty = fixtures.identity("client-nopass.p12")
         #expect(try fixtures.clientContext(fixtures.clientSettings(identity: empty)).certificateChain.first?.subject == "CN=Test Client")
     }

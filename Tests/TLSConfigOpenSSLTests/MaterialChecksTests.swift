@@ -13,7 +13,9 @@ struct MaterialChecksTests {
     }
 
     private func check(_ settings: TLSSettings, now: Date = Date()) -> [Diagnostic] {
-        MaterialChecks(settings: settings, origins: Fixtures.origins, environment: Fixtures.environment).run(now: now)
+        // The core's structural errors (which stop the deep checks of their group), then the deep findings.
+        let resolution = fixtures.resolution(settings)
+        return resolution.diagnostics.errors + MaterialChecks(resolution: resolution).run(now: now)
     }
 
     private func codes(_ diagnostics: [Diagnostic], minimum severity: Diagnostic.Severity = .warning) -> [DiagnosticCode] {

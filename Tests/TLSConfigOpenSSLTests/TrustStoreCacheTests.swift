@@ -60,9 +60,16 @@ struct TrustStoreCacheTests {
         let bundle = try scratchCopy(of: "server-ca.pem")
         let settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [bundle.path]))
         _ = try fixtures.builder(settings, cache: cache).makeClientContext()
+        let first = try fixtures.builder(settings, cache: cache).makeClientContext()
         try FileManager.default.removeItem(at: bundle)
-        #expect(throws: TLSContextError.self) { try fixtures.builder(settings, cache: cache).makeClientContext() }
-        #expect(cache.count == 0)
+        #expect(throws: TLSSettingsError.self) { try fixtures.builder(settings, cache: cache).makeClientContext() }
+        // Put back (a new file, a new identity): the old store is never handed out again, and
+        // it is dropped from the cache when its successor is stored.
+        try fixtures.pki.bytes("server-ca.pem").write(to: bundle)
+        let again = try fixtures.builder(settings, cache: cache).makeClientContext()
+        #expect(!again.trustStore.reusedFromCache)
+        #expect(again.trustStore.storeID != first.trustStore.storeID)
+        #expect(cache.count == 1)
     }
 
     @Test func crlCarryingTrustGetsItsOwnStore() throws {

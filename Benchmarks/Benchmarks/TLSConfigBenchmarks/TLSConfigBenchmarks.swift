@@ -87,7 +87,7 @@ let benchmarks: @Sendable () -> Void = {
         environment["SSL_CERT_FILE"] = "/etc/ssl/certs/ca-certificates.crt"
         environment["TLSCONFIG_MIN_VERSION"] = "1.3"
         environment["TLSCONFIG_ALPN"] = "h2,http/1.1"
-        let resolver = Resolver(ResolverConfiguration(
+        let resolver = SettingsResolver(ResolverConfiguration(
             layers: [.override, .toolEnvironment, .standardEnvironment, .defaults],
             environment: environment, workingDirectory: "/"
         ))
@@ -99,7 +99,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Resolution: 2 files, 20 host sections (discovery + read + parse)", configuration: fast) { benchmark in
         let fixture = fixtures.resolution
-        let resolver = Resolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
+        let resolver = SettingsResolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
         precondition(resolver.resolve(host: ResolutionFixture.host).diagnostics.isEmpty, "fixture must resolve cleanly")
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -109,7 +109,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Resolution: 2 files, 20 host sections (documents in memory)", configuration: fast) { benchmark in
         let fixture = fixtures.resolution
-        let resolver = Resolver(ResolverConfiguration(
+        let resolver = SettingsResolver(ResolverConfiguration(
             environment: fixture.environment, workingDirectory: fixture.workingDirectory,
             documents: InMemoryDocuments(fixtures.documents)
         ))

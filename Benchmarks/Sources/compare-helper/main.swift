@@ -144,7 +144,7 @@ case ("resolve", 2):
     defer { scratch.remove() }
     let keys = try KeyMaterial(in: scratch)
     let fixture = try ResolutionFixture(in: scratch, caFile: keys.caCertificate)
-    let resolver = Resolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
+    let resolver = SettingsResolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
     guard resolver.resolve(host: ResolutionFixture.host).diagnostics.isEmpty else { fail("the resolution fixture does not resolve cleanly") }
     let result = median(iterations: count(arguments[1])) {
         _ = resolver.resolve(host: ResolutionFixture.host)

@@ -49,6 +49,7 @@ extension DiagnosticCode {
     public static let deprecatedVersion: DiagnosticCode = "deprecated-tls-version"
     public static let verificationDisabled: DiagnosticCode = "verification-disabled"
     public static let customTrustWithoutCAs: DiagnosticCode = "custom-trust-without-cas"
+    public static let caSourceNotInEffect: DiagnosticCode = "ca-not-in-effect"
 
     // Configuration files.
     public static let configSyntax: DiagnosticCode = "config-syntax"

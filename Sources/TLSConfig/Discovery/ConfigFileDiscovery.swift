@@ -116,59 +116,66 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     private func read(_ path: String, scope: FileScope, origin: Origin?, into load: inout ConfigDocumentLoad, explicitName: String? = nil) {
         let shown = "\"\(explicitName ?? path)\""
         let facts = try? FileInspector.inspect(path, expecting: .regularFile, maximumSize: maximumSize).get()
-        let key = facts.map { DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, home: home, identity: $0.identity) }
-        if let key, let facts, let cached = DocumentCache.shared.entry(key) {
+        let key = facts.map { DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: $0.identity) }
+        if let key, let facts, let cached = DocumentCache.shared.document(key) {
             warnIfWorldWritable(facts, shown: shown, path: path, into: &load)
-            load.documents.append(cached.document)
-            load.decoded[path] = cached.decoded
+            load.documents.append(cached)
             return
         }
-        let bytes: [UInt8]
+        let contents: FileInspector.Contents
         switch FileInspector.read(path, maximumSize: maximumSize) {
-        case .success(let read): bytes = read
+        case .success(let read): contents = read
         case .failure(let problem):
             let (code, message, help): (DiagnosticCode, String, String) = switch problem {
             case .notFound: (.configFileNotFound, "configuration file \(shown) not found", "fix the path, or drop the option that names it")
             case .notARegularFile(let kind): (.configFileUnreadable, "configuration file \(shown) is \(kind)", "name a regular TOML or YAML file")
             case .unreadable(let reason): (.configFileUnreadable, "configuration file \(shown) cannot be read: \(reason)", "check its permissions")
             case .tooLarge(let size, let limit): (.configFileTooLarge, "configuration file \(shown) is \(size) bytes, above the \(limit)-byte limit", "a TLS configuration is a few lines; check the path")
-            case .empty, .notADirectory: (.configFileUnreadable, "configuration file \(shown) cannot be read", "check the path")
+            case .notADirectory: (.configFileUnreadable, "configuration file \(shown) cannot be read", "check the path")
+            case .empty:
+                // An empty file holds no settings; that is not an error.
+                (.configFileUnreadable, "", "")
             }
-            load.diagnostics.append(Diagnostic(.error, code, message, origin: origin,
-                                               notes: explicitName.map { $0 == path ? [] : ["resolved to \(path)"] } ?? [], help: help))
+            if problem != .empty {
+                load.diagnostics.append(Diagnostic(.error, code, message, origin: origin,
+                                                   notes: explicitName.map { $0 == path ? [] : ["resolved to \(path)"] } ?? [], help: help))
+            }
             return
         }
-        if let facts { warnIfWorldWritable(facts, shown: shown, path: path, into: &load) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let offset = UTF8Validation.firstInvalidOffset(bytes) ?? 0
-            let position = UTF8Validation.position(ofByte: offset, in: bytes)
-            load.diagnostics.append(Diagnostic(
-                .error, .configFileInvalidUTF8, "configuration file \(shown) is not valid UTF-8 (byte offset \(offset), line \(position.line), column \(position.column))",
-                origin: origin, help: "save the file as UTF-8"
-            ))
-            return
-        }
+        let bytes = contents.bytes
+        warnIfWorldWritable(contents.facts, shown: shown, path: path, into: &load)
         let format: ConfigDocument.Format = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? .yaml : .toml
         do {
             let root = switch format {
             case .toml: try TOMLParser.parse(bytes)
             case .yaml: try YAMLParser.parse(bytes)
             }
+            // The parser accepted the bytes, so they are UTF-8.
+            let text = String(decoding: bytes, as: UTF8.self)
             guard let table = selectTable(root, path: path, scope: scope, text: text, into: &load) else { return }
-            let document = ConfigDocument(path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text)
-            let decoded = ConfigSchema(home: home).decode(document)
+            let document = ConfigDocument(
+                path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text, identity: contents.facts.identity
+            )
             load.documents.append(document)
-            load.decoded[path] = decoded
-            if let key { DocumentCache.shared.store(.init(document: document, decoded: decoded), for: key) }
+            DocumentCache.shared.store(document, for: DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: contents.facts.identity))
         } catch {
-            load.sources[path] = text
+            let location = FileLocation(path: path, span: SourceSpan(start: error.position, end: SourcePosition(line: error.position.line, column: error.position.column + 1)), scope: scope)
+            if error.isEncodingError {
+                load.diagnostics.append(Diagnostic(
+                    .error, .configFileInvalidUTF8, "configuration file \(shown) is not valid UTF-8"
+                        + (error.byteOffset.map { " (byte offset \($0), line \(error.position.line), column \(error.position.column))" } ?? ": \(error.message)"),
+                    origin: .file(location), help: "save the file as UTF-8"
+                ))
+                return
+            }
+            load.sources[path] = String(decoding: bytes, as: UTF8.self)
             var related: [Diagnostic.Related] = []
             if let other = error.related {
                 related.append(.init(error.relatedMessage ?? "related", origin: .file(FileLocation(path: path, span: SourceSpan(start: other, end: SourcePosition(line: other.line, column: other.column + 1)), scope: scope))))
             }
             load.diagnostics.append(Diagnostic(
                 .error, .configSyntax, "\(format == .toml ? "TOML" : "YAML") syntax error: \(error.message)",
-                origin: .file(FileLocation(path: path, span: SourceSpan(start: error.position, end: SourcePosition(line: error.position.line, column: error.position.column + 1)), scope: scope)),
+                origin: .file(location),
                 related: related,
                 help: "fix the file at the position shown"
             ))

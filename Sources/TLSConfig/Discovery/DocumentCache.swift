@@ -1,7 +1,5 @@
-
-/// Configuration files already read, parsed and mapped through the schema, keyed by file
-/// identity (device, inode, size, modification time), so a tool that resolves for many hosts
-/// reads each file once, and an edited file is read again.
+/// Configuration files already read and parsed, keyed by file identity, so a tool that
+/// resolves for many hosts parses each file once, and an edited file is parsed again.
 final class DocumentCache: Sendable {
     static let shared = DocumentCache()
 
@@ -9,33 +7,21 @@ final class DocumentCache: Sendable {
         var path: String
         var scope: FileScope
         var tablePath: [String]
-        var home: String?
-        var identity: FileInspector.Identity
-    }
-
-    struct Entry {
-        var document: ConfigDocument
-        var decoded: DecodedDocument
+        var identity: FileIdentity
     }
 
     /// A bound that keeps a process resolving against ever-changing files from growing.
     private static let capacity = 128
-    private let entries = Locked<[Key: Entry]>([:])
+    private let entries = Locked<[Key: ConfigDocument]>([:])
 
-    func entry(_ key: Key) -> Entry? {
+    func document(_ key: Key) -> ConfigDocument? {
         entries.withLock { $0[key] }
     }
 
-    func store(_ entry: Entry, for key: Key) {
+    func store(_ document: ConfigDocument, for key: Key) {
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
+            entries[key] = document
         }
     }
-}
-
-/// A document's offers and schema diagnostics.
-struct DecodedDocument: Sendable {
-    var offers: [Offer]
-    var diagnostics: [Diagnostic]
 }

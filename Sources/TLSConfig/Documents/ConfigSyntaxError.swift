@@ -1,17 +1,24 @@
 /// A document that could not be read: what was wrong, where, and what was expected.
-public struct ConfigSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var position: SourcePosition
+package struct ConfigSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
+    package var position: SourcePosition
     /// A second place involved, such as the first definition of a duplicate key.
-    public var related: SourcePosition?
-    public var relatedMessage: String?
+    package var related: SourcePosition?
+    package var relatedMessage: String?
 
-    public init(_ message: String, at position: SourcePosition, related: SourcePosition? = nil, relatedMessage: String? = nil) {
+    /// The bytes are not UTF-8 (or are UTF-16): the file's encoding is wrong, not its syntax.
+    package var isEncodingError: Bool
+    /// For encoding errors: the offset of the first bad byte.
+    package var byteOffset: Int?
+
+    package init(_ message: String, at position: SourcePosition, related: SourcePosition? = nil, relatedMessage: String? = nil, isEncodingError: Bool = false, byteOffset: Int? = nil) {
+        self.byteOffset = byteOffset
+        self.isEncodingError = isEncodingError
         self.message = message
         self.position = position
         self.related = related
         self.relatedMessage = relatedMessage
     }
 
-    public var description: String { "\(position): \(message)" }
+    package var description: String { "\(position): \(message)" }
 }

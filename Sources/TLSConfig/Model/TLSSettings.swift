@@ -3,7 +3,7 @@
 public struct TLSSettings: Sendable, Hashable {
     public var trust: TrustSettings
     public var identity: ClientIdentity?
-    public var verification: CertificateVerification
+    public var verification: PeerVerification
     public var versions: TLSVersionRange
     /// TLS 1.2 cipher list in OpenSSL syntax; `nil` keeps the library default.
     public var ciphers: String?
@@ -19,7 +19,7 @@ public struct TLSSettings: Sendable, Hashable {
     public init(
         trust: TrustSettings = .system,
         identity: ClientIdentity? = nil,
-        verification: CertificateVerification = .full,
+        verification: PeerVerification = .full,
         versions: TLSVersionRange = .default,
         ciphers: String? = nil,
         cipherSuites: String? = nil,

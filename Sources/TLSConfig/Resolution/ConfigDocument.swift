@@ -17,8 +17,14 @@ public struct ConfigDocument: Sendable {
     public var tablePath: [String]
     /// The text, for source snippets in diagnostics.
     public var source: String
+    /// The identity of the file the document was read from, when it was one. Documents with the
+    /// same path, scope, table and identity must hold the same settings: the resolver then maps
+    /// them through the schema once, whichever source supplied them.
+    public var identity: FileIdentity?
 
-    public init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String) {
+    /// A document; `identity` lets the resolver reuse its decoding across resolutions.
+    public init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String, identity: FileIdentity? = nil) {
+        self.identity = identity
         self.path = path
         self.scope = scope
         self.format = format
@@ -51,8 +57,6 @@ public struct ConfigDocumentLoad: Sendable {
     public var diagnostics: [Diagnostic]
     /// Texts of files that failed to parse, so their errors can show the line.
     public var sources: [String: String]
-    /// Schema results already computed (from the document cache), by document path.
-    var decoded: [String: DecodedDocument] = [:]
 
     public init(documents: [ConfigDocument] = [], candidates: [ConfigFileCandidate] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.documents = documents

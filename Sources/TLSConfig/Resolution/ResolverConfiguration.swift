@@ -39,7 +39,7 @@ public struct ResolverConfiguration: Sendable {
         overrides: [SettingOverride] = [],
         configFile: String? = nil,
         documents: (any ConfigDocumentSource)? = nil,
-        maximumFileSize: Int = 16 << 20
+        maximumFileSize: Int = Self.defaultMaximumFileSize
     ) {
         self.appName = appName
         self.environmentPrefix = environmentPrefix ?? Self.prefix(for: appName)
@@ -53,6 +53,9 @@ public struct ResolverConfiguration: Sendable {
         self.documents = documents ?? ConfigFileDiscovery()
         self.maximumFileSize = maximumFileSize
     }
+
+    /// 16 MiB: far above any real bundle, small enough that a wrong path costs little.
+    public static let defaultMaximumFileSize = 16 << 20
 
     /// `my-tool` gives `MY_TOOL`.
     public static func prefix(for appName: String) -> String {

@@ -16,27 +16,9 @@ struct SettingsAssembler {
         var notes: [SettingKey: String] = [:]
         let winners = selection.winners
 
-        // Trust group.
-        let caFiles = winners[.caFile]?.value.paths.map(\.absolute) ?? []
-        let caDirs = winners[.caDir]?.value.paths.map(\.absolute) ?? []
+        // Trust group: decided here, once; what the settings say is what every consumer uses.
         var trustOrigin: Origin?
-        var mode = TrustMode.system
-        if case .trust(let explicit) = winners[.trust]?.value {
-            mode = explicit
-        } else if let implied = winners[.caFile] ?? winners[.caDir] {
-            mode = .custom
-            trustOrigin = implied.origin
-            notes[.trust] = "implied by \(implied.key): configured CAs replace the system store, as in curl, pip and uv"
-        }
-        if mode == .custom, caFiles.isEmpty, caDirs.isEmpty, let origin = winners[.trust]?.origin {
-            diagnostics.append(Diagnostic(
-                .error, .customTrustWithoutCAs, "trust is \"custom\" but no ca-file or ca-dir is set in the same place",
-                setting: .trust, origin: origin,
-                notes: ["trust, ca-file and ca-dir are one group, taken together from the highest-ranked place that sets any of them"],
-                help: "set ca-file or ca-dir next to it, or use trust = \"system\""
-            ))
-        }
-        settings.trust = TrustSettings(mode: mode, caFiles: caFiles, caDirectories: caDirs)
+        settings.trust = assembleTrust(winners, notes: &notes, trustOrigin: &trustOrigin, &diagnostics)
 
         // Identity group.
         if let cert = winners[.clientCert], case .path(let certPath) = cert.value {
@@ -56,8 +38,8 @@ struct SettingsAssembler {
 
         // Independent keys.
         if case .verify(let mode) = winners[.verify]?.value { settings.verification = mode }
-        let minimum: TLSVersion = if case .version(let v) = winners[.minVersion]?.value { v } else { .tls1_2 }
-        let maximum: TLSVersion? = if case .version(let v) = winners[.maxVersion]?.value { v } else { nil }
+        let minimum: TLSProtocolVersion = if case .version(let v) = winners[.minVersion]?.value { v } else { TLSVersionRange.default.minimum }
+        let maximum: TLSProtocolVersion? = if case .version(let v) = winners[.maxVersion]?.value { v } else { nil }
         do {
             settings.versions = try TLSVersionRange(minimum: minimum, maximum: maximum)
         } catch {
@@ -79,6 +61,8 @@ struct SettingsAssembler {
         if case .pins(let pins) = winners[.pinnedPublicKeys]?.value { settings.pinnedPublicKeys = pins }
         if case .path(let path) = winners[.crlFile]?.value { settings.crlFile = path.absolute }
 
+        diagnostics += warnings(settings, winners)
+
         let values = SettingKey.allCases.map { key -> ResolvedSetting in
             if let winner = winners[key] {
                 return ResolvedSetting(key: key, items: winner.value.items, origin: winner.origin, layer: winner.layer, note: notes[key], losers: selection.losers(of: key))
@@ -91,12 +75,86 @@ struct SettingsAssembler {
         return Output(settings: settings, values: values, diagnostics: diagnostics)
     }
 
+    /// The trust mode and the CA sources in effect. A CA source that `trust = "system"` makes
+    /// unused is dropped here with a warning; custom trust without any CA is an error; a
+    /// standard-environment CA that lost because a higher layer took the group is noted on
+    /// its key, so `show` tells why `SSL_CERT_FILE` changed nothing.
+    private func assembleTrust(
+        _ winners: [SettingKey: Offer], notes: inout [SettingKey: String], trustOrigin: inout Origin?, _ diagnostics: inout [Diagnostic]
+    ) -> TrustSettings {
+        var caFiles = winners[.caFile]?.value.paths.map(\.absolute) ?? []
+        var caDirs = winners[.caDir]?.value.paths.map(\.absolute) ?? []
+        var mode = TrustSettings.system.mode
+        let explicit = winners[.trust]
+        if case .trust(let chosen) = explicit?.value {
+            mode = chosen
+        } else if let implied = winners[.caFile] ?? winners[.caDir] {
+            mode = .custom
+            trustOrigin = implied.origin
+            notes[.trust] = "implied by \(implied.key): configured CAs replace the system store, as in curl, pip and uv"
+        }
+        if mode == .system, let explicit {
+            for key in [SettingKey.caFile, .caDir] {
+                guard let unused = winners[key] else { continue }
+                notes[key] = "not in effect: trust is \"system\" (\(explicit.origin))"
+                diagnostics.append(Diagnostic(
+                    .warning, .caSourceNotInEffect, "\(key) is set but not used: trust is \"system\", which trusts only the platform store",
+                    setting: key, origin: unused.origin,
+                    related: [.init("trust = \"system\" set here", origin: explicit.origin)],
+                    help: "set trust = \"system+custom\" to add these CAs to the platform store, or \"custom\" to trust only them; or remove \(key)"
+                ))
+            }
+            caFiles = []
+            caDirs = []
+        }
+        // A CA from SSL_CERT_FILE / SSL_CERT_DIR that lost the group to a place holding no CA of its own.
+        var standardLosers: [(SettingKey, LosingCandidate)] = []
+        for key in [SettingKey.caFile, .caDir] where winners[key] == nil {
+            for loser in selection.losers(of: key) where loser.candidate.layer == .standardEnvironment {
+                guard case .groupTakenElsewhere(_, let winner) = loser.reason else { continue }
+                standardLosers.append((key, loser))
+                notes[key] = notes[key] ?? "\(loser.candidate.origin) (\(loser.candidate.display)) is not used: the trust group was taken whole from \(winner)"
+            }
+        }
+        if mode != .system, caFiles.isEmpty, caDirs.isEmpty, let explicit {
+            diagnostics.append(Diagnostic(
+                .error, .customTrustWithoutCAs, "trust is \"\(mode.rawValue)\" but no ca-file or ca-dir is set in the same place",
+                setting: .trust, origin: explicit.origin,
+                related: standardLosers.map { .init("\($0.1.candidate.origin) is set here but lost with the group", origin: $0.1.candidate.origin) },
+                notes: ["trust, ca-file and ca-dir are one group, taken together from the highest-ranked place that sets any of them"],
+                help: "set ca-file or ca-dir next to it, or use trust = \"system\""
+            ))
+        }
+        return TrustSettings(mode: mode, caFiles: caFiles, caDirectories: caDirs)
+    }
+
+    /// Settings that are valid but weaken every connection.
+    private func warnings(_ settings: TLSSettings, _ winners: [SettingKey: Offer]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if settings.verification == .none {
+            diagnostics.append(Diagnostic(
+                .warning, .verificationDisabled, "certificate verification is off: any server, or anyone in between, is accepted",
+                setting: .verify, origin: winners[.verify]?.origin,
+                help: "use verify = \"full\" and add the server's CA with ca-file instead"
+            ))
+        }
+        for key in [SettingKey.minVersion, .maxVersion] {
+            if let offer = winners[key], case .version(let version) = offer.value, version.isDeprecated {
+                diagnostics.append(Diagnostic(
+                    .warning, .deprecatedVersion, "\(key) allows \(version), which is deprecated (RFC 8996) and disabled by many servers",
+                    setting: key, origin: offer.origin, help: "use \"1.2\" or \"1.3\""
+                ))
+            }
+        }
+        return diagnostics
+    }
+
     /// The default in display form, or `nil` where the default is "not set".
     private static func defaultDisplay(_ key: SettingKey, _ settings: TLSSettings) -> String? {
         switch key {
         case .trust: settings.trust.mode.rawValue
-        case .verify: CertificateVerification.full.rawValue
-        case .minVersion: TLSVersion.tls1_2.rawValue
+        case .verify: TLSSettings().verification.rawValue
+        case .minVersion: TLSVersionRange.default.minimum.rawValue
         default: nil
         }
     }

@@ -70,8 +70,8 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         case .caFile, .caDir: .pathList
         case .clientCert, .clientKey, .crlFile: .path
         case .clientKeyPassphrase: .passphraseSource
-        case .verify: .choice(CertificateVerification.allCases.map(\.rawValue))
-        case .minVersion, .maxVersion: .choice(TLSVersion.allCases.map(\.rawValue))
+        case .verify: .choice(PeerVerification.allCases.map(\.rawValue))
+        case .minVersion, .maxVersion: .choice(TLSProtocolVersion.allCases.map(\.rawValue))
         case .ciphers, .ciphersuites: .textList(separator: ":")
         case .serverName: .text
         case .alpn: .textList(separator: ",")

@@ -33,9 +33,9 @@ struct SettingValueParser {
         case .trust:
             return .trust(try choice(items[0], key, TrustMode.self))
         case .verify:
-            return .verify(try choice(items[0], key, CertificateVerification.self))
+            return .verify(try choice(items[0], key, PeerVerification.self))
         case .minVersion, .maxVersion:
-            return .version(try choice(items[0], key, TLSVersion.self))
+            return .version(try choice(items[0], key, TLSProtocolVersion.self))
         case .caFile, .caDir:
             return .paths(try items.map(path))
         case .clientCert, .clientKey, .crlFile:

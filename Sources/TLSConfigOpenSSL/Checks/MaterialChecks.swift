@@ -1,114 +1,90 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+package import FoundationEssentials
 #else
-public import Foundation
+package import Foundation
 #endif
-public import TLSConfig
+package import TLSConfig
 
 /// The deep checks behind `tlsconfig check`: everything about the key material that needs
-/// OpenSSL to parse it. They read the files through the same code the context builder uses,
-/// so what they judge is what a connection would use.
-public struct MaterialChecks: Sendable {
-    public var settings: TLSSettings
-    public var origins: SettingOrigins
-    public var environment: [String: String]
-    public var maximumFileSize: Int
+/// OpenSSL to decode it. They decode the resolution's material through the same code the
+/// context builder uses, so what they judge is what a connection would use. A group whose
+/// files already failed the core's structural checks is not decoded again.
+package struct MaterialChecks: Sendable {
+    package var resolution: Resolution
     /// A client certificate expiring sooner than this is warned about.
-    public var expiryWarning: Duration
+    package var expiryWarning: Duration
 
-    public init(
-        settings: TLSSettings, origins: SettingOrigins = SettingOrigins(), environment: [String: String],
-        maximumFileSize: Int = 16 << 20, expiryWarning: Duration = .seconds(30 * 24 * 3600)
-    ) {
-        self.settings = settings
-        self.origins = origins
-        self.environment = environment
-        self.maximumFileSize = maximumFileSize
+    package init(resolution: Resolution, expiryWarning: Duration = .seconds(30 * 24 * 3600)) {
+        self.resolution = resolution
         self.expiryWarning = expiryWarning
     }
 
-    public init(resolution: Resolution, environment: [String: String]) {
-        self.init(settings: resolution.settings, origins: resolution.origins, environment: environment)
-    }
+    private var material: Material { resolution.material }
 
     /// Every finding, errors first within each group; `now` is a parameter so tests can move time.
-    public func run(now: Date = Date()) -> [Diagnostic] {
+    package func run(now: Date = Date()) -> [Diagnostic] {
+        let failed = Set(resolution.diagnostics.errors.compactMap(\.setting))
         var diagnostics: [Diagnostic] = []
-        if settings.trust.mode != .system {
-            for path in settings.trust.caFiles {
-                diagnostics += checkCAFile(path, now: now)
+        if failed.isDisjoint(with: [.trust, .caFile, .caDir]) {
+            for file in material.caFiles {
+                diagnostics += checkCAFile(file, now: now)
+            }
+            for directory in material.caDirectories {
+                diagnostics += checkCADirectory(directory, now: now)
             }
         }
-        if settings.trust.mode != .system {
-            for path in settings.trust.caDirectories {
-                diagnostics += checkCADirectory(path, now: now)
-            }
+        if resolution.settings.identity != nil, failed.isDisjoint(with: [.clientCert, .clientKey, .clientKeyPassphrase]) {
+            diagnostics += checkIdentity(now: now)
         }
-        if let identity = settings.identity {
-            diagnostics += checkIdentity(identity, now: now)
-        }
-        if let crlFile = settings.crlFile {
-            diagnostics += checkCRL(crlFile, now: now)
+        if let crl = material.crl, !failed.contains(.crlFile) {
+            diagnostics += checkCRL(crl, now: now)
         }
         return diagnostics
     }
 
     // MARK: - CA files
 
-    private func checkCAFile(_ path: String, now: Date) -> [Diagnostic] {
-        let origin = origins[.caFile]
-        let bytes: [UInt8]
-        switch SettingFile(maximumSize: maximumFileSize).read(path, what: "CA file", setting: .caFile, origin: origin) {
-        case .success(let read): bytes = read
-        case .failure(let diagnostic): return [diagnostic]
-        }
-        let bundle = CertificateBundle(bytes: bytes, path: path, what: "CA file", setting: .caFile, origin: origin)
-        var diagnostics = bundle.diagnostics + judge(bundle, setting: .caFile, origin: origin, now: now)
+    private func checkCAFile(_ file: MaterialFile, now: Date) -> [Diagnostic] {
+        let bundle = CertificateBundle(file, what: "CA file")
+        var diagnostics = bundle.diagnostics + judge(bundle, file: file, now: now)
         diagnostics.append(Diagnostic(
             .note, .caCertificatesCounted,
-            "CA file \(quoted(path)) holds \(bundle.entries.count) certificate(s)"
+            "CA file \(quoted(file.path)) holds \(bundle.entries.count) certificate(s)"
                 + (bundle.entries.count == bundle.certificateBlocks ? "" : " that parse, of \(bundle.certificateBlocks)"),
-            setting: .caFile, origin: origin
+            setting: .caFile, origin: file.origin
         ))
         return diagnostics
     }
 
     /// A hashed directory is counted by its hash links (OpenSSL reads them lazily); an
     /// unhashed one is checked file by file, as the store builder loads it.
-    private func checkCADirectory(_ path: String, now: Date) -> [Diagnostic] {
-        let origin = origins[.caDir]
-        if case .failure(let problem) = FileInspector.inspect(path, expecting: .directory, maximumSize: maximumFileSize) {
-            return [problem.diagnostic(what: "CA directory", path: path, setting: .caDir, origin: origin)]
-        }
-        let names = FileInspector.entries(of: path)
-        if CertificateDirectory.isHashed(names) {
-            let links = names.filter(CertificateDirectory.isHashName).count
+    private func checkCADirectory(_ directory: MaterialDirectory, now: Date) -> [Diagnostic] {
+        if directory.isHashed {
             return [Diagnostic(
-                .note, .caCertificatesCounted, "CA directory \(quoted(path)) has \(links) hash link(s), looked up when needed",
-                setting: .caDir, origin: origin
+                .note, .caCertificatesCounted, "CA directory \(quoted(directory.path)) has \(directory.hashLinks) hash link(s), looked up when needed",
+                setting: .caDir, origin: directory.origin
             )]
         }
         var diagnostics: [Diagnostic] = []
         var count = 0
-        for (file, bytes) in CertificateDirectory.regularFiles(in: path, maximumSize: maximumFileSize) {
-            let bundle = CertificateBundle(bytes: bytes, path: file, what: "file in CA directory", setting: .caDir, origin: origin)
-            guard bundle.certificateBlocks > 0 else { continue }
-            diagnostics += bundle.diagnostics + judge(bundle, setting: .caDir, origin: origin, now: now)
+        for file in directory.files {
+            let bundle = CertificateBundle(file, what: "file in CA directory")
+            diagnostics += bundle.diagnostics + judge(bundle, file: file, now: now)
             count += bundle.entries.count
         }
-        diagnostics.append(count == 0
-            ? Diagnostic(.error, .caDirectoryWithoutCertificates, "CA directory \(quoted(path)) holds no PEM certificate", setting: .caDir, origin: origin)
-            : Diagnostic(
-                .note, .caCertificatesCounted, "CA directory \(quoted(path)) has no hash links; \(count) certificate(s) loaded from its files",
-                setting: .caDir, origin: origin
-            ))
+        diagnostics.append(Diagnostic(
+            .note, .caCertificatesCounted, "CA directory \(quoted(directory.path)) has no hash links; \(count) certificate(s) loaded from its files",
+            setting: .caDir, origin: directory.origin
+        ))
         return diagnostics
     }
 
     /// Certificates that parse but will not work as trust anchors.
-    private func judge(_ bundle: CertificateBundle, setting: SettingKey, origin: Origin?, now: Date) -> [Diagnostic] {
+    private func judge(_ bundle: CertificateBundle, file: MaterialFile, now: Date) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let path = bundle.path
+        let path = file.path
+        let setting = file.setting
+        let origin = file.origin
         for entry in bundle.entries {
             let certificate = entry.certificate
             let place = "certificate \(entry.position) of \(bundle.certificateBlocks) in \(quoted(path)) (line \(entry.line), \(certificate.subject))"
@@ -131,13 +107,12 @@ public struct MaterialChecks: Sendable {
 
     // MARK: - Identity
 
-    private func checkIdentity(_ identity: ClientIdentity, now: Date) -> [Diagnostic] {
-        let loader = IdentityLoader(origins: origins, environment: environment, maximumFileSize: maximumFileSize)
-        let loaded = loader.load(identity)
+    private func checkIdentity(now: Date) -> [Diagnostic] {
+        let loaded = IdentityLoader(material: material, origins: resolution.origins).load()
         var diagnostics = loaded.diagnostics
-        let origin = origins[.clientCert]
-        guard let leaf = loaded.leaf else { return diagnostics }
-        let name = "client certificate \(quoted(identity.certificateFile)) (\(leaf.subject))"
+        guard let leaf = loaded.leaf, let file = material.certificate else { return diagnostics }
+        let origin = file.origin
+        let name = "client certificate \(quoted(file.path)) (\(leaf.subject))"
         if leaf.notAfter < now {
             diagnostics.append(Diagnostic(
                 .error, .clientCertificateExpired, "\(name) expired on \(Self.format(leaf.notAfter))",
@@ -169,7 +144,7 @@ public struct MaterialChecks: Sendable {
             let line = loaded.certificateLines.indices.contains(index + 1) ? " (line \(loaded.certificateLines[index + 1]))" : ""
             diagnostics.append(Diagnostic(
                 .warning, .chainOutOfOrder,
-                "the chain in \(quoted(identity.certificateFile)) is out of order: certificate \(index + 2)\(line), \(next.subject), "
+                "the chain in \(quoted(file.path)) is out of order: certificate \(index + 2)\(line), \(next.subject), "
                     + "did not issue certificate \(index + 1), \(certificate.subject)",
                 setting: .clientCert, origin: origin,
                 notes: ["certificate \(index + 1) was issued by \(certificate.issuer)"],
@@ -182,21 +157,15 @@ public struct MaterialChecks: Sendable {
 
     // MARK: - CRL
 
-    private func checkCRL(_ path: String, now: Date) -> [Diagnostic] {
-        let origin = origins[.crlFile]
-        let bytes: [UInt8]
-        switch SettingFile(maximumSize: maximumFileSize).read(path, what: "CRL file", setting: .crlFile, origin: origin) {
-        case .success(let read): bytes = read
-        case .failure(let diagnostic): return [diagnostic]
-        }
-        let list = RevocationList.read(bytes, path: path, origin: origin)
+    private func checkCRL(_ file: MaterialFile, now: Date) -> [Diagnostic] {
+        let list = RevocationList(file)
         var diagnostics = list.diagnostics
         for entry in list.entries {
             if let nextUpdate = entry.crl.nextUpdate, nextUpdate < now {
                 diagnostics.append(Diagnostic(
                     .error, .crlExpired,
-                    "CRL \(entry.position) in \(quoted(path)) (line \(entry.line), issued by \(entry.crl.issuer)) expired on \(Self.format(nextUpdate))",
-                    setting: .crlFile, origin: origin,
+                    "CRL \(entry.position) in \(quoted(file.path)) (line \(entry.line), issued by \(entry.crl.issuer)) expired on \(Self.format(nextUpdate))",
+                    setting: .crlFile, origin: file.origin,
                     notes: ["OpenSSL fails every verification that needs an expired CRL"],
                     help: "fetch a current CRL from the issuer"
                 ))

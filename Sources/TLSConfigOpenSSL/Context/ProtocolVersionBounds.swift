@@ -5,11 +5,11 @@ internal import CTLSShims
 /// system `openssl.cnf` can change defaults, so the settings alone are not proof.
 public struct ProtocolVersionBounds: Sendable, Hashable, CustomStringConvertible {
     /// `nil`: no lower bound is set, so the oldest version OpenSSL's security level permits.
-    public var minimum: TLSVersion?
+    public var minimum: TLSProtocolVersion?
     /// `nil`: no upper bound is set, so the newest version OpenSSL supports.
-    public var maximum: TLSVersion?
+    public var maximum: TLSProtocolVersion?
 
-    public init(minimum: TLSVersion?, maximum: TLSVersion?) {
+    public init(minimum: TLSProtocolVersion?, maximum: TLSProtocolVersion?) {
         self.minimum = minimum
         self.maximum = maximum
     }
@@ -23,8 +23,8 @@ extension ProtocolVersionBounds {
     /// The bounds in force on a context, as OpenSSL reports them after every setting.
     init(readingFrom context: OpaquePointer) {
         self.init(
-            minimum: TLSVersion(wireValue: ctls_SSL_CTX_get_min_proto_version(context)),
-            maximum: TLSVersion(wireValue: ctls_SSL_CTX_get_max_proto_version(context))
+            minimum: TLSProtocolVersion(wireValue: ctls_SSL_CTX_get_min_proto_version(context)),
+            maximum: TLSProtocolVersion(wireValue: ctls_SSL_CTX_get_max_proto_version(context))
         )
     }
 }

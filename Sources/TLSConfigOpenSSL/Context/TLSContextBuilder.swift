@@ -2,55 +2,42 @@ internal import COpenSSL
 internal import CTLSShims
 public import TLSConfig
 
-/// Turns resolved `TLSSettings` into a `TLSContext`. Versions, ciphers and verification are
-/// set explicitly after `SSL_CTX_new`; every file is read once; a passphrase callback is
-/// always installed; trust stores come from a shared cache. Every problem is reported at
-/// once, each citing where its setting came from.
+/// Turns a resolution into a `TLSContext`. Versions, ciphers and verification are set
+/// explicitly after `SSL_CTX_new`; certificates, keys and CRLs are decoded from the
+/// resolution's material (no file is opened again); a passphrase callback is always installed;
+/// trust stores come from a shared cache keyed by the identity of the files they were built
+/// from. A resolution with errors builds nothing: its errors are thrown as they are. Every
+/// other problem is reported at once, each citing where its setting came from.
 ///
 /// ```swift
-/// let resolution = Resolver(configuration).resolve(host: "api.example.com")
-/// let context = try TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
+/// let resolution = SettingsResolver(configuration).resolve(host: "api.example.com")
+/// let context = try TLSContextBuilder(resolution: resolution).makeClientContext()
 /// ```
 public struct TLSContextBuilder: Sendable {
-    public var settings: TLSSettings
-    /// Cited by diagnostics; empty origins only make the messages less helpful.
-    public var origins: SettingOrigins
-    /// Where `env:NAME` passphrase sources are looked up.
-    public var environment: [String: String]
-    public var trustStoreCache: TrustStoreCache
-    /// Larger files are refused rather than read.
-    public var maximumFileSize: Int
+    /// The settings, material and origins everything is built from.
+    public let resolution: Resolution
+    /// Where trust stores are shared; `.shared` unless a test or tool wants its own.
+    public let trustStoreCache: TrustStoreCache
 
-    public init(
-        settings: TLSSettings,
-        origins: SettingOrigins = SettingOrigins(),
-        environment: [String: String],
-        trustStoreCache: TrustStoreCache = .shared,
-        maximumFileSize: Int = 16 << 20
-    ) {
-        self.settings = settings
-        self.origins = origins
-        self.environment = environment
+    /// A builder for `resolution`.
+    public init(resolution: Resolution, trustStoreCache: TrustStoreCache = .shared) {
+        self.resolution = resolution
         self.trustStoreCache = trustStoreCache
-        self.maximumFileSize = maximumFileSize
     }
 
-    /// Uses the resolution's settings and origins; errors already in the resolution are not
-    /// repeated here (call `validatedSettings()` first to stop on them).
-    public init(resolution: Resolution, environment: [String: String], trustStoreCache: TrustStoreCache = .shared) {
-        self.init(settings: resolution.settings, origins: resolution.origins, environment: environment, trustStoreCache: trustStoreCache)
-    }
+    private var settings: TLSSettings { resolution.settings }
+    private var origins: SettingOrigins { resolution.origins }
 
     /// A client context: trust and verification of the server, an optional client identity,
     /// ALPN and pins.
-    public func makeClientContext() throws(TLSContextError) -> TLSContext {
+    public func makeClientContext() throws(TLSSettingsError) -> TLSContext {
         try build(role: .client, clientAuthentication: .none)
     }
 
     /// A server context: the identity in the settings is the server's certificate and key;
     /// with `clientAuthentication`, client certificates are verified against the settings'
     /// trust and the CA files' subjects are sent as acceptable issuers.
-    public func makeServerContext(clientAuthentication: ClientAuthentication = .none) throws(TLSContextError) -> TLSContext {
+    public func makeServerContext(clientAuthentication: ClientAuthentication = .none) throws(TLSSettingsError) -> TLSContext {
         try build(role: .server, clientAuthentication: clientAuthentication)
     }
 
@@ -72,10 +59,11 @@ public struct TLSContextBuilder: Sendable {
 
     // MARK: - Steps
 
-    private func build(role: TLSContext.Role, clientAuthentication: ClientAuthentication) throws(TLSContextError) -> TLSContext {
+    private func build(role: TLSContext.Role, clientAuthentication: ClientAuthentication) throws(TLSSettingsError) -> TLSContext {
+        if resolution.hasErrors { throw TLSSettingsError(diagnostics: resolution.diagnostics.errors) }
         OpenSSLErrorQueue.clear()
         guard let context = SSL_CTX_new(role == .client ? TLS_client_method() : TLS_server_method()) else {
-            throw TLSContextError(diagnostics: [Diagnostic(
+            throw TLSSettingsError(diagnostics: [Diagnostic(
                 .error, .openSSLFailure, "cannot create an OpenSSL context: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"
             )])
         }
@@ -99,7 +87,7 @@ public struct TLSContextBuilder: Sendable {
 
         guard !diagnostics.hasErrors, let trust else {
             SSL_CTX_free(context)
-            throw TLSContextError(diagnostics: diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error })
+            throw TLSSettingsError(diagnostics: diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error })
         }
         return TLSContext(
             taking: context, role: role, settings: settings, clientAuthentication: role == .server ? clientAuthentication : .none,
@@ -203,8 +191,8 @@ public struct TLSContextBuilder: Sendable {
     private func setTrust(
         _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication, _ diagnostics: inout [Diagnostic]
     ) -> TrustStoreSummary? {
-        let loader = TrustStoreLoader(origins: origins, maximumFileSize: maximumFileSize)
-        switch trustStoreCache.store(for: TrustSources(settings), loader: loader) {
+        let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize)
+        switch trustStoreCache.store(for: TrustSources(settings, resolution.material), loader: loader) {
         case .failure(let problems):
             diagnostics += problems.diagnostics
             return nil
@@ -269,8 +257,7 @@ public struct TLSContextBuilder: Sendable {
             }
             return []
         }
-        let loader = IdentityLoader(origins: origins, environment: environment, maximumFileSize: maximumFileSize, role: role.rawValue)
-        let loaded = loader.load(identity)
+        let loaded = IdentityLoader(material: resolution.material, origins: origins, role: role.rawValue).load()
         diagnostics += loaded.diagnostics
         guard loaded.isUsable, let leaf = loaded.leaf, let key = loaded.key else { return [] }
         OpenSSLErrorQueue.clear()

@@ -2,100 +2,59 @@ internal import COpenSSL
 internal import CTLSShims
 import TLSConfig
 
-/// Reads an identity in every layout uv accepts in `SSL_CLIENT_CERT` (combined PEM with the
-/// key before or after the certificates; PKCS#8, PKCS#1 or SEC1 keys, encrypted or not),
-/// a separate key file, or PKCS#12. Each file is read once; OpenSSL parses from memory.
+/// Decodes an identity in every layout uv accepts in `SSL_CLIENT_CERT` (combined PEM with the
+/// key before or after the certificates; PKCS#8, PKCS#1 or SEC1 keys, encrypted or not), a
+/// separate key file, or PKCS#12, from the resolution's material: the bytes and passphrase the
+/// core read once. That the files exist and hold the right PEM blocks was checked by the core;
+/// this reports what only decoding finds (a certificate that does not parse, a wrong
+/// passphrase, a key that does not match).
 struct IdentityLoader {
+    var material: Material
+    /// Cited by diagnostics about the passphrase, which is not a file.
     var origins: SettingOrigins
-    var environment: [String: String]
-    var maximumFileSize: Int
     /// "client" or "server", for messages.
     var role: String = "client"
 
-    private var certificateOrigin: Origin? { origins[.clientCert] }
-    private var files: SettingFile { SettingFile(maximumSize: maximumFileSize) }
-
-    func load(_ identity: ClientIdentity) -> LoadedIdentity {
+    func load() -> LoadedIdentity {
         var loaded = LoadedIdentity()
-        let bytes: [UInt8]
-        switch files.read(identity.certificateFile, what: "\(role) certificate", setting: .clientCert, origin: certificateOrigin) {
-        case .success(let read): bytes = read
-        case .failure(let diagnostic):
-            loaded.diagnostics.append(diagnostic)
-            return loaded
-        }
-        let passphrase = PassphraseProvider(
-            source: identity.passphrase, environment: environment,
-            origin: origins[.clientKeyPassphrase], maximumFileSize: maximumFileSize
-        )
-        let blocks = PEMBlock.split(bytes)
-        if blocks.isEmpty, bytes.first == 0x30 {
-            loadPKCS12(bytes, path: identity.certificateFile, passphrase: passphrase, into: &loaded)
+        guard let certificate = material.certificate else { return loaded }
+        let passphrase = PassphraseProvider(material.passphrase.secret)
+        if certificate.pem.looksLikeDER {
+            loadPKCS12(certificate, passphrase: passphrase, into: &loaded)
         } else {
-            loadCertificates(blocks, path: identity.certificateFile, into: &loaded)
-            loadKey(identity, certificateBlocks: blocks, passphrase: passphrase, into: &loaded)
+            loadCertificates(certificate, into: &loaded)
+            if let keyHolder = material.keyHolder {
+                loadKey(keyHolder, passphrase: passphrase, into: &loaded)
+            }
         }
-        checkKeyMatches(identity, &loaded)
+        checkKeyMatches(&loaded)
         return loaded
     }
 
     // MARK: - PEM
 
-    private func loadCertificates(_ blocks: [PEMBlock], path: String, into loaded: inout LoadedIdentity) {
-        let certificateBlocks = blocks.filter { $0.kind == .certificate }
-        guard !certificateBlocks.isEmpty else {
-            loaded.diagnostics.append(Diagnostic(
-                .error, .clientCertificateWithoutCertificate, "\(role) certificate file \(quoted(path)) holds no PEM certificate",
-                setting: .clientCert, origin: certificateOrigin,
-                help: "the file must hold the certificate (leaf first, then intermediates), optionally with its key, or be PKCS#12"
-            ))
-            return
-        }
-        for (position, block) in certificateBlocks.enumerated() {
-            switch OwnedCertificate.parse(pem: block) {
+    private func loadCertificates(_ file: MaterialFile, into loaded: inout LoadedIdentity) {
+        let blocks = file.pem.certificateBlocks
+        for (position, block) in blocks.enumerated() {
+            switch OwnedCertificate.parse(block, in: file) {
             case .success(let certificate):
                 loaded.certificates.append(certificate)
                 loaded.certificateLines.append(block.line)
             case .failure(let failure):
                 loaded.diagnostics.append(Diagnostic(
                     .error, .certificateUnparseable,
-                    "certificate \(position + 1) of \(certificateBlocks.count) in \(quoted(path)) (line \(block.line)) does not parse: \(failure.message)",
-                    setting: .clientCert, origin: certificateOrigin
+                    "certificate \(position + 1) of \(blocks.count) in \(quoted(file.path)) (line \(block.line)) does not parse: \(failure.message)",
+                    setting: .clientCert, origin: file.origin
                 ))
             }
         }
     }
 
-    private func loadKey(_ identity: ClientIdentity, certificateBlocks: [PEMBlock], passphrase: PassphraseProvider, into loaded: inout LoadedIdentity) {
-        let keySetting: SettingKey = identity.keyFile == nil ? .clientCert : .clientKey
-        let keyOrigin = origins[keySetting] ?? certificateOrigin
-        let path = identity.effectiveKeyFile
-        var blocks = certificateBlocks
-        if let keyFile = identity.keyFile, keyFile != identity.certificateFile {
-            switch files.read(keyFile, what: "\(role) key", setting: .clientKey, origin: keyOrigin) {
-            case .success(let bytes): blocks = PEMBlock.split(bytes)
-            case .failure(let diagnostic):
-                loaded.diagnostics.append(diagnostic)
-                return
-            }
-        }
-        guard let block = blocks.first(where: { $0.kind == .privateKey }) else {
-            loaded.diagnostics.append(identity.keyFile == nil
-                ? Diagnostic(
-                    .error, .clientKeyMissing, "\(role) certificate file \(quoted(path)) holds no private key",
-                    setting: .clientCert, origin: keyOrigin,
-                    help: "append the key to the file, or name it with client-key"
-                )
-                : Diagnostic(
-                    .error, .keyFileWithoutKey, "key file \(quoted(path)) holds no PEM private key",
-                    setting: .clientKey, origin: keyOrigin,
-                    help: "client-key must hold a PEM key (PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)"
-                ))
-            return
-        }
+    private func loadKey(_ file: MaterialFile, passphrase: PassphraseProvider, into loaded: inout LoadedIdentity) {
+        guard let block = file.pem.keyBlocks.first else { return }
         OpenSSLErrorQueue.clear()
         let parsed = withExtendedLifetime(passphrase) {
-            MemoryBIO.with(block.bytes) { bio in
+            MemoryBIO.with(file.bytes(of: block)) { bio in
                 PEM_read_bio_PrivateKey_ex(bio, nil, supplyPassphrase, Unmanaged.passUnretained(passphrase).toOpaque(), nil, nil)
             }
         }
@@ -105,46 +64,34 @@ struct IdentityLoader {
             return
         }
         let errors = OpenSSLErrorQueue.drain()
-        loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyPath: path, keySetting: keySetting, keyOrigin: keyOrigin)
+        loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file)
             ?? Diagnostic(
                 .error, .privateKeyUnreadable,
-                "the private key in \(quoted(path)) (line \(block.line), \(block.label)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unsupported key"))",
-                setting: keySetting, origin: keyOrigin
+                "the private key in \(quoted(file.path)) (line \(block.line), \(block.label)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unsupported key"))",
+                setting: file.setting, origin: file.origin
             ))
     }
 
-    /// When decoding asked for a passphrase, the failure is about the passphrase.
-    private func passphraseDiagnostic(_ passphrase: PassphraseProvider, keyPath: String, keySetting: SettingKey, keyOrigin: Origin?) -> Diagnostic? {
-        guard passphrase.wasRequested else { return nil }
-        switch passphrase.secret {
-        case .notConfigured:
-            return Diagnostic(
-                .error, .encryptedKeyWithoutPassphrase, "the private key in \(quoted(keyPath)) is encrypted and no passphrase is configured",
-                setting: keySetting, origin: keyOrigin,
-                help: "set client-key-passphrase to env:NAME or file:PATH"
-            )
-        case .unavailable(let diagnostic):
-            return diagnostic
-        case .available:
-            let source = passphrase.source.map { " from \($0)" } ?? ""
-            return Diagnostic(
-                .error, .wrongPassphrase, "the passphrase\(source) does not decrypt the private key in \(quoted(keyPath))",
-                setting: .clientKeyPassphrase, origin: origins[.clientKeyPassphrase],
-                related: keyOrigin.map { [Diagnostic.Related("the encrypted key", origin: $0)] } ?? [],
-                help: "check the passphrase source; the passphrase itself is never shown"
-            )
-        }
+    /// When decoding asked for a passphrase and one was supplied, the failure is a wrong
+    /// passphrase. (A missing or unavailable one is an error the core already reported.)
+    private func passphraseDiagnostic(_ passphrase: PassphraseProvider, keyFile: MaterialFile) -> Diagnostic? {
+        guard passphrase.wasRequested, let secret = passphrase.secret else { return nil }
+        let passphraseOrigin = origins[.clientKeyPassphrase]
+        return Diagnostic(
+            .error, .wrongPassphrase, "the passphrase from \(secret.source) does not decrypt the private key in \(quoted(keyFile.path))",
+            setting: .clientKeyPassphrase, origin: passphraseOrigin ?? keyFile.origin,
+            related: keyFile.origin.map { [Diagnostic.Related("the encrypted key", origin: $0)] } ?? [],
+            help: "check the passphrase source; the passphrase itself is never shown"
+        )
     }
 
     // MARK: - PKCS#12
 
-    private func loadPKCS12(_ bytes: [UInt8], path: String, passphrase: PassphraseProvider, into loaded: inout LoadedIdentity) {
-        if case .unavailable(let diagnostic) = passphrase.secret {
-            loaded.diagnostics.append(diagnostic)
-            return
-        }
+    private func loadPKCS12(_ file: MaterialFile, passphrase: PassphraseProvider, into loaded: inout LoadedIdentity) {
+        let certificateOrigin = file.origin
+        let path = file.path
         OpenSSLErrorQueue.clear()
-        guard let bundle = MemoryBIO.with(bytes, { d2i_PKCS12_bio($0, nil) }) ?? nil else {
+        guard let bundle = MemoryBIO.with(file.bytes, { d2i_PKCS12_bio($0, nil) }) ?? nil else {
             loaded.diagnostics.append(Diagnostic(
                 .error, .pkcs12Unreadable,
                 "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(OpenSSLErrorQueue.drainedText(fallback: "not DER PKCS#12"))",
@@ -170,16 +117,18 @@ struct IdentityLoader {
             if let key { EVP_PKEY_free(key) }
             if let certificate { X509_free(certificate) }
             let errors = OpenSSLErrorQueue.drain()
-            if outcome == .wrongPassphrase, var diagnostic = passphraseDiagnostic(passphrase, keyPath: path, keySetting: .clientCert, keyOrigin: certificateOrigin) {
-                if case .notConfigured = passphrase.secret {
-                    diagnostic.message = "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured"
-                }
-                loaded.diagnostics.append(diagnostic)
+            if outcome == .wrongPassphrase {
+                loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file) ?? Diagnostic(
+                    .error, .pkcs12WithoutPassphrase, "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured",
+                    setting: .clientKeyPassphrase, origin: certificateOrigin,
+                    notes: ["TLSConfig never prompts for a passphrase"],
+                    help: "set client-key-passphrase = \"env:VARIABLE\" or \"file:/path/to/passphrase\" next to client-cert"
+                ))
             } else if outcome == .parsed {
                 // PKCS12_parse succeeds without a leaf when no certificate is paired with a
                 // key (an export with -nokeys): its certificates all land in `authorities`.
                 loaded.diagnostics.append(Diagnostic(
-                    .error, .clientKeyMissing,
+                    .error, .pkcs12WithoutKey,
                     "the PKCS#12 file \(quoted(path)) holds no private key, so no client certificate paired with one",
                     setting: .clientCert, origin: certificateOrigin,
                     help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
@@ -209,7 +158,7 @@ struct IdentityLoader {
             loaded.key = OwnedPrivateKey(taking: key)
         } else {
             loaded.diagnostics.append(Diagnostic(
-                .error, .clientKeyMissing, "the PKCS#12 file \(quoted(path)) holds no private key",
+                .error, .pkcs12WithoutKey, "the PKCS#12 file \(quoted(path)) holds no private key",
                 setting: .clientCert, origin: certificateOrigin
             ))
         }
@@ -217,19 +166,20 @@ struct IdentityLoader {
 
     // MARK: - Pairing
 
-    private func checkKeyMatches(_ identity: ClientIdentity, _ loaded: inout LoadedIdentity) {
-        guard let key = loaded.key, let leaf = loaded.leaf, !key.matches(leaf) else { return }
-        let keySetting: SettingKey = identity.keyFile == nil ? .clientCert : .clientKey
+    private func checkKeyMatches(_ loaded: inout LoadedIdentity) {
+        guard let key = loaded.key, let leaf = loaded.leaf, !key.matches(leaf),
+              let certificate = material.certificate, let keyHolder = material.keyHolder else { return }
         var notes: [String] = []
         if let position = loaded.certificates.indices.dropFirst().first(where: { key.matches(loaded.certificates[$0]) }) {
             notes.append("the key belongs to certificate \(position + 1) in the file (\(loaded.certificates[position].subject)); the leaf must come first")
         }
         notes.append("first certificate: \(leaf.subject); key: \(key.typeDescription)")
+        let separate = material.key != nil
         loaded.diagnostics.append(Diagnostic(
             .error, .keyDoesNotMatchCertificate,
-            "the private key in \(quoted(identity.effectiveKeyFile)) does not belong to the certificate in \(quoted(identity.certificateFile))",
-            setting: keySetting, origin: origins[keySetting] ?? certificateOrigin,
-            related: identity.keyFile != nil ? certificateOrigin.map { [Diagnostic.Related("the certificate", origin: $0)] } ?? [] : [],
+            "the private key in \(quoted(keyHolder.path)) does not belong to the certificate in \(quoted(certificate.path))",
+            setting: keyHolder.setting, origin: keyHolder.origin,
+            related: separate ? certificate.origin.map { [Diagnostic.Related("the certificate", origin: $0)] } ?? [] : [],
             notes: notes,
             help: "pair the certificate with the key it was issued for"
         ))

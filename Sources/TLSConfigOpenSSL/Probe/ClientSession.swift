@@ -157,7 +157,7 @@ final class ClientSession {
 
     private func collect() {
         if SSL_is_init_finished(ssl) == 1 {
-            report.protocolVersion = SSL_get_version(ssl).flatMap { TLSVersion(openSSLName: String(cString: $0)) }
+            report.protocolVersion = SSL_get_version(ssl).flatMap { TLSProtocolVersion(openSSLName: String(cString: $0)) }
             report.cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) }
             var selected: UnsafePointer<UInt8>?
             var length: UInt32 = 0

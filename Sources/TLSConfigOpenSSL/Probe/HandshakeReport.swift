@@ -23,7 +23,7 @@ public struct HandshakeReport: Sendable, Hashable {
     /// The name (or address) the certificate was checked against; `nil` unless `verify = full`.
     public var verifiedName: String?
     public var failure: HandshakeFailure?
-    public var protocolVersion: TLSVersion?
+    public var protocolVersion: TLSProtocolVersion?
     public var cipher: String?
     /// The negotiated ALPN protocol.
     public var applicationProtocol: String?

@@ -13,21 +13,19 @@ public struct SettingsCheck: Sendable {
     /// The client context, when the settings build one.
     public var context: TLSContext?
 
-    public init(_ resolution: Resolution, environment: [String: String], now: Date = Date()) {
+    /// Runs the deep checks on the resolution's material and, when they find no error, builds
+    /// a client context from it. Each layer reports its own findings, so nothing is repeated.
+    public init(_ resolution: Resolution, now: Date = Date()) {
         var resolution = resolution
-        // A setting that already failed the resolve-time checks is not checked again,
-        // so each problem is reported once.
-        let failed = Set(resolution.diagnostics.errors.compactMap(\.setting))
-        var deep = MaterialChecks(resolution: resolution, environment: environment).run(now: now)
-        do {
-            let built = try TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
-            deep += built.warnings
-            context = built
-        } catch {
-            deep += error.diagnostics
-        }
-        for diagnostic in deep where diagnostic.setting.map({ !failed.contains($0) }) ?? true {
-            if !resolution.diagnostics.contains(diagnostic) { resolution.diagnostics.append(diagnostic) }
+        resolution.diagnostics += MaterialChecks(resolution: resolution).run(now: now)
+        if !resolution.hasErrors {
+            do {
+                let built = try TLSContextBuilder(resolution: resolution).makeClientContext()
+                resolution.diagnostics += built.warnings
+                context = built
+            } catch {
+                resolution.diagnostics += error.diagnostics
+            }
         }
         self.resolution = resolution
     }

@@ -19,6 +19,8 @@ extension DiagnosticCode {
     public static let wrongPassphrase: DiagnosticCode = "wrong-passphrase"
     public static let keyDoesNotMatchCertificate: DiagnosticCode = "key-does-not-match-certificate"
     public static let pkcs12Unreadable: DiagnosticCode = "pkcs12-unreadable"
+    public static let pkcs12WithoutKey: DiagnosticCode = "pkcs12-without-key"
+    public static let pkcs12WithoutPassphrase: DiagnosticCode = "pkcs12-without-passphrase"
     public static let crlUnparseable: DiagnosticCode = "crl-unparseable"
 
     // Deep checks.

@@ -55,8 +55,8 @@ public struct OpenSSLFacts: Sendable, Hashable {
         var level = 0
         if let context = SSL_CTX_new(TLS_client_method()) {
             bounds = ProtocolVersionBounds(
-                minimum: TLSVersion(wireValue: ctls_SSL_CTX_get_min_proto_version(context)),
-                maximum: TLSVersion(wireValue: ctls_SSL_CTX_get_max_proto_version(context))
+                minimum: TLSProtocolVersion(wireValue: ctls_SSL_CTX_get_min_proto_version(context)),
+                maximum: TLSProtocolVersion(wireValue: ctls_SSL_CTX_get_max_proto_version(context))
             )
             level = Int(SSL_CTX_get_security_level(context))
             SSL_CTX_free(context)
@@ -65,8 +65,8 @@ public struct OpenSSLFacts: Sendable, Hashable {
         return OpenSSLFacts(
             version: String(cString: OpenSSL_version(OPENSSL_VERSION)),
             directory: directory,
-            defaultCertificateFile: PathFact(path: file, exists: FileStamp(path: file, isDirectory: false).identity != nil),
-            defaultCertificateDirectory: PathFact(path: certificateDirectory, exists: FileStamp(path: certificateDirectory, isDirectory: true).identity != nil),
+            defaultCertificateFile: PathFact(path: file, exists: SystemPathStamp(path: file, isDirectory: false).identity != nil),
+            defaultCertificateDirectory: PathFact(path: certificateDirectory, exists: SystemPathStamp(path: certificateDirectory, isDirectory: true).identity != nil),
             configurationVariable: environment["OPENSSL_CONF"].flatMap { $0.isEmpty ? nil : $0 },
             defaultProtocolVersions: bounds,
             defaultSecurityLevel: level

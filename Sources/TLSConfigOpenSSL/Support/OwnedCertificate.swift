@@ -29,9 +29,9 @@ final class OwnedCertificate: Sendable {
     }
 
     /// Parses one PEM certificate block (plain or `TRUSTED CERTIFICATE`).
-    static func parse(pem block: PEMBlock) -> Result<OwnedCertificate, OpenSSLFailure> {
+    static func parse(_ block: PEMBlock, in file: MaterialFile) -> Result<OwnedCertificate, OpenSSLFailure> {
         OpenSSLErrorQueue.clear()
-        let parsed = MemoryBIO.with(block.bytes) { bio -> OpaquePointer? in
+        let parsed = MemoryBIO.with(file.bytes(of: block)) { bio -> OpaquePointer? in
             block.label == "TRUSTED CERTIFICATE"
                 ? PEM_read_bio_X509_AUX(bio, nil, refusePassphrase, nil)
                 : PEM_read_bio_X509(bio, nil, refusePassphrase, nil)

@@ -9,8 +9,9 @@ final class SharedTrustStore: Sendable {
     /// internally locked, lazy directory lookups touch it.
     nonisolated(unsafe) let pointer: OpaquePointer
     let id: Int
-    /// Everything the store was built from; if any changed, the store is stale.
-    let stamps: [FileStamp]
+    /// The system paths the store was built from; if any changed, the store is stale (configured
+    /// files are part of the cache key, by identity).
+    let stamps: [SystemPathStamp]
     let sources: [TrustStoreSummary.Source]
     let usesSystemStore: Bool
     let certificateCount: Int
@@ -22,7 +23,7 @@ final class SharedTrustStore: Sendable {
     private static let nextID = Atomic<Int>(1)
 
     init(
-        taking pointer: OpaquePointer, stamps: [FileStamp], sources: [TrustStoreSummary.Source],
+        taking pointer: OpaquePointer, stamps: [SystemPathStamp], sources: [TrustStoreSummary.Source],
         usesSystemStore: Bool, certificateCount: Int, crlCount: Int, configuredAuthorities: [OwnedCertificate]
     ) {
         self.pointer = pointer

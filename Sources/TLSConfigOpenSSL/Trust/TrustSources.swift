@@ -1,37 +1,43 @@
 import TLSConfig
 
-/// What a trust store is made of. Contexts whose sources are equal share one store, so a
-/// CRL file is part of the key: a store carrying CRLs is never handed to a context that
-/// did not ask for them.
+/// What a trust store is made of, keyed by the identity of every configured file as the
+/// resolution read it: contexts whose sources are equal share one store, and an edited bundle
+/// is a different key. A CRL file is part of the key, so a store carrying CRLs is never handed
+/// to a context that did not ask for them.
 struct TrustSources: Sendable, Hashable {
-    var includesSystem: Bool
-    var caFiles: [String]
-    var caDirectories: [String]
-    var crlFile: String?
+    struct Input: Sendable, Hashable {
+        var path: String
+        var identity: FileIdentity
+    }
 
-    init(_ settings: TLSSettings) {
+    var includesSystem: Bool
+    var caFiles: [Input]
+    /// Each directory, then the files read from it (none for hashed directories).
+    var caDirectories: [[Input]]
+    var crlFile: Input?
+
+    init(_ settings: TLSSettings, _ material: Material) {
         includesSystem = settings.trust.usesSystemStore
-        caFiles = settings.trust.mode == .system ? [] : settings.trust.caFiles
-        caDirectories = settings.trust.mode == .system ? [] : settings.trust.caDirectories
-        crlFile = settings.crlFile
+        caFiles = material.caFiles.map { Input(path: $0.path, identity: $0.identity) }
+        caDirectories = material.caDirectories.map { directory in
+            [Input(path: directory.path, identity: directory.identity)] + directory.files.map { Input(path: $0.path, identity: $0.identity) }
+        }
+        crlFile = material.crl.map { Input(path: $0.path, identity: $0.identity) }
+    }
+
+    /// The sources without identities: two keys with the same paths are versions of one trust.
+    var paths: [String] {
+        [includesSystem ? "system" : ""] + caFiles.map(\.path) + caDirectories.compactMap { $0.first?.path } + [crlFile?.path ?? ""]
     }
 }
 
-/// The identity of a file or directory a store was built from: device, inode, size and
-/// modification time. A store whose stamps no longer match is rebuilt.
-struct FileStamp: Sendable, Hashable {
+/// A file the resolution did not read but a store depends on (the system bundle and directory):
+/// its identity at build time, checked again on every use.
+struct SystemPathStamp: Sendable, Hashable {
     var path: String
     var isDirectory: Bool
     /// `nil` when the path did not exist (or was unreadable) at build time.
-    var identity: Identity?
-
-    struct Identity: Sendable, Hashable {
-        var device: UInt64
-        var inode: UInt64
-        var size: Int
-        var modificationTime: Int64
-        var modificationNanoseconds: Int64
-    }
+    var identity: FileIdentity?
 
     init(path: String, isDirectory: Bool) {
         self.path = path
@@ -43,13 +49,10 @@ struct FileStamp: Sendable, Hashable {
         identity == Self.identity(of: path, isDirectory: isDirectory)
     }
 
-    private static func identity(of path: String, isDirectory: Bool) -> Identity? {
+    private static func identity(of path: String, isDirectory: Bool) -> FileIdentity? {
         guard case .success(let facts) = FileInspector.inspect(path, expecting: isDirectory ? .directory : .regularFile, maximumSize: .max) else {
             return nil
         }
-        return Identity(
-            device: facts.device, inode: facts.inode, size: facts.size,
-            modificationTime: facts.modificationTime, modificationNanoseconds: facts.modificationNanoseconds
-        )
+        return facts.identity
     }
 }

@@ -1,10 +1,10 @@
 import TLSConfig
 
 /// Keeps one trust store per distinct set of CA sources so that building a second context
-/// with the same trust costs a few `stat` calls instead of re-parsing a bundle. Entries are
-/// keyed by the sources and validated against each file's identity (device, inode, size,
-/// modification time) on every use, so an edited bundle is picked up by the next context.
-/// Thread-safe.
+/// with the same trust costs a dictionary lookup instead of re-parsing a bundle. Entries are
+/// keyed by each configured file's identity as the resolution read it (device, inode, size,
+/// mtime, ctime), so an edited bundle is a new key and replaces the stale store; the system
+/// bundle, which no resolution reads, is checked by `stat` on every use. Thread-safe.
 public final class TrustStoreCache: Sendable {
     /// The cache `TLSContextBuilder` uses unless given another.
     public static let shared = TrustStoreCache()
@@ -24,7 +24,7 @@ public final class TrustStoreCache: Sendable {
     }
 
     /// A current store for `sources`, built (outside the lock) when missing or stale.
-    func store(for sources: TrustSources, loader: TrustStoreLoader) -> Result<(store: SharedTrustStore, reused: Bool), TLSContextError> {
+    func store(for sources: TrustSources, loader: TrustStoreLoader) -> Result<(store: SharedTrustStore, reused: Bool), TLSSettingsError> {
         if let cached = entries.withLock({ $0[sources] }), cached.isCurrent {
             return .success((cached, true))
         }
@@ -34,6 +34,9 @@ public final class TrustStoreCache: Sendable {
             // use its store, so every context for these sources shares one X509_STORE.
             let (store, reused) = entries.withLock { entries -> (SharedTrustStore, Bool) in
                 if let winner = entries[sources], winner !== built, winner.isCurrent { return (winner, true) }
+                // Stores for older versions of the same files can never be asked for again.
+                let paths = sources.paths
+                entries = entries.filter { $0.key.paths != paths }
                 entries[sources] = built
                 return (built, false)
             }

@@ -2,39 +2,48 @@ internal import COpenSSL
 internal import CTLSShims
 import TLSConfig
 
-/// Builds an `X509_STORE` from trust sources. Configured files are read once and parsed
-/// from memory; a directory with hash links gets OpenSSL's lazy `hash_dir` lookup, one
-/// without them has every certificate file loaded. The system part mirrors
-/// `SSL_CTX_set_default_verify_paths` but uses the compiled-in locations only: the
-/// resolver has already decided what `SSL_CERT_FILE` and `SSL_CERT_DIR` mean.
+/// Builds an `X509_STORE` from a resolution's trust material. Configured files come from the
+/// material (read once by the resolution) and are parsed from memory; a directory with hash
+/// links gets OpenSSL's lazy `hash_dir` lookup, one without them has every certificate file
+/// loaded. The system part mirrors `SSL_CTX_set_default_verify_paths` but uses the compiled-in
+/// locations only: the resolver has already decided what `SSL_CERT_FILE` and `SSL_CERT_DIR` mean.
+/// That files exist and hold PEM blocks was checked by the core; this reports what only
+/// decoding can find.
 struct TrustStoreLoader {
-    var origins: SettingOrigins
+    var material: Material
     var maximumFileSize: Int
 
-    private var files: SettingFile { SettingFile(maximumSize: maximumFileSize) }
-
-    func build(_ sources: TrustSources) -> Result<SharedTrustStore, TLSContextError> {
+    func build(_ sources: TrustSources) -> Result<SharedTrustStore, TLSSettingsError> {
         guard let store = X509_STORE_new() else {
             let reason = OpenSSLErrorQueue.drainedText(fallback: "out of memory")
-            return .failure(TLSContextError(diagnostics: [Diagnostic(.error, .openSSLFailure, "cannot create a certificate store: \(reason)")]))
+            return .failure(TLSSettingsError(diagnostics: [Diagnostic(.error, .openSSLFailure, "cannot create a certificate store: \(reason)")]))
         }
         var state = BuildState()
         if sources.includesSystem {
             addSystemSources(to: store, &state)
         }
-        for path in sources.caFiles {
-            addFile(path, to: store, &state)
+        for file in material.caFiles {
+            let bundle = CertificateBundle(file, what: "CA file")
+            state.diagnostics += bundle.diagnostics
+            add(bundle, to: store, &state)
+            state.sources.append(.init(kind: .file, path: file.path, count: bundle.entries.count))
         }
-        for path in sources.caDirectories {
-            addDirectory(path, to: store, &state)
+        for directory in material.caDirectories {
+            addDirectory(directory, to: store, &state)
         }
-        if let crlFile = sources.crlFile {
-            addCRLs(crlFile, to: store, &state)
+        if let crl = material.crl {
+            let list = RevocationList(crl)
+            state.diagnostics += list.diagnostics
+            for entry in list.entries where X509_STORE_add_crl(store, entry.crl.pointer) == 1 {
+                state.crls += 1
+            }
+            OpenSSLErrorQueue.clear()
+            state.sources.append(.init(kind: .crlFile, path: crl.path, count: list.entries.count))
         }
         OpenSSLErrorQueue.clear()
         if state.diagnostics.hasErrors {
             X509_STORE_free(store)
-            return .failure(TLSContextError(diagnostics: state.diagnostics))
+            return .failure(TLSSettingsError(diagnostics: state.diagnostics))
         }
         return .success(SharedTrustStore(
             taking: store, stamps: state.stamps, sources: state.sources, usesSystemStore: sources.includesSystem,
@@ -43,7 +52,7 @@ struct TrustStoreLoader {
     }
 
     private struct BuildState {
-        var stamps: [FileStamp] = []
+        var stamps: [SystemPathStamp] = []
         var sources: [TrustStoreSummary.Source] = []
         var authorities: [OwnedCertificate] = []
         var certificates = 0
@@ -55,10 +64,12 @@ struct TrustStoreLoader {
 
     private func addSystemSources(to store: OpaquePointer, _ state: inout BuildState) {
         let file = String(cString: X509_get_default_cert_file())
-        let stamp = FileStamp(path: file, isDirectory: false)
+        let stamp = SystemPathStamp(path: file, isDirectory: false)
         state.stamps.append(stamp)
-        if stamp.identity != nil, case .success(let bytes) = FileInspector.read(file, maximumSize: maximumFileSize) {
-            let bundle = CertificateBundle(bytes: bytes, path: file, what: "system CA file", setting: .trust, origin: nil)
+        if stamp.identity != nil, case .success(let contents) = FileInspector.read(file, maximumSize: maximumFileSize) {
+            let system = MaterialFile(setting: .trust, writtenPath: file, path: file, origin: nil, contents: contents)
+            // A damaged block in the platform bundle is not the user's configuration: skip it.
+            let bundle = CertificateBundle(system, what: "system CA file", origin: nil)
             for entry in bundle.entries where X509_STORE_add_cert(store, entry.certificate.pointer) == 1 {
                 state.certificates += 1
             }
@@ -67,80 +78,38 @@ struct TrustStoreLoader {
             state.sources.append(.init(kind: .systemFile, path: file, count: 0, exists: false))
         }
         let directory = String(cString: X509_get_default_cert_dir())
-        let directoryStamp = FileStamp(path: directory, isDirectory: true)
+        let directoryStamp = SystemPathStamp(path: directory, isDirectory: true)
         state.stamps.append(directoryStamp)
         if directoryStamp.identity != nil, let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()) {
             _ = ctls_X509_LOOKUP_add_dir(lookup, directory)
         }
         state.sources.append(.init(kind: .systemDirectory, path: directory, count: nil, exists: directoryStamp.identity != nil))
+        OpenSSLErrorQueue.clear()
     }
 
     // MARK: - Configured
 
-    private func addFile(_ path: String, to store: OpaquePointer, _ state: inout BuildState) {
-        let origin = origins[.caFile]
-        state.stamps.append(FileStamp(path: path, isDirectory: false))
-        let bytes: [UInt8]
-        switch files.read(path, what: "CA file", setting: .caFile, origin: origin) {
-        case .success(let read): bytes = read
-        case .failure(let diagnostic):
-            state.diagnostics.append(diagnostic)
-            return
-        }
-        let bundle = CertificateBundle(bytes: bytes, path: path, what: "CA file", setting: .caFile, origin: origin)
-        state.diagnostics += bundle.diagnostics
-        if bundle.certificateBlocks == 0 {
-            state.diagnostics.append(Diagnostic(
-                .error, .caFileWithoutCertificates, "CA file \(quoted(path)) holds no PEM certificate",
-                setting: .caFile, origin: origin,
-                help: "point ca-file at a PEM bundle (\"-----BEGIN CERTIFICATE-----\" blocks)"
-            ))
-        }
-        add(bundle, to: store, &state)
-        state.sources.append(.init(kind: .file, path: path, count: bundle.entries.count))
-    }
-
-    private func addDirectory(_ path: String, to store: OpaquePointer, _ state: inout BuildState) {
-        let origin = origins[.caDir]
-        let stamp = FileStamp(path: path, isDirectory: true)
-        state.stamps.append(stamp)
-        if case .failure(let problem) = FileInspector.inspect(path, expecting: .directory, maximumSize: maximumFileSize) {
-            state.diagnostics.append(problem.diagnostic(what: "CA directory", path: path, setting: .caDir, origin: origin))
-            return
-        }
-        let entries = FileInspector.entries(of: path)
-        if CertificateDirectory.isHashed(entries) {
-            guard let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, path) == 1 else {
+    private func addDirectory(_ directory: MaterialDirectory, to store: OpaquePointer, _ state: inout BuildState) {
+        if directory.isHashed {
+            guard let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, directory.path) == 1 else {
                 state.diagnostics.append(Diagnostic(
                     .error, .openSSLFailure,
-                    "cannot add CA directory \(quoted(path)): \(OpenSSLErrorQueue.drainedText(fallback: "lookup failed"))",
-                    setting: .caDir, origin: origin
+                    "cannot add CA directory \(quoted(directory.path)): \(OpenSSLErrorQueue.drainedText(fallback: "lookup failed"))",
+                    setting: .caDir, origin: directory.origin
                 ))
                 return
             }
-            state.sources.append(.init(kind: .hashedDirectory, path: path, count: nil))
+            state.sources.append(.init(kind: .hashedDirectory, path: directory.path, count: nil))
             return
         }
         var loaded = 0
-        for name in entries {
-            let file = CertificateDirectory.join(path, name)
-            guard case .success = FileInspector.inspect(file, expecting: .regularFile, maximumSize: maximumFileSize) else { continue }
-            state.stamps.append(FileStamp(path: file, isDirectory: false))
-            guard case .success(let bytes) = FileInspector.read(file, maximumSize: maximumFileSize) else { continue }
-            let bundle = CertificateBundle(bytes: bytes, path: file, what: "file in CA directory", setting: .caDir, origin: origin)
-            guard bundle.certificateBlocks > 0 else { continue }
+        for file in directory.files {
+            let bundle = CertificateBundle(file, what: "file in CA directory")
             state.diagnostics += bundle.diagnostics
             add(bundle, to: store, &state)
             loaded += bundle.entries.count
         }
-        if loaded == 0 {
-            state.diagnostics.append(Diagnostic(
-                .error, .caDirectoryWithoutCertificates, "CA directory \(quoted(path)) holds no PEM certificate",
-                setting: .caDir, origin: origin,
-                help: "put PEM certificates in it, or hash it with `openssl rehash`"
-            ))
-        }
-        state.sources.append(.init(kind: .directory, path: path, count: loaded))
+        state.sources.append(.init(kind: .directory, path: directory.path, count: loaded))
     }
 
     private func add(_ bundle: CertificateBundle, to store: OpaquePointer, _ state: inout BuildState) {
@@ -151,24 +120,5 @@ struct TrustStoreLoader {
             state.authorities.append(entry.certificate)
         }
         OpenSSLErrorQueue.clear()
-    }
-
-    private func addCRLs(_ path: String, to store: OpaquePointer, _ state: inout BuildState) {
-        let origin = origins[.crlFile]
-        state.stamps.append(FileStamp(path: path, isDirectory: false))
-        let bytes: [UInt8]
-        switch files.read(path, what: "CRL file", setting: .crlFile, origin: origin) {
-        case .success(let read): bytes = read
-        case .failure(let diagnostic):
-            state.diagnostics.append(diagnostic)
-            return
-        }
-        let list = RevocationList.read(bytes, path: path, origin: origin)
-        state.diagnostics += list.diagnostics
-        for crl in list.entries where X509_STORE_add_crl(store, crl.crl.pointer) == 1 {
-            state.crls += 1
-        }
-        OpenSSLErrorQueue.clear()
-        state.sources.append(.init(kind: .crlFile, path: path, count: list.entries.count))
     }
 }

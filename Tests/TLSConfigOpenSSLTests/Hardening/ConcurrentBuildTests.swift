@@ -35,7 +35,7 @@ struct ConcurrentBuildTests {
         let outcomes = await MemoryQuietGate.shared { await withTaskGroup(of: HardeningBuildOutcome.self) { group in
             for index in 0..<tasks {
                 group.addTask {
-                    let resolver = Resolver(ResolverConfiguration(
+                    let resolver = SettingsResolver(ResolverConfiguration(
                         appName: "tlsconfig", environment: environment, workingDirectory: pki.directory.path,
                         documents: ConfigFileDiscovery(systemDirectory: pki.directory.path + "/no-etc")
                     ))
@@ -45,10 +45,10 @@ struct ConcurrentBuildTests {
                         return HardeningBuildOutcome(client: false, errors: resolution.diagnostics.errors.map { $0.message })
                     }
                     do {
-                        let context = try TLSContextBuilder(resolution: resolution, environment: environment, trustStoreCache: cache).makeClientContext()
+                        let context = try TLSContextBuilder(resolution: resolution, trustStoreCache: cache).makeClientContext()
                         let store = withExtendedLifetime(context) { SSL_CTX_get_cert_store(context.pointer).map { UInt(bitPattern: $0) } }
                         return HardeningBuildOutcome(storeID: context.trustStore.storeID, store: store, client: context.role == .client, errors: [])
-                    } catch let error as TLSContextError {
+                    } catch let error as TLSSettingsError {
                         return HardeningBuildOutcome(client: false, errors: error.diagnostics.map { $0.message })
                     } catch {
                         return HardeningBuildOutcome(client: false, errors: ["\(error)"])

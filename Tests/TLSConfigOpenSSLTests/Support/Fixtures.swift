@@ -26,7 +26,7 @@ struct Fixtures {
     func clientSettings(
         trusting caFiles: [String] = ["server-ca.pem"],
         identity: ClientIdentity? = nil,
-        verification: CertificateVerification = .full,
+        verification: PeerVerification = .full,
         versions: TLSVersionRange = .default,
         serverName: String? = nil,
         alpn: [String] = [],
@@ -45,8 +45,14 @@ struct Fixtures {
         )
     }
 
+    /// The settings as a resolution would carry them: origins as above, material read from
+    /// the test PKI, passphrases from `environment`.
+    func resolution(_ settings: TLSSettings) -> Resolution {
+        Resolution(settings: settings, origins: Self.origins, environment: Self.environment)
+    }
+
     func builder(_ settings: TLSSettings, cache: TrustStoreCache = .shared) -> TLSContextBuilder {
-        TLSContextBuilder(settings: settings, origins: Self.origins, environment: Self.environment, trustStoreCache: cache)
+        TLSContextBuilder(resolution: resolution(settings), trustStoreCache: cache)
     }
 
     func clientContext(_ settings: TLSSettings) throws -> TLSContext {
@@ -67,7 +73,7 @@ struct Fixtures {
     func serverContext(
         certificate: String = "server.pem", key: String = "server.key",
         clientAuthentication: ClientAuthentication = .required, alpn: [String] = [],
-        maximumVersion: TLSVersion? = nil
+        maximumVersion: TLSProtocolVersion? = nil
     ) throws -> TLSContext {
         let settings = TLSSettings(
             trust: TrustSettings(mode: .custom, caFiles: [pki.path("client-ca.pem")]),

@@ -25,7 +25,7 @@ import Testing
         ) -> Resolution {
             var env = ["HOME": home]
             env.merge(environment) { $1 }
-            let resolver = Resolver(ResolverConfiguration(
+            let resolver = SettingsResolver(ResolverConfiguration(
                 appName: app, environment: env, workingDirectory: cwd ?? project + "/src/deep",
                 configFile: configFile, documents: discovery ?? ConfigFileDiscovery(systemDirectory: etc)
             ))

@@ -59,7 +59,7 @@ import Testing
         let directory = TemporaryDirectory()
         let one = directory.write("one.pem", FakePEM.certificate)
         let two = directory.write("two.pem", FakePEM.certificate)
-        let resolver = Resolver(ResolverConfiguration(
+        let resolver = SettingsResolver(ResolverConfiguration(
             appName: "my-tool",
             environment: [
                 "MY_TOOL_CA_FILE": "\(one):\(two)",

@@ -17,7 +17,7 @@ import Testing
             }
         }
 
-        func resolver(enabling active: Set<Layer>, order: [Layer] = Layer.designOrder) -> Resolver {
+        func resolver(enabling active: Set<Layer>, order: [Layer] = Layer.designOrder) -> SettingsResolver {
             var environment: [String: String] = [:]
             var documents: [ConfigDocument] = []
             var overrides: [SettingOverride] = []

@@ -48,7 +48,7 @@ import Testing
             directory.write("extra.pem", FakePEM.certificate)
             let file = text == Self.toml ? "tlsconfig.toml" : "tlsconfig.yaml"
             directory.write(file, text)
-            let resolution = Resolver(ResolverConfiguration(
+            let resolution = SettingsResolver(ResolverConfiguration(
                 environment: ["HOME": directory.path], workingDirectory: directory.path,
                 documents: ConfigFileDiscovery(systemDirectory: directory.path + "/etc")
             )).resolve(host: host)
@@ -59,7 +59,7 @@ import Testing
             return Resolution(
                 host: resolution.host, settings: settings, values: resolution.values, diagnostics: [],
                 environment: [], configFiles: [], matchedSections: resolution.matchedSections, sources: [:],
-                layers: [], appName: "", environmentPrefix: ""
+                layers: [], appName: "", environmentPrefix: "", material: Material()
             )
         }
         let toml = try #require(results["tlsconfig.toml"])

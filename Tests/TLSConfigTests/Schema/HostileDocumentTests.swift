@@ -7,7 +7,7 @@ import Testing
     private func resolve(_ file: String, _ text: String, host: String? = nil) -> Resolution {
         let directory = TemporaryDirectory()
         directory.write(file, text)
-        let resolver = Resolver(ResolverConfiguration(
+        let resolver = SettingsResolver(ResolverConfiguration(
             environment: ["HOME": directory.path], workingDirectory: directory.path,
             documents: ConfigFileDiscovery(systemDirectory: directory.path + "/etc")
         ))

@@ -124,7 +124,7 @@ import Testing
         let (name, file, text, expected) = Self.cases[index]
         let directory = TemporaryDirectory()
         let path = directory.write(file, text)
-        let resolution = Resolver(ResolverConfiguration(
+        let resolution = SettingsResolver(ResolverConfiguration(
             environment: ["HOME": directory.path], workingDirectory: directory.path,
             documents: ConfigFileDiscovery(systemDirectory: directory.path + "/etc")
         )).resolve()
@@ -152,7 +152,7 @@ import Testing
     func secretLinesAreNotQuoted(text: String) {
         let directory = TemporaryDirectory()
         directory.write("tlsconfig.toml", text)
-        let resolution = Resolver(ResolverConfiguration(
+        let resolution = SettingsResolver(ResolverConfiguration(
             environment: ["HOME": directory.path], workingDirectory: directory.path,
             documents: ConfigFileDiscovery(systemDirectory: directory.path + "/etc")
         )).resolve(host: "db.internal")

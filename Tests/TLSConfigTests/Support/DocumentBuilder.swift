@@ -89,8 +89,8 @@ func makeResolver(
     layers: [Layer] = Layer.designOrder,
     workingDirectory: String = "/work",
     honorsRequests: Bool = false
-) -> Resolver {
-    Resolver(ResolverConfiguration(
+) -> SettingsResolver {
+    SettingsResolver(ResolverConfiguration(
         appName: "tlsconfig",
         layers: layers,
         honorsRequestsCABundle: honorsRequests,

@@ -149,7 +149,7 @@ import Testing
         pkcs12("DER certificate instead", openssl("x509", "-in", "$PKI/client.pem", "-outform", "DER", "-out", "$OUT")),
         pkcs12("DER key instead", openssl("pkey", "-in", "$PKI/client.key", "-outform", "DER", "-out", "$OUT")),
         pkcs12("certificates only, no key", openssl("pkcs12", "-export", "-nokeys", "-in", "$PKI/client.pem", "-passout", "pass:not it", "-out", "$OUT"),
-               extra: ["TLSCONFIG_CLIENT_KEY_PASSPHRASE": "env:TLS_WRONG"], codes: ["client-key-missing"]),
+               extra: ["TLSCONFIG_CLIENT_KEY_PASSPHRASE": "env:TLS_WRONG"], codes: ["pkcs12-without-key"]),
     ]
 
     @Test(arguments: pemCases)

@@ -298,7 +298,7 @@ enum TOMLNumberParser {
         if byte < 0x80 {
             return TOMLScanner.controlName(byte)
         }
-        let length = TOMLUTF8Validator.scalarLength(lead: byte)
+        let length = UTF8Validation.scalarLength(lead: byte)
         return "'" + String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]), as: UTF8.self) + "'"
     }
 }

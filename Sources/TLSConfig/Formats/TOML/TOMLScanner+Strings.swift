@@ -194,7 +194,7 @@ extension TOMLScanner {
             } else if Self.isControl(code) || code == 0x20 || code == 0x09 {
                 found = "'\\' followed by \(describe(at: index + 1))"
             } else {
-                let length = TOMLUTF8Validator.scalarLength(lead: code)
+                let length = UTF8Validation.scalarLength(lead: code)
                 found = "'\\" + string(from: index + 1, to: min(index + 1 + length, bytes.count)) + "'"
             }
             throw error(

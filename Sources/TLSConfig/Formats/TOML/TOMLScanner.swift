@@ -67,7 +67,7 @@ struct TOMLScanner {
         case 0x27: return "\"'\""
         case 0x21..<0x7F: return "'" + String(UnicodeScalar(byte)) + "'"
         default:
-            let length = TOMLUTF8Validator.scalarLength(lead: byte)
+            let length = UTF8Validation.scalarLength(lead: byte)
             return "'" + string(from: offset, to: min(offset + length, bytes.count)) + "'"
         }
     }

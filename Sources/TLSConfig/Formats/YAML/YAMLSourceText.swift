@@ -10,31 +10,15 @@ struct YAMLSourceText {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw ConfigSyntaxError(
                 "the file is UTF-16 encoded; YAML configuration files must be UTF-8",
-                at: SourcePosition(line: 1, column: 1)
+                at: SourcePosition(line: 1, column: 1), isEncodingError: true
             )
         }
-        if let offset = Self.firstInvalidUTF8Offset(in: bytes) {
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             throw ConfigSyntaxError(
                 "invalid UTF-8 (byte 0x\(byte.count < 2 ? "0" + byte : byte)); YAML configuration files must be UTF-8",
-                at: position(ofByteOffset: offset)
+                at: position(ofByteOffset: offset), isEncodingError: true, byteOffset: offset
             )
-        }
-    }
-
-    private static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                offset += encoded.count
-            case .emptyInput:
-                return nil
-            case .error:
-                return offset
-            }
         }
     }
 

@@ -70,7 +70,7 @@ struct TLSOptions: ParsableArguments {
     }
 
     func resolve() -> Resolution {
-        let resolver = Resolver(resolverConfiguration)
+        let resolver = SettingsResolver(resolverConfiguration)
         return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
     }
 

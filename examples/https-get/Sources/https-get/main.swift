@@ -28,7 +28,7 @@ do throws(HostSyntaxError) {
 } catch {
     fail("error: \(error)", code: 2)
 }
-let resolution = Resolver(ResolverConfiguration(appName: "https-get")).resolve(host: target)
+let resolution = SettingsResolver(ResolverConfiguration(appName: "https-get")).resolve(host: target)
 let renderer = DiagnosticRenderer(sources: resolution.sources)
 let warnings = resolution.diagnostics.filter { $0.severity == .warning }
 if !warnings.isEmpty { FileHandle.standardError.write(Data(renderer.render(warnings).utf8)) }
@@ -36,7 +36,7 @@ guard !resolution.hasErrors else { fail(renderer.render(resolution.diagnostics.e
 
 // 2. Build the context: reads every file once, checks the key matches the certificate.
 let context: TLSContext
-do throws(TLSContextError) {
+do throws(TLSSettingsError) {
     context = try TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
 } catch {
     fail(renderer.render(error.diagnostics))

@@ -1,5 +1,5 @@
 /// A TLS protocol version, spelled in files and variables as `"1.2"`.
-public enum TLSVersion: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+public enum TLSProtocolVersion: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     case tls1_0 = "1.0"
     case tls1_1 = "1.1"
     case tls1_2 = "1.2"
@@ -8,7 +8,7 @@ public enum TLSVersion: String, Sendable, Hashable, CaseIterable, Comparable, Cu
     /// 1.0 and 1.1 are deprecated (RFC 8996); they are accepted, with a warning.
     public var isDeprecated: Bool { self < .tls1_2 }
 
-    public static func < (lhs: TLSVersion, rhs: TLSVersion) -> Bool {
+    public static func < (lhs: TLSProtocolVersion, rhs: TLSProtocolVersion) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
@@ -18,16 +18,16 @@ public enum TLSVersion: String, Sendable, Hashable, CaseIterable, Comparable, Cu
 /// The versions a connection may negotiate. Built only through `init(minimum:maximum:)`,
 /// so a range whose minimum lies above its maximum cannot exist.
 public struct TLSVersionRange: Sendable, Hashable {
-    public let minimum: TLSVersion
+    public let minimum: TLSProtocolVersion
     /// `nil` means the newest version the TLS library supports.
-    public let maximum: TLSVersion?
+    public let maximum: TLSProtocolVersion?
 
     public struct InvertedRange: Error, Sendable, Equatable {
-        public let minimum: TLSVersion
-        public let maximum: TLSVersion
+        public let minimum: TLSProtocolVersion
+        public let maximum: TLSProtocolVersion
     }
 
-    public init(minimum: TLSVersion = .tls1_2, maximum: TLSVersion? = nil) throws(InvertedRange) {
+    public init(minimum: TLSProtocolVersion = .tls1_2, maximum: TLSProtocolVersion? = nil) throws(InvertedRange) {
         if let maximum, maximum < minimum {
             throw InvertedRange(minimum: minimum, maximum: maximum)
         }

@@ -1,7 +1,7 @@
 internal import COpenSSL
 import TLSConfig
 
-extension TLSVersion {
+extension TLSProtocolVersion {
     /// The protocol number OpenSSL uses (`TLS1_2_VERSION`, ...).
     var wireValue: Int32 {
         switch self {
@@ -14,7 +14,7 @@ extension TLSVersion {
 
     /// `nil` for 0 ("no bound") and for versions TLSConfig does not name (SSL 3, DTLS).
     init?(wireValue: Int32) {
-        guard let version = TLSVersion.allCases.first(where: { $0.wireValue == wireValue }) else { return nil }
+        guard let version = TLSProtocolVersion.allCases.first(where: { $0.wireValue == wireValue }) else { return nil }
         self = version
     }
 

@@ -6,31 +6,22 @@ import Darwin
 
 /// Looks at files named by settings without ever blocking: a FIFO or a device is refused
 /// before it is opened, so `ca-file = "/dev/zero"` is an error, not a hang.
-public enum FileInspector {
-    public struct Facts: Sendable, Hashable {
-        public var size: Int
+package enum FileInspector {
+    package struct Facts: Sendable, Hashable {
+        package var identity: FileIdentity
         /// Permission bits.
-        public var mode: UInt32
-        public var device: UInt64
-        public var inode: UInt64
-        public var modificationTime: Int64
-        public var modificationNanoseconds: Int64
-
-        /// What changes when a file is replaced or edited.
-        public var identity: Identity {
-            Identity(device: device, inode: inode, size: size, modificationTime: modificationTime, modificationNanoseconds: modificationNanoseconds)
-        }
+        package var mode: UInt32
+        package var size: Int { identity.size }
     }
 
-    public struct Identity: Sendable, Hashable {
-        public var device: UInt64
-        public var inode: UInt64
-        public var size: Int
-        public var modificationTime: Int64
-        public var modificationNanoseconds: Int64
+    /// A file read whole, with the identity `fstat` gave for the open descriptor, so the
+    /// identity describes exactly the bytes read.
+    package struct Contents: Sendable {
+        package var bytes: [UInt8]
+        package var facts: Facts
     }
 
-    public enum Problem: Error, Sendable, Hashable {
+    package enum Problem: Error, Sendable, Hashable {
         case notFound
         case notARegularFile(kind: String)
         case notADirectory
@@ -39,13 +30,13 @@ public enum FileInspector {
         case tooLarge(size: Int, limit: Int)
     }
 
-    public enum Expectation: Sendable {
+    package enum Expectation: Sendable {
         case regularFile
         case directory
     }
 
     /// `stat` plus the checks every configured path must pass.
-    public static func inspect(_ path: String, expecting expectation: Expectation, maximumSize: Int) -> Result<Facts, Problem> {
+    package static func inspect(_ path: String, expecting expectation: Expectation, maximumSize: Int) -> Result<Facts, Problem> {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
@@ -53,11 +44,7 @@ public enum FileInspector {
             return .failure(.unreadable(reason: String(cString: strerror(code))))
         }
         let type = info.st_mode & S_IFMT
-        let facts = Facts(
-            size: Int(info.st_size), mode: UInt32(info.st_mode & 0o7777),
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-            modificationTime: Int64(info.st_mtim.tv_sec), modificationNanoseconds: Int64(info.st_mtim.tv_nsec)
-        )
+        let facts = facts(info)
         switch expectation {
         case .directory:
             guard type == S_IFDIR else { return .failure(.notADirectory) }
@@ -72,18 +59,19 @@ public enum FileInspector {
         }
     }
 
-    /// Reads a regular file whole, refusing anything else (checked again after opening).
-    public static func read(_ path: String, maximumSize: Int) -> Result<[UInt8], Problem> {
+    /// Reads a regular file whole, refusing anything else (checked on the open descriptor).
+    /// An empty file is the problem `.empty`.
+    package static func read(_ path: String, maximumSize: Int) -> Result<Contents, Problem> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            return .failure(code == ENOENT ? .notFound : .unreadable(reason: String(cString: strerror(code))))
+            return .failure(code == ENOENT || code == ENOTDIR ? .notFound : .unreadable(reason: String(cString: strerror(code))))
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
         let type = info.st_mode & S_IFMT
-        guard type == S_IFREG else { return .failure(type == S_IFDIR ? .notARegularFile(kind: "a directory") : .notARegularFile(kind: kindName(type))) }
+        guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
         guard Int(info.st_size) <= maximumSize else { return .failure(.tooLarge(size: Int(info.st_size), limit: maximumSize)) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var total = 0
@@ -99,11 +87,12 @@ public enum FileInspector {
             total += count
         }
         bytes.removeSubrange(total...)
-        return .success(bytes)
+        guard !bytes.isEmpty else { return .failure(.empty) }
+        return .success(Contents(bytes: bytes, facts: facts(info)))
     }
 
-    /// Names of the entries of a directory (no `.` and `..`).
-    public static func entries(of path: String) -> [String] {
+    /// Names of the entries of a directory (no `.` and `..`), sorted.
+    package static func entries(of path: String) -> [String] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
@@ -114,6 +103,17 @@ public enum FileInspector {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    private static func facts(_ info: stat) -> Facts {
+        Facts(
+            identity: FileIdentity(
+                device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+                modificationTime: Int64(info.st_mtim.tv_sec), modificationNanoseconds: Int64(info.st_mtim.tv_nsec),
+                changeTime: Int64(info.st_ctim.tv_sec), changeNanoseconds: Int64(info.st_ctim.tv_nsec)
+            ),
+            mode: UInt32(info.st_mode & 0o7777)
+        )
     }
 
     private static func kindName(_ type: mode_t) -> String {

@@ -1,7 +1,7 @@
 extension FileInspector.Problem {
     /// The diagnostic for a file a setting names, worded the same wherever the file is read
     /// (resolve-time checks, the OpenSSL layer, deep checks).
-    public func diagnostic(what: String, path: String, setting: SettingKey, origin: Origin?, notes: [String] = []) -> Diagnostic {
+    package func diagnostic(what: String, path: String, setting: SettingKey, origin: Origin?, notes: [String] = []) -> Diagnostic {
         let shown = "\"\(path)\""
         var help = "fix the path, or remove \(setting)" + (setting.group == .trust ? " to use the system trust store" : "")
         let code: DiagnosticCode

@@ -1,10 +1,10 @@
 /// Resolves TLS settings for a host from every layer a host tool enabled.
 ///
 /// ```swift
-/// let resolution = Resolver(ResolverConfiguration(appName: "mytool")).resolve(host: "api.example.com:443")
+/// let resolution = SettingsResolver(ResolverConfiguration(appName: "mytool")).resolve(host: "api.example.com:443")
 /// let settings = try resolution.validatedSettings()
 /// ```
-public struct Resolver: Sendable {
+public struct SettingsResolver: Sendable {
     public var configuration: ResolverConfiguration
 
     public init(_ configuration: ResolverConfiguration = ResolverConfiguration()) {
@@ -42,9 +42,8 @@ public struct Resolver: Sendable {
             case .files:
                 load = configuration.documents.load(ResolutionContext(configuration: configuration, environment: reader))
                 diagnostics += load.diagnostics
-                let schema = ConfigSchema(home: configuration.home)
                 for document in load.documents {
-                    let decoded = load.decoded[document.path] ?? schema.decode(document)
+                    let decoded = DecodedDocumentCache.shared.decode(document, home: configuration.home)
                     offers += decoded.offers
                     diagnostics += decoded.diagnostics
                     load.sources[document.path] = document.source
@@ -61,8 +60,11 @@ public struct Resolver: Sendable {
         diagnostics += assembled.diagnostics
         selection.values = assembled.values
 
-        let checks = SettingsChecks(configuration: configuration, reader: reader)
-        diagnostics += checks.inspect(assembled.settings, winners: selection.winners)
+        let loaded = MaterialLoader(
+            settings: assembled.settings, origins: SettingOrigins(Dictionary(uniqueKeysWithValues: assembled.values.map { ($0.key, $0.origin) })),
+            writtenPaths: selection.winners.mapValues(\.value.paths), reader: reader, maximumFileSize: configuration.maximumFileSize
+        ).load()
+        diagnostics += loaded.diagnostics
 
         return Resolution(
             host: host,
@@ -75,7 +77,8 @@ public struct Resolver: Sendable {
             sources: load.sources,
             layers: configuration.layers,
             appName: configuration.appName,
-            environmentPrefix: configuration.environmentPrefix
+            environmentPrefix: configuration.environmentPrefix,
+            material: loaded.material
         )
     }
 

@@ -1,10 +1,11 @@
-/// Validates a whole document once, before parsing.
+/// The one UTF-8 validator: the TOML and YAML readers check a whole document with it once,
+/// before parsing.
 ///
-/// Checking up front lets the scanner treat every byte at or above 0x80 as part of a well-formed
+/// Checking up front lets the TOML scanner treat every byte at or above 0x80 as part of a well-formed
 /// scalar and copy string contents without decoding them again; it also lets the error name
 /// the exact byte offset of the first bad sequence, which a decoder that substitutes U+FFFD
 /// would hide.
-enum TOMLUTF8Validator {
+enum UTF8Validation {
     /// The offset of the first byte of the first malformed sequence, or nil if `bytes` is valid.
     static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
@@ -28,6 +29,11 @@ enum TOMLUTF8Validator {
             index &+= length
         }
         return nil
+    }
+
+    /// The same for an array.
+    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
     }
 
     /// The length of the well-formed sequence starting at `index`, following the table in

@@ -1,0 +1,58 @@
+/// The material of one resolution: every file its settings name, read once, with its identity,
+/// bytes and PEM blocks, and the key passphrase fetched once. Resolution loads it right after
+/// the settings are decided; the structural checks run on it there, and the OpenSSL layer, the
+/// adapters and the reloaders consume it, so the checks judge exactly the bytes that are used.
+///
+/// A file that could not be read (missing, empty, too large, a FIFO) is absent here and has an
+/// error diagnostic in the resolution instead.
+public struct Material: Sendable {
+    /// The CA files in effect, in configured order.
+    public internal(set) var caFiles: [MaterialFile] = []
+    /// The CA directories in effect, in configured order.
+    public internal(set) var caDirectories: [MaterialDirectory] = []
+    /// The client (or server) certificate file; it may also hold the key, or be PKCS#12.
+    public internal(set) var certificate: MaterialFile?
+    /// A separate key file, when `client-key` names one other than the certificate file.
+    public internal(set) var key: MaterialFile?
+    /// The CRL file.
+    public internal(set) var crl: MaterialFile?
+    /// The passphrase file, when the passphrase source is `file:PATH` and it was needed.
+    public internal(set) var passphraseFile: MaterialFile?
+    /// The passphrase, when a source is configured and the key needs one.
+    package internal(set) var passphrase: PassphraseState = .notConfigured
+
+    /// Whether and how the key's passphrase could be had.
+    package enum PassphraseState: Sendable {
+        /// No `client-key-passphrase`.
+        case notConfigured
+        /// Configured, not needed: the key is not encrypted.
+        case notNeeded
+        /// Configured, but the variable or file could not supply it (a diagnostic says why).
+        case unavailable
+        case available(PassphraseSecret)
+
+        package var secret: PassphraseSecret? {
+            if case .available(let secret) = self { return secret }
+            return nil
+        }
+    }
+
+    /// No material at all (settings with no configured files).
+    public init() {}
+
+    /// Every file and directory read, for watchers: a change to any of them changes the outcome.
+    public var inputs: [(path: String, identity: FileIdentity)] {
+        var inputs = caFiles.map { ($0.path, $0.identity) }
+        for directory in caDirectories {
+            inputs.append((directory.path, directory.identity))
+            inputs += directory.files.map { ($0.path, $0.identity) }
+        }
+        for file in [certificate, key, crl, passphraseFile].compactMap({ $0 }) {
+            inputs.append((file.path, file.identity))
+        }
+        return inputs
+    }
+
+    /// The file that holds the private key: the key file, else the certificate file.
+    package var keyHolder: MaterialFile? { key ?? certificate }
+}

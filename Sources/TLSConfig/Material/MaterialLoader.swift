@@ -1,0 +1,253 @@
+/// Reads the material of a resolution, once, and runs the structural checks on it: every
+/// configured path exists, is the right kind of file, is readable and not too large, and its
+/// PEM blocks hold what the setting needs; a private key is not readable by others; an
+/// encrypted key has a passphrase source that can supply one. Parsing (does the certificate
+/// decode, does the key match) belongs to the OpenSSL layer, which works from the same bytes.
+/// Each code here is emitted by this type alone.
+struct MaterialLoader {
+    var settings: TLSSettings
+    var origins: SettingOrigins
+    /// Paths as written, by setting, for messages; absent paths are shown as absolute.
+    var writtenPaths: [SettingKey: [ResolvedPath]]
+    var reader: EnvironmentReader
+    var maximumFileSize: Int
+
+    func load() -> (material: Material, diagnostics: [Diagnostic]) {
+        var material = Material()
+        var diagnostics: [Diagnostic] = []
+        let trust = settings.trust
+        for path in trust.caFiles {
+            guard let file = read(path, setting: .caFile, what: "CA file", into: &diagnostics) else { continue }
+            if file.pem.certificates == 0 {
+                diagnostics.append(Diagnostic(
+                    .error, .caFileWithoutCertificates, "CA file \(quoted(file)) holds no PEM certificate",
+                    setting: .caFile, origin: file.origin, notes: contentNotes(file),
+                    help: "point ca-file at a PEM bundle (\"-----BEGIN CERTIFICATE-----\" blocks)"
+                ))
+            }
+            material.caFiles.append(file)
+        }
+        for path in trust.caDirectories {
+            if let directory = readDirectory(path, into: &diagnostics) { material.caDirectories.append(directory) }
+        }
+        if let identity = settings.identity {
+            loadIdentity(identity, into: &material, &diagnostics)
+        }
+        if let path = settings.crlFile, let file = read(path, setting: .crlFile, what: "CRL file", into: &diagnostics) {
+            if file.pem.crls == 0 {
+                diagnostics.append(Diagnostic(
+                    .error, .crlFileWithoutCRL, "CRL file \(quoted(file)) holds no PEM CRL",
+                    setting: .crlFile, origin: file.origin, notes: contentNotes(file),
+                    help: "point crl-file at a PEM file with \"-----BEGIN X509 CRL-----\" blocks"
+                ))
+            }
+            material.crl = file
+        }
+        return (material, diagnostics)
+    }
+
+    // MARK: - Identity
+
+    private func loadIdentity(_ identity: ClientIdentity, into material: inout Material, _ diagnostics: inout [Diagnostic]) {
+        guard let certificate = read(identity.certificateFile, setting: .clientCert, what: "client certificate", into: &diagnostics) else { return }
+        material.certificate = certificate
+        var keyHolder: MaterialFile?
+        if certificate.pem.looksLikeDER {
+            // PKCS#12: key and chain inside, decoded by the OpenSSL layer, which may need the passphrase.
+            keyHolder = certificate
+        } else {
+            if certificate.pem.certificates == 0 {
+                diagnostics.append(Diagnostic(
+                    .error, .clientCertificateWithoutCertificate, "client certificate file \(quoted(certificate)) holds no PEM certificate",
+                    setting: .clientCert, origin: certificate.origin, notes: contentNotes(certificate),
+                    help: "client-cert must hold the certificate (leaf first, then intermediates), optionally followed by its key"
+                ))
+            }
+            if let keyPath = identity.keyFile {
+                // The same path as the certificate is the same bytes: not read twice.
+                let key = keyPath == identity.certificateFile
+                    ? certificate.named(by: .clientKey, writtenPath: resolvedPath(keyPath, setting: .clientKey).written, origin: origins[.clientKey])
+                    : read(keyPath, setting: .clientKey, what: "client key", into: &diagnostics)
+                if let key {
+                    material.key = key
+                    if key.pem.keyBlocks.isEmpty {
+                        diagnostics.append(Diagnostic(
+                            .error, .keyFileWithoutKey, "key file \(quoted(key)) holds no PEM private key",
+                            setting: .clientKey, origin: key.origin, notes: contentNotes(key),
+                            help: "client-key must be a PEM private key (PKCS#8, PKCS#1 or SEC1, encrypted or not)"
+                        ))
+                    } else {
+                        keyHolder = key
+                    }
+                }
+            } else if certificate.pem.keyBlocks.isEmpty {
+                let fromEnvironment = certificate.origin == .environment(variable: "SSL_CLIENT_CERT")
+                diagnostics.append(Diagnostic(
+                    .error, .clientKeyMissing, "no private key for the client certificate \(quoted(certificate))",
+                    setting: .clientCert, origin: certificate.origin,
+                    notes: ["client-key is not set, and the certificate file holds no key"],
+                    help: fromEnvironment
+                        ? "SSL_CLIENT_CERT must name one PEM file holding the certificate and its key (as uv reads it); append the key to it"
+                        : "set client-key, or append the key to the certificate file"
+                ))
+            } else {
+                keyHolder = certificate
+            }
+        }
+        guard let keyHolder else { return }
+        permissionCheck(keyHolder, into: &diagnostics)
+        let needsPassphrase = keyHolder.pem.looksLikeDER || keyHolder.pem.hasEncryptedKey
+        guard let source = identity.passphrase else {
+            if keyHolder.pem.hasEncryptedKey {
+                diagnostics.append(Diagnostic(
+                    .error, .encryptedKeyWithoutPassphrase, "the private key in \(quoted(keyHolder)) is encrypted and no passphrase source is set",
+                    setting: .clientKeyPassphrase, origin: keyHolder.origin,
+                    notes: ["TLSConfig never prompts for a passphrase"],
+                    help: "set client-key-passphrase = \"env:VARIABLE\" or \"file:/path/to/passphrase\" next to the key"
+                ))
+            }
+            return
+        }
+        guard needsPassphrase else {
+            material.passphrase = .notNeeded
+            return
+        }
+        material.passphrase = fetch(source, into: &material, &diagnostics)
+    }
+
+    /// The passphrase, read once; a source that cannot supply it is an error here, before
+    /// any decoder asks.
+    private func fetch(_ source: PassphraseSource, into material: inout Material, _ diagnostics: inout [Diagnostic]) -> Material.PassphraseState {
+        let origin = origins[.clientKeyPassphrase]
+        switch source {
+        case .environment(let name):
+            guard let value = reader.value(name, purpose: "passphrase of the client key (value never shown)", secret: true) else {
+                diagnostics.append(Diagnostic(
+                    .error, .passphraseUnavailable, "the passphrase variable \(name) is unset or empty",
+                    setting: .clientKeyPassphrase, origin: origin,
+                    help: "export \(name) before running, or point client-key-passphrase at a file"
+                ))
+                return .unavailable
+            }
+            return .available(PassphraseSecret(source: source, bytes: Array(value.utf8)))
+        case .file(let path):
+            let written = ResolvedPath(written: path, absolute: path)
+            guard let file = read(written, setting: .clientKeyPassphrase, what: "passphrase file", limit: 64 << 10, into: &diagnostics) else {
+                return .unavailable
+            }
+            material.passphraseFile = file
+            var line = file.bytes.prefix { $0 != UInt8(ascii: "\n") }
+            if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            return .available(PassphraseSecret(source: source, bytes: line))
+        }
+    }
+
+    private func permissionCheck(_ file: MaterialFile, into diagnostics: inout [Diagnostic]) {
+        guard file.mode & 0o044 != 0 else { return }
+        diagnostics.append(Diagnostic(
+            .warning, .privateKeyPermissions,
+            "private key \(quoted(file)) is readable by \(file.mode & 0o004 != 0 ? "everyone" : "its group") (mode \(String(file.mode, radix: 8)))",
+            setting: file.setting, origin: file.origin,
+            help: "chmod 600 \(file.path)"
+        ))
+    }
+
+    // MARK: - Directories
+
+    private func readDirectory(_ absolute: String, into diagnostics: inout [Diagnostic]) -> MaterialDirectory? {
+        let path = resolvedPath(absolute, setting: .caDir)
+        let origin = origins[.caDir]
+        let facts: FileInspector.Facts
+        switch FileInspector.inspect(absolute, expecting: .directory, maximumSize: maximumFileSize) {
+        case .success(let found): facts = found
+        case .failure(let problem):
+            diagnostics.append(problem.diagnostic(what: "CA directory", path: path.written, setting: .caDir, origin: origin, notes: resolvedNote(path).map { [$0] } ?? []))
+            return nil
+        }
+        let names = FileInspector.entries(of: absolute)
+        if CertificateDirectory.isHashed(names) {
+            return MaterialDirectory(
+                writtenPath: path.written, path: absolute, origin: origin, identity: facts.identity,
+                isHashed: true, hashLinks: names.count(where: CertificateDirectory.isHashName), files: []
+            )
+        }
+        // Unhashed: every regular file that holds a certificate block is read, as uv and rustls do.
+        var files: [MaterialFile] = []
+        for name in names {
+            let file = CertificateDirectory.join(absolute, name)
+            guard case .success = FileInspector.inspect(file, expecting: .regularFile, maximumSize: maximumFileSize),
+                  case .success(let contents) = FileInspector.read(file, maximumSize: maximumFileSize) else { continue }
+            let read = MaterialFile(setting: .caDir, writtenPath: file, path: file, origin: origin, contents: contents)
+            if !read.pem.certificateBlocks.isEmpty { files.append(read) }
+        }
+        let directory = MaterialDirectory(
+            writtenPath: path.written, path: absolute, origin: origin, identity: facts.identity,
+            isHashed: false, hashLinks: 0, files: files
+        )
+        let certificates = directory.certificates
+        if certificates == 0 {
+            diagnostics.append(Diagnostic(
+                .error, .caDirectoryWithoutCertificates, "CA directory \"\(path.written)\" holds no PEM certificate",
+                setting: .caDir, origin: origin, notes: resolvedNote(path).map { [$0] } ?? [],
+                help: "put PEM CA certificates in it, or remove ca-dir"
+            ))
+        } else {
+            diagnostics.append(Diagnostic(
+                .note, .caDirectoryNotHashed,
+                "CA directory \"\(path.written)\" has no OpenSSL hash links; its \(certificates) certificate(s) will be loaded one by one",
+                setting: .caDir, origin: origin,
+                help: "run `openssl rehash \(absolute)` to let OpenSSL look certificates up lazily"
+            ))
+        }
+        return directory
+    }
+
+    // MARK: - Files
+
+    private func read(_ absolute: String, setting: SettingKey, what: String, into diagnostics: inout [Diagnostic]) -> MaterialFile? {
+        read(resolvedPath(absolute, setting: setting), setting: setting, what: what, limit: maximumFileSize, into: &diagnostics)
+    }
+
+    private func read(_ path: ResolvedPath, setting: SettingKey, what: String, limit: Int, into diagnostics: inout [Diagnostic]) -> MaterialFile? {
+        let origin = origins[setting]
+        let result = FileInspector.inspect(path.absolute, expecting: .regularFile, maximumSize: limit)
+            .flatMap { _ in FileInspector.read(path.absolute, maximumSize: limit) }
+        switch result {
+        case .success(let contents):
+            return MaterialFile(setting: setting, writtenPath: path.written, path: path.absolute, origin: origin, contents: contents)
+        case .failure(let problem):
+            diagnostics.append(problem.diagnostic(what: what, path: path.written, setting: setting, origin: origin, notes: resolvedNote(path).map { [$0] } ?? []))
+            return nil
+        }
+    }
+
+    private func resolvedPath(_ absolute: String, setting: SettingKey) -> ResolvedPath {
+        writtenPaths[setting]?.first { $0.absolute == absolute } ?? ResolvedPath(written: absolute, absolute: absolute)
+    }
+
+    private func resolvedNote(_ path: ResolvedPath) -> String? {
+        if let base = path.base { return "resolved relative to \(base): \(path.absolute)" }
+        if path.written != path.absolute { return "resolved to \(path.absolute)" }
+        return nil
+    }
+
+    private func contentNotes(_ file: MaterialFile) -> [String] {
+        var notes: [String] = []
+        if let note = resolvedNote(resolvedPath(file.path, setting: file.setting)) { notes.append(note) }
+        let pem = file.pem
+        if pem.malformedBlocks > 0 { notes.append("\(pem.malformedBlocks) PEM block(s) are malformed (no END line, or a body that is not base64)") }
+        var contents: [String] = []
+        if pem.certificates > 0 { contents.append("\(pem.certificates) certificate(s)") }
+        if !pem.keyBlocks.isEmpty { contents.append("\(pem.keyBlocks.count) private key(s)") }
+        if pem.crls > 0 { contents.append("\(pem.crls) CRL(s)") }
+        contents += pem.otherLabels.map { "a \"\($0)\" block" }
+        if !contents.isEmpty { notes.append("it holds \(contents.joined(separator: ", "))") }
+        if pem.looksLikeDER { notes.append("it looks like DER (binary), not PEM") }
+        if pem.blockCount == 0, pem.malformedBlocks == 0, !pem.looksLikeDER { notes.append("no PEM block found") }
+        return notes
+    }
+
+    private func quoted(_ file: MaterialFile) -> String {
+        "\"\(file.writtenPath)\""
+    }
+}

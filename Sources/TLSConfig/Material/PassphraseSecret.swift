@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A key passphrase fetched once from its source (`env:NAME` or `file:PATH`). It lives in memory
+/// this type owns, is handed out only inside `withBytes`, never printed, and is overwritten when
+/// the last reference goes away.
+package final class PassphraseSecret: Sendable {
+    /// Where it came from, for messages (never the secret).
+    package let source: PassphraseSource
+    /// Immutable after `init`; written again only by `deinit`, when no one else can see it.
+    private nonisolated(unsafe) let storage: UnsafeMutableBufferPointer<UInt8>
+
+    package init(source: PassphraseSource, bytes: some Collection<UInt8>) {
+        self.source = source
+        storage = .allocate(capacity: max(bytes.count, 1))
+        _ = storage.initialize(from: bytes)
+        count = bytes.count
+    }
+
+    package let count: Int
+
+    deinit {
+        #if canImport(Glibc)
+        explicit_bzero(storage.baseAddress!, storage.count)
+        #else
+        memset_s(storage.baseAddress!, storage.count, 0, storage.count)
+        #endif
+        storage.deallocate()
+    }
+
+    /// The passphrase's bytes, valid only inside `body`.
+    package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(rebasing: storage[..<count]))
+    }
+}
