@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 
 /// The handshake matrix against the real `openssl s_server -Verify 1` (client certificates

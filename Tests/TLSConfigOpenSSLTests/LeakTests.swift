@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 
 /// OpenSSL handles are owned by Swift types that free them: building many contexts, and

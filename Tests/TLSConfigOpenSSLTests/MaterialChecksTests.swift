@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 
 @Suite("Deep checks")

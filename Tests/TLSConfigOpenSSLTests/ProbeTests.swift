@@ -3,7 +3,7 @@ import CTLSShims
 import Foundation
 import TestSupport
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 
 /// Handshakes against our own server context, and the failures that happen before TLS.

@@ -2,7 +2,7 @@ import COpenSSL
 import Foundation
 import Glibc
 import Synchronization
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 import Testing
 import TestSupport
 @testable import TLSConfigOpenSSL

@@ -2,7 +2,7 @@ import COpenSSL
 import Foundation
 import TestSupport
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 
 @Suite("Trust-store cache")

@@ -1,5 +1,5 @@
 import Glibc
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 
 /// Keeps the memory-hungry hardening tests (hostile inputs, 64 concurrent builds) from
 /// running while the leak tests measure resident memory in the same process: a leak test

@@ -1,7 +1,7 @@
 import Benchmark
 import BenchmarkSupport
 import Foundation
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 import TLSConfigOpenSSL
 
 // Generated once per benchmark process, on first use. The scratch directory (a few KiB of keys
@@ -142,13 +142,13 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Client context, system trust, first (fresh cache)", configuration: slow) { benchmark in
         for _ in benchmark.scaledIterations {
-            let builder = TLSContextBuilder(settings: TLSSettings(), environment: cleanEnvironment, trustStoreCache: TrustStoreCache())
+            let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
             blackHole(try builder.makeClientContext())
         }
     }
 
     Benchmark("Client context, system trust, repeated (cache warm)", configuration: fast) { benchmark in
-        let builder = TLSContextBuilder(settings: TLSSettings(), environment: cleanEnvironment, trustStoreCache: TrustStoreCache())
+        let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
         _ = try builder.makeClientContext()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -173,12 +173,13 @@ let benchmarks: @Sendable () -> Void = {
             case "ec": identitySettings(certificate: keys.ecCertificate, key: keys.ecKey, encrypted: false)
             default: identitySettings(certificate: keys.ecCertificate, key: keys.encryptedECKey, encrypted: true)
             }
-            let builder = TLSContextBuilder(settings: settings, environment: environment, trustStoreCache: TrustStoreCache())
-            let first = try builder.makeClientContext()
+            // Reading the material (the resolution's job) and decoding it (the builder's) together.
+            let cache = TrustStoreCache()
+            let first = try TLSContextBuilder(resolution: Resolution(settings: settings, environment: environment), trustStoreCache: cache).makeClientContext()
             precondition(first.certificateChain.count == 1, "identity must load")
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
-                blackHole(try builder.makeClientContext())
+                blackHole(try TLSContextBuilder(resolution: Resolution(settings: settings, environment: environment), trustStoreCache: cache).makeClientContext())
             }
         }
     }

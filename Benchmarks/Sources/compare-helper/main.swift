@@ -1,6 +1,6 @@
 import BenchmarkSupport
 import Foundation
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 import TLSConfigOpenSSL
 
 // In-process timings for compare.sh. Each mode runs a few warm-up rounds, then ITERATIONS
@@ -118,13 +118,13 @@ guard let mode = arguments.first else { fail("usage: compare-helper MODE ...") }
 switch (mode, arguments.count) {
 case ("context-first", 2):
     let result = try median(iterations: count(arguments[1])) {
-        let builder = TLSContextBuilder(settings: TLSSettings(), environment: cleanEnvironment, trustStoreCache: TrustStoreCache())
+        let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
         _ = try builder.makeClientContext()
     }
     print(String(format: "%.1f", result))
 
 case ("context-repeat", 2):
-    let builder = TLSContextBuilder(settings: TLSSettings(), environment: cleanEnvironment, trustStoreCache: TrustStoreCache())
+    let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
     _ = try builder.makeClientContext()
     let result = try median(iterations: count(arguments[1])) {
         _ = try builder.makeClientContext()

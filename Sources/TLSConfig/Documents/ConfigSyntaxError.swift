@@ -1,5 +1,5 @@
 /// A document that could not be read: what was wrong, where, and what was expected.
-package struct ConfigSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+@_spi(Plumbing) public struct ConfigSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     package var message: String
     package var position: SourcePosition
     /// A second place involved, such as the first definition of a duplicate key.
@@ -20,5 +20,5 @@ package struct ConfigSyntaxError: Error, Sendable, Equatable, CustomStringConver
         self.relatedMessage = relatedMessage
     }
 
-    package var description: String { "\(position): \(message)" }
+    public var description: String { "\(position): \(message)" }
 }

@@ -53,7 +53,7 @@ public struct Resolution: Sendable {
     /// A resolution of settings made in code rather than by the resolver: each key's origin is
     /// taken from `origins`, and the material is read as the resolver would read it. For tests
     /// and benchmarks that exercise consumers on exact settings.
-    package init(settings: TLSSettings, origins: SettingOrigins = SettingOrigins(), environment: [String: String] = [:], maximumFileSize: Int = ResolverConfiguration.defaultMaximumFileSize) {
+    @_spi(Plumbing) public init(settings: TLSSettings, origins: SettingOrigins = SettingOrigins(), environment: [String: String] = [:], maximumFileSize: Int = ResolverConfiguration.defaultMaximumFileSize) {
         let reader = EnvironmentReader(environment)
         let loaded = MaterialLoader(settings: settings, origins: origins, writtenPaths: [:], reader: reader, maximumFileSize: maximumFileSize).load()
         self.init(

@@ -2,7 +2,7 @@ import COpenSSL
 import Foundation
 import TestSupport
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 
 /// Resolution and context building from many tasks at once, with one shared trust-store

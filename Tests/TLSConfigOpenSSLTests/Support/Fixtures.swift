@@ -1,6 +1,6 @@
 import Foundation
 import TestSupport
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 
 /// Settings and contexts over the shared test PKI.

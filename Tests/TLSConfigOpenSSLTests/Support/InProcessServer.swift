@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Glibc
 import Synchronization
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 @testable import TLSConfigOpenSSL
 import COpenSSL
 import CTLSShims

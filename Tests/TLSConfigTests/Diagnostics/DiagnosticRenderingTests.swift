@@ -1,7 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Each diagnostic code, provoked by a real configuration and real files, with its exact text.
 @Suite struct DiagnosticRenderingTests {

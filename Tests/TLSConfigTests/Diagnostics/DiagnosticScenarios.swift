@@ -1,5 +1,5 @@
 import TestSupport
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// One configuration that provokes one diagnostic code, rendered with `$TMP` for the temporary directory.
 struct DiagnosticScenario: Sendable, CustomStringConvertible {

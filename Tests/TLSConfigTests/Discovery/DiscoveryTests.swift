@@ -1,7 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Discovery against real files, with HOME, XDG_CONFIG_HOME and the system folder injected.
 @Suite struct DiscoveryTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 
 /// The README's configuration reference is the one generated from `SettingKey`.
 @Suite struct ReadmeReferenceTests {

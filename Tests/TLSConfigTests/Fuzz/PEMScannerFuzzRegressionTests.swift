@@ -1,5 +1,5 @@
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Inputs found while fuzzing `PEMScanner` (Fuzz/run.sh, target `pem`).
 @Suite struct PEMScannerFuzzRegressionTests {

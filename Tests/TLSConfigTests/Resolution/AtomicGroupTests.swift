@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Identity and trust are taken whole from one place: a certificate from one layer is never
 /// paired with a key from another.

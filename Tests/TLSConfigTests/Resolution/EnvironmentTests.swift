@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 @Suite struct EnvironmentTests {
     @Test func sslCertDirIsColonSeparatedAndDropsEmptyEntries() {

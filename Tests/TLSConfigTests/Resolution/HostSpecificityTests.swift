@@ -1,5 +1,5 @@
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 @Suite struct HostSpecificityTests {
     /// (host being resolved, patterns present, the pattern expected to win or nil for global).

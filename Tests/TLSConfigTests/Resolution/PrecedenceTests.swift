@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Every pair of layers, for a grouped key (ca-file) and an independent one (min-version).
 @Suite struct PrecedenceTests {

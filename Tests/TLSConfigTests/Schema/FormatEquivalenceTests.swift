@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// The same settings in TOML and in YAML resolve to equal values, with the same line numbers.
 @Suite struct FormatEquivalenceTests {

@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Hostile documents through the whole resolution: a clear error or a result, never a hang.
 @Suite struct HostileDocumentTests {

@@ -1,7 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Schema errors from real files, each with its exact rendered diagnostic.
 @Suite struct SchemaErrorTests {

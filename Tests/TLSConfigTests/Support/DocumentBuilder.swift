@@ -1,4 +1,4 @@
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Builds in-memory configuration documents with explicit positions: one key per line,
 /// starting at line 1, each value at column `key.count + 4` as in `key = "value"`.

@@ -1,5 +1,5 @@
 import Foundation
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 
 /// Locates the toml-test corpus, which lives beside the package as `../shared/toml-test`
 /// in CI and in development checkouts, but not in a user's own clone.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 
 /// Runs the language-independent toml-test corpus (TOML 1.0.0 file list) against `TOMLParser`.
 @Suite("TOML conformance")

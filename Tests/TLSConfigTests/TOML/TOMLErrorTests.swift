@@ -1,5 +1,5 @@
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 
 /// A document with a typical mistake, and where and how the reader must report it.
 struct TOMLErrorCase: CustomTestStringConvertible, Sendable {

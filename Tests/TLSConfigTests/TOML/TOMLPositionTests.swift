@@ -1,5 +1,5 @@
 import Testing
-import TLSConfig
+@_spi(Plumbing) import TLSConfig
 
 /// Where keys and values are reported to be: diagnostics draw carets from these spans.
 @Suite("TOML positions")

@@ -1,5 +1,5 @@
 import Testing
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 @Suite("YAML structure")
 struct YAMLStructureTests {

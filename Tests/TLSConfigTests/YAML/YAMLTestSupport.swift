@@ -1,4 +1,4 @@
-@testable import TLSConfig
+@_spi(Plumbing) @testable import TLSConfig
 
 /// Helpers shared by the YAML reader tests; prefixed so they cannot clash with other readers' helpers.
 enum YAMLTestSupport {

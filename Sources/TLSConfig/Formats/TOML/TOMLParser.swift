@@ -4,12 +4,12 @@
 /// Errors are always `ConfigSyntaxError`s that name a line and column and say what was
 /// expected; the reader stops at the first one, because after a syntax error the rest of a
 /// TOML document cannot be read reliably.
-package enum TOMLParser: Sendable {
+@_spi(Plumbing) public enum TOMLParser: Sendable {
     /// Reads a document from raw bytes, such as a file's contents.
     ///
     /// The bytes must be UTF-8, as TOML requires; an invalid sequence is reported with its byte
     /// offset. A leading UTF-8 byte order mark is ignored.
-    package static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigTable {
+    @_spi(Plumbing) public static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigTable {
         let result = bytes.withUnsafeBufferPointer { buffer -> Result<ConfigTable, ConfigSyntaxError> in
             if let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
                 return .failure(invalidUTF8(in: buffer, at: offset))
@@ -20,7 +20,7 @@ package enum TOMLParser: Sendable {
     }
 
     /// Reads a document from a string, which is UTF-8 by construction.
-    package static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigTable {
+    @_spi(Plumbing) public static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigTable {
         var text = text
         text.makeContiguousUTF8()
         let result = text.utf8.withContiguousStorageIfAvailable { parseValidated($0) }

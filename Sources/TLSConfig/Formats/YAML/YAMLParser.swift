@@ -13,12 +13,12 @@
 /// - merge keys (`<<`) are rejected rather than read as an ordinary key, so a file written for a
 ///   merging loader fails loudly instead of having its shared settings silently ignored;
 /// - aliases are expanded, within `YAMLLimits`, so an alias bomb fails fast instead of exhausting memory.
-package enum YAMLParser: Sendable {
-    package static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigTable {
+@_spi(Plumbing) public enum YAMLParser: Sendable {
+    @_spi(Plumbing) public static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigTable {
         try parse(bytes, limits: .standard)
     }
 
-    package static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigTable {
+    @_spi(Plumbing) public static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigTable {
         try parse(Array(text.utf8), limits: .standard)
     }
 

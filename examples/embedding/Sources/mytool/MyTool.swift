@@ -98,7 +98,7 @@ extension TLS {
         func run() throws {
             let environment = ProcessInfo.processInfo.environment
             let resolution = options.resolve()
-            let context = resolution.hasErrors ? nil : try? TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
+            let context = resolution.hasErrors ? nil : try? TLSContextBuilder(resolution: resolution).makeClientContext()
             let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: environment), context: context)
             let report = ResolutionReport(resolution, showLosers: all, extraSections: [facts])
             options.emit(text: report.text(style: options.style), json: report.json())
@@ -113,7 +113,7 @@ extension TLS {
 
         func run() throws {
             let environment = ProcessInfo.processInfo.environment
-            let check = SettingsCheck(options.resolve(), environment: environment)
+            let check = SettingsCheck(options.resolve())
             let facts = OpenSSLFacts.current(environment: environment)
             options.emit(text: check.text(style: options.style, facts: facts), json: check.json(facts: facts))
             if !check.passed { throw ExitCode(1) }

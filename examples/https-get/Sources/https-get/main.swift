@@ -37,7 +37,7 @@ guard !resolution.hasErrors else { fail(renderer.render(resolution.diagnostics.e
 // 2. Build the context: reads every file once, checks the key matches the certificate.
 let context: TLSContext
 do throws(TLSSettingsError) {
-    context = try TLSContextBuilder(resolution: resolution, environment: environment).makeClientContext()
+    context = try TLSContextBuilder(resolution: resolution).makeClientContext()
 } catch {
     fail(renderer.render(error.diagnostics))
 }
