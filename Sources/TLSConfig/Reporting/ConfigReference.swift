@@ -1,7 +1,7 @@
 /// The configuration reference as a Markdown table, generated from `SettingKey` so the README
 /// and the DocC guide cannot drift from what the reader accepts (a test compares them).
-public enum ConfigReference {
-    public static func markdownTable(environmentPrefix: String = "TLSCONFIG") -> String {
+package enum ConfigReference {
+    package static func markdownTable(environmentPrefix: String = "TLSCONFIG") -> String {
         var lines = [
             "| key | variable | type | default | meaning |",
             "|---|---|---|---|---|",

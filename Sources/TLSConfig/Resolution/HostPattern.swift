@@ -2,14 +2,14 @@
 ///
 /// A wildcard is a whole leftmost label and matches exactly one label, never the apex,
 /// as in certificate name matching. A pattern without a port matches every port.
-public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
+package struct HostPattern: Sendable, Hashable, CustomStringConvertible {
     /// Normalised host: lower case, no trailing dot, canonical IPv6; `*.suffix` for wildcards.
-    public let host: String
-    public let port: Int?
-    public let isWildcard: Bool
+    package let host: String
+    package let port: Int?
+    package let isWildcard: Bool
     let kind: HostTarget.Kind
 
-    public init(parsing text: String) throws(HostSyntaxError) {
+    package init(parsing text: String) throws(HostSyntaxError) {
         let parsed = try HostSyntax.parse(text, allowWildcard: true)
         self.host = parsed.host
         self.port = parsed.port
@@ -17,7 +17,7 @@ public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         self.kind = parsed.kind
     }
 
-    public func matches(_ target: HostTarget) -> Bool {
+    package func matches(_ target: HostTarget) -> Bool {
         if let port, port != target.port { return false }
         guard isWildcard else { return kind == target.kind && host == target.host }
         guard target.kind == .name else { return false }
@@ -29,7 +29,7 @@ public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Higher is more specific: exact beats wildcard, more literal labels beat fewer,
     /// then a port beats no port.
-    public var specificity: Specificity {
+    package var specificity: Specificity {
         Specificity(
             exact: !isWildcard,
             literalLabels: isWildcard ? host.split(separator: ".").count - 1 : 0,
@@ -37,21 +37,20 @@ public struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         )
     }
 
-    public struct Specificity: Sendable, Hashable, Comparable {
-        public var exact: Bool
-        public var literalLabels: Int
-        public var hasPort: Bool
+    package struct Specificity: Sendable, Hashable, Comparable {
+        package var exact: Bool
+        package var literalLabels: Int
+        package var hasPort: Bool
 
         /// Settings outside any host section.
-        public static let global = Specificity(exact: false, literalLabels: -1, hasPort: false)
+        package static let global = Specificity(exact: false, literalLabels: -1, hasPort: false)
 
-        public static func < (lhs: Specificity, rhs: Specificity) -> Bool {
+        package static func < (lhs: Specificity, rhs: Specificity) -> Bool {
             (lhs.exact ? 1 : 0, lhs.literalLabels, lhs.hasPort ? 1 : 0) < (rhs.exact ? 1 : 0, rhs.literalLabels, rhs.hasPort ? 1 : 0)
         }
     }
 
-    public var description: String {
-        let name = kind == .ipv6 ? "[\(host)]" : host
-        return port.map { "\(name):\($0)" } ?? name
+    package var description: String {
+        HostTarget.authority(host: host, port: port)
     }
 }

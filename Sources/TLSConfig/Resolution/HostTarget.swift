@@ -29,7 +29,13 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
 
     /// The host as written in a URL authority: IPv6 in brackets.
     public var authority: String {
-        let name = kind == .ipv6 ? "[\(host)]" : host
+        Self.authority(host: host, port: port)
+    }
+
+    /// `host:port`, with an IPv6 address (anything holding `:`) in brackets: the one place
+    /// hosts are written for people.
+    package static func authority(host: String, port: Int?) -> String {
+        let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         return port.map { "\(name):\($0)" } ?? name
     }
 

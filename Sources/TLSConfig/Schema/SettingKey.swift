@@ -28,7 +28,7 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
     }
 
     /// The shape of a value, which decides how files and variables are parsed.
-    public enum ValueKind: Sendable, Hashable {
+    package enum ValueKind: Sendable, Hashable {
         /// One path; relative paths resolve against the file that wrote them.
         case path
         /// One path or a list of them. In environment variables, `:`-separated.
@@ -64,7 +64,7 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         }
     }
 
-    public var valueKind: ValueKind {
+    package var valueKind: ValueKind {
         switch self {
         case .trust: .choice(TrustMode.allCases.map(\.rawValue))
         case .caFile, .caDir: .pathList

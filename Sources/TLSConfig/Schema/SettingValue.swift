@@ -1,19 +1,19 @@
 /// A path as written and as it will be used.
-public struct ResolvedPath: Sendable, Hashable, CustomStringConvertible {
+package struct ResolvedPath: Sendable, Hashable, CustomStringConvertible {
     /// The text the user wrote.
-    public var written: String
+    package var written: String
     /// The absolute path after `~` expansion and anchoring.
-    public var absolute: String
+    package var absolute: String
     /// The directory a relative path was resolved against; `nil` when it was absolute.
-    public var base: String?
+    package var base: String?
 
-    public init(written: String, absolute: String, base: String? = nil) {
+    package init(written: String, absolute: String, base: String? = nil) {
         self.written = written
         self.absolute = absolute
         self.base = base
     }
 
-    public var description: String { absolute }
+    package var description: String { absolute }
 }
 
 /// A setting's value after parsing, before the settings are assembled.

@@ -25,7 +25,7 @@ public struct ConnectionReport: Sendable {
     public func text(style: TextStyle = .plain) -> String {
         var out: [String] = []
         let address = report.address.map { " (\($0))" } ?? ""
-        out.append("Connecting to \(report.host):\(report.port)\(address)")
+        out.append("Connecting to \(HostTarget.authority(host: report.host, port: report.port))\(address)")
         if let failure = report.failure {
             out.append("  failed: \(failure)")
         } else {

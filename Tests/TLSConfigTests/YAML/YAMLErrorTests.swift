@@ -43,7 +43,13 @@ struct YAMLErrorTests {
     }
 
     @Test func sameKeyInDifferentMappingsIsFine() throws {
-        _ = try YAMLParser.parse("a: {k: 1}\nb: {k: 2}\n")
+        let root = try YAMLParser.parse("a: {k: one}\nb: {k: two}\n")
+        guard case .table(let a)? = root["a"]?.value, case .table(let b)? = root["b"]?.value else {
+            Issue.record("a and b must be mappings: \(root)")
+            return
+        }
+        #expect(a["k"]?.value == .string("one"))
+        #expect(b["k"]?.value == .string("two"))
     }
 
     @Test(arguments: [

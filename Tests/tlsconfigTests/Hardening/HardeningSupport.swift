@@ -123,8 +123,9 @@ struct HardeningCase: Sendable, CustomTestStringConvertible {
     var origin: String
     /// Codes any one of which the error may carry; empty accepts any error.
     var codes: Set<String> = []
-    /// Skipped, with this reason, when it is not `nil` at run time.
-    var skipReason: (@Sendable () -> String?)? = nil
+    /// The outcome depends on not being root (a mode-000 file): when the tests run as root,
+    /// the binary is run as the unprivileged user `nobody` instead.
+    var needsUnprivilegedUser = false
 
     var testDescription: String { name }
 }
@@ -141,16 +142,20 @@ enum HardeningRunner {
 
     static var isRoot: Bool { geteuid() == 0 }
 
+    /// The user id of `nobody` on Debian.
+    static let nobody: UInt32 = 65534
+
     static func run(_ hostile: HardeningCase, sourceLocation: SourceLocation = #_sourceLocation) throws {
         try MemoryQuietGate.shared { try runUngated(hostile, sourceLocation: sourceLocation) }
     }
 
     private static func runUngated(_ hostile: HardeningCase, sourceLocation: SourceLocation) throws {
-        if let reason = hostile.skipReason?() {
-            print("skipped \(hostile.name): \(reason)")
-            return
-        }
         let sandbox = Sandbox()
+        let user: UInt32? = hostile.needsUnprivilegedUser && isRoot ? nobody : nil
+        if user != nil {
+            // nobody must reach the sandbox and its home, but not the mode-000 file itself.
+            for path in [sandbox.path, sandbox.path + "/home"] { chmod(path, 0o755) }
+        }
         for file in hostile.files { try file.create(in: sandbox.path) }
         defer { for file in hostile.files { chmod(sandbox.path + "/" + file.name, 0o700) } }
         let pki = hostile.environment.values.contains { $0.contains("$PKI") } ? try TestPKI.shared().directory.path : ""
@@ -159,7 +164,7 @@ enum HardeningRunner {
         }
         let environment = hostile.environment.mapValues(substitute)
         let arguments = hostile.arguments.map(substitute) + ["--format", "json"]
-        let result = try CLI.run(arguments, in: sandbox.path, environment: environment, timeout: timeout)
+        let result = try CLI.run(arguments, in: sandbox.path, environment: environment, timeout: timeout, unprivilegedUser: user)
         let context = "\(hostile.name): status \(result.status)\nstdout: \(result.stdout.prefix(4000))\nstderr: \(result.stderr.prefix(2000))"
         #expect(result.status == 1, "\(context)", sourceLocation: sourceLocation)
         #expect(!looksLikeACrash(result.stderr), "\(context)", sourceLocation: sourceLocation)

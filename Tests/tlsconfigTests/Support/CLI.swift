@@ -21,10 +21,17 @@ struct CLI {
     }()
 
     /// Only what the test passes; `HOME` points into the sandbox so no real user file leaks in.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 30) throws -> Result {
+    /// With `unprivilegedUser`, the binary runs under that user id (through `setpriv`), so a
+    /// test run as root can still see a mode-000 file refused.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 30, unprivilegedUser: UInt32? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        if let user = unprivilegedUser {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", "--", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": directory + "/xdg"]
         // A sanitizer build of the binary reads its options (and leak suppressions) from these.

@@ -1,0 +1,19 @@
+/// The resolved value of one key.
+public struct ResolvedSetting: Sendable, Hashable {
+    public var key: SettingKey
+    /// The value as display strings (one per list element); empty when nothing set it
+    /// and the default is "none".
+    public var items: [String]
+    public var origin: Origin
+    /// The layer the value came from (`defaults` when nothing set it).
+    public var layer: Layer
+    /// Extra explanation, such as "implied by ca-file".
+    public var note: String?
+    /// Every candidate that lost, with the reason.
+    public var losers: [LosingCandidate]
+
+    public var isDefault: Bool { origin == .defaultValue }
+
+    /// Display form; `nil` when not set.
+    public var value: String? { items.isEmpty ? nil : items.joined(separator: ", ") }
+}
