@@ -1,9 +1,13 @@
 /// One finding about a configuration: structured so it can be rendered as text or JSON,
 /// filtered by code, and tested without parsing prose.
 public struct Diagnostic: Sendable, Hashable, Error {
+    /// How much a finding matters: errors stop a context from being built; warnings and notes do not.
     public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+        /// A fact worth knowing, such as how many CA certificates were loaded.
         case note
+        /// Works, but weaker or different from what was probably meant.
         case warning
+        /// The configuration cannot be used as it is.
         case error
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
@@ -13,20 +17,29 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
     /// Another place that explains the finding, such as the other end of an inverted range.
     public struct Related: Sendable, Hashable {
+        /// What this place has to do with the finding.
         public var message: String
+        /// The place: a file position, a variable or an override.
         public var origin: Origin
 
+        /// A related place and what it contributed.
         public init(_ message: String, origin: Origin) {
             self.message = message
             self.origin = origin
         }
     }
 
+    /// Error, warning or note.
     public var severity: Severity
+    /// The stable identifier scripts and tests match on.
     public var code: DiagnosticCode
+    /// One sentence saying what is wrong, quoting paths and values as written.
     public var message: String
+    /// The setting concerned, when there is one.
     public var setting: SettingKey?
+    /// Where the setting (or the file) came from; `nil` for findings about no one place.
     public var origin: Origin?
+    /// Other places that explain the finding, such as the other end of an inverted range.
     public var related: [Related]
     /// Facts that help read the message (`resolved relative to ...`).
     public var notes: [String]
@@ -36,6 +49,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// under a misspelt key), so renderers show where it is but not the line itself.
     public var hidesSourceLine: Bool
 
+    /// A finding; long messages are shortened to their head and tail.
     public init(
         _ severity: Severity,
         _ code: DiagnosticCode,
@@ -68,6 +82,8 @@ public struct Diagnostic: Sendable, Hashable, Error {
 }
 
 extension Array where Element == Diagnostic {
+    /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
+    /// The errors only, in order.
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
 }

@@ -1,62 +1,103 @@
 /// A stable identifier for a kind of finding. Scripts and tests match on it; messages may change.
 /// Other modules add their own codes in extensions.
 public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// The stable spelling, such as `path-not-found`.
     public let rawValue: String
 
+    /// A code from its spelling.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
 
+    /// A code from a literal, for extensions that add codes.
     public init(stringLiteral value: String) {
         self.rawValue = value
     }
 
+    /// The spelling.
     public var description: String { rawValue }
 }
 
 extension DiagnosticCode {
     // Values in files and variables.
+    /// A key the schema does not know; the message suggests the nearest one.
     public static let unknownKey: DiagnosticCode = "unknown-key"
+    /// A value of the wrong type, such as a number where a path belongs.
     public static let wrongType: DiagnosticCode = "wrong-type"
+    /// A value outside the allowed spellings; the message lists them.
     public static let invalidValue: DiagnosticCode = "invalid-value"
+    /// A `[hosts."PATTERN"]` that is not a host, wildcard, IP address or `[IPv6]`, with optional port.
     public static let invalidHostPattern: DiagnosticCode = "invalid-host-pattern"
+    /// Two host sections whose patterns normalise to the same one.
     public static let duplicateHostPattern: DiagnosticCode = "duplicate-host-pattern"
+    /// `client-key-passphrase` that is not `env:NAME` or `file:PATH` (never echoed).
     public static let invalidPassphraseSource: DiagnosticCode = "invalid-passphrase-source"
+    /// A pinned public key that is not `sha256//BASE64` of 32 bytes.
     public static let invalidPin: DiagnosticCode = "invalid-pin"
+    /// The host to resolve for is not `HOST`, `HOST:PORT` or an IP address.
     public static let invalidHost: DiagnosticCode = "invalid-host"
 
     // Files named by settings.
+    /// A configured file or directory does not exist.
     public static let pathNotFound: DiagnosticCode = "path-not-found"
+    /// A configured file is a directory, FIFO, device or socket, refused before it is opened.
     public static let notARegularFile: DiagnosticCode = "not-a-regular-file"
+    /// A configured CA directory is not a directory.
     public static let notADirectory: DiagnosticCode = "not-a-directory"
+    /// A configured path exists but cannot be read (permissions, a symlink loop).
     public static let pathUnreadable: DiagnosticCode = "path-unreadable"
+    /// A configured file is empty.
     public static let fileEmpty: DiagnosticCode = "file-empty"
+    /// A configured file is larger than `ResolverConfiguration.maximumFileSize`.
     public static let fileTooLarge: DiagnosticCode = "file-too-large"
+    /// A CA file holds no PEM certificate block.
     public static let caFileWithoutCertificates: DiagnosticCode = "ca-file-without-certificates"
+    /// A note: a CA directory has no hash links, so every certificate file in it is loaded.
     public static let caDirectoryNotHashed: DiagnosticCode = "ca-dir-not-hashed"
+    /// A CA directory without hash links holds no certificate.
     public static let caDirectoryWithoutCertificates: DiagnosticCode = "ca-dir-without-certificates"
+    /// The client certificate file holds no PEM certificate.
     public static let clientCertificateWithoutCertificate: DiagnosticCode = "client-cert-without-certificate"
+    /// Neither `client-key` nor the certificate file holds a private key.
     public static let clientKeyMissing: DiagnosticCode = "client-key-missing"
+    /// `client-key` or `client-key-passphrase` set where no `client-cert` is set.
     public static let identityWithoutCertificate: DiagnosticCode = "identity-without-certificate"
+    /// The `client-key` file holds no PEM private key.
     public static let keyFileWithoutKey: DiagnosticCode = "key-file-without-key"
+    /// An encrypted PEM key with no passphrase source: TLSConfig never prompts.
     public static let encryptedKeyWithoutPassphrase: DiagnosticCode = "encrypted-key-without-passphrase"
+    /// The passphrase source names an unset variable or an unreadable file.
     public static let passphraseUnavailable: DiagnosticCode = "passphrase-unavailable"
+    /// A warning: a private key is readable by its group or others.
     public static let privateKeyPermissions: DiagnosticCode = "private-key-permissions"
+    /// The CRL file holds no PEM CRL block.
     public static let crlFileWithoutCRL: DiagnosticCode = "crl-file-without-crl"
 
     // Combinations.
+    /// `min-version` is above `max-version`.
     public static let versionRangeInverted: DiagnosticCode = "version-range-inverted"
+    /// A warning: TLS 1.0 or 1.1 allowed (RFC 8996).
     public static let deprecatedVersion: DiagnosticCode = "deprecated-tls-version"
+    /// A warning: `verify = "none"` accepts any server.
     public static let verificationDisabled: DiagnosticCode = "verification-disabled"
+    /// `trust = "custom"` or `"system+custom"` with no CA file or directory in the same place.
     public static let customTrustWithoutCAs: DiagnosticCode = "custom-trust-without-cas"
+    /// A warning: a CA file or directory that `trust = "system"` leaves unused.
     public static let caSourceNotInEffect: DiagnosticCode = "ca-not-in-effect"
 
     // Configuration files.
+    /// A TOML or YAML syntax error, at its line and column.
     public static let configSyntax: DiagnosticCode = "config-syntax"
+    /// An explicitly named configuration file (`--config`, `PREFIX_CONFIG`) does not exist.
     public static let configFileNotFound: DiagnosticCode = "config-file-not-found"
+    /// A configuration file that cannot be read, or is not a regular file.
     public static let configFileUnreadable: DiagnosticCode = "config-file-unreadable"
+    /// A configuration file above the size limit.
     public static let configFileTooLarge: DiagnosticCode = "config-file-too-large"
+    /// A configuration file that is not UTF-8, with the offset of the first bad byte.
     public static let configFileInvalidUTF8: DiagnosticCode = "config-file-invalid-utf8"
+    /// Two configuration files in one scope (say `tlsconfig.toml` and `tlsconfig.yaml`).
     public static let conflictingConfigFiles: DiagnosticCode = "conflicting-config-files"
+    /// A warning: a configuration file anyone can change, and with it your trust.
     public static let configFileWorldWritable: DiagnosticCode = "config-file-world-writable"
 }

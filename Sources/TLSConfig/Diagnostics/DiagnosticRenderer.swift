@@ -1,19 +1,23 @@
 /// Renders diagnostics rustc-style or as JSON. Source lines come from the texts the
 /// configuration was actually parsed from, so a snippet is never a guess.
 public struct DiagnosticRenderer: Sendable {
+    /// Colour or plain; output is terminal-safe either way.
     public var style: TextStyle
     /// File texts by path, as read during resolution.
     public var sources: [String: String]
 
+    /// A renderer; pass the resolution's `sources` so snippets show the real line.
     public init(style: TextStyle = .plain, sources: [String: String] = [:]) {
         self.style = style
         self.sources = sources
     }
 
+    /// All diagnostics, each as rustc-style text, blank-line separated.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined(separator: "\n")
     }
 
+    /// One diagnostic: headline, location, snippet with carets, notes and help.
     public func render(_ diagnostic: Diagnostic) -> String {
         var lines: [String] = []
         let head = style.severity(diagnostic.severity, diagnostic.severity.rawValue + "[\(diagnostic.code)]")
@@ -79,6 +83,7 @@ public struct DiagnosticRenderer: Sendable {
         .array(diagnostics.map(Self.json))
     }
 
+    /// One diagnostic as the JSON object `show`, `check` and `connect` print.
     public static func json(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("severity", .string(diagnostic.severity.rawValue)),
@@ -92,6 +97,7 @@ public struct DiagnosticRenderer: Sendable {
         ])
     }
 
+    /// An origin as JSON: `kind` and its fields.
     public static func json(_ origin: Origin) -> JSONValue {
         switch origin {
         case .defaultValue:

@@ -1,16 +1,24 @@
 /// A JSON document with ordered keys, so machine output is byte-for-byte stable between runs.
 public indirect enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A string, escaped when rendered.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object whose keys keep this order.
     case object([(String, JSONValue)])
 
+    /// Equal when they render the same.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered() == rhs.rendered()
     }
 
+    /// Hashes the rendering, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rendered())
     }
@@ -78,6 +86,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue {
+    /// A string, or `null` for `nil`.
     public init(_ value: String?) {
         self = value.map { .string($0) } ?? .null
     }

@@ -1,12 +1,15 @@
 /// Whether text output uses ANSI colour. Decided once by the caller from the TTY, `--color`
 /// and `NO_COLOR`; renderers only follow it.
 public struct TextStyle: Sendable, Hashable {
+    /// Whether ANSI colour codes are written.
     public var color: Bool
 
+    /// A style with colour on or off.
     public init(color: Bool) {
         self.color = color
     }
 
+    /// No colour: for files, pipes and tests.
     public static let plain = TextStyle(color: false)
 
     /// Colour when writing to a terminal, unless `NO_COLOR` is set to anything non-empty.

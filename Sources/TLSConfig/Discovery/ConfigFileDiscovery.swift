@@ -15,6 +15,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     /// Largest configuration file read.
     public var maximumSize: Int
 
+    /// Discovery as `tlsconfig` does it unless told otherwise.
     public init(projectFileNames: [String]? = nil, tablePath: [String] = [], systemDirectory: String = "/etc", maximumSize: Int = 4 << 20) {
         self.projectFileNames = projectFileNames
         self.tablePath = tablePath
@@ -27,6 +28,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     /// `$HOME` of the resolution in progress, for `~` in paths (part of the cache key).
     private var home: String?
 
+    /// Finds and reads the files for this resolution.
     public func load(_ context: ResolutionContext) -> ConfigDocumentLoad {
         var discovery = self
         discovery.home = context.configuration.home

@@ -5,8 +5,10 @@ public struct ClientIdentity: Sendable, Hashable {
     public var certificateFile: String
     /// A separate key file; `nil` means the key is in `certificateFile`.
     public var keyFile: String?
+    /// Where the key's passphrase comes from, when the key (or PKCS#12 file) is encrypted.
     public var passphrase: PassphraseSource?
 
+    /// An identity; paths absolute.
     public init(certificateFile: String, keyFile: String? = nil, passphrase: PassphraseSource? = nil) {
         self.certificateFile = certificateFile
         self.keyFile = keyFile
@@ -41,6 +43,7 @@ public enum PassphraseSource: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// `env:NAME` or `file:PATH`, as written in files.
     public var description: String {
         switch self {
         case .environment(let name): "env:\(name)"

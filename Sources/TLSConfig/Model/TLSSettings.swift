@@ -1,9 +1,13 @@
 /// Everything a TLS client needs to know for one connection, fully resolved and validated.
 /// Paths are absolute; secrets are never held, only where to find them.
 public struct TLSSettings: Sendable, Hashable {
+    /// Which CAs verify the peer; decided once by the resolution.
     public var trust: TrustSettings
+    /// The certificate and key presented, if any.
     public var identity: ClientIdentity?
+    /// How much of the peer certificate is checked.
     public var verification: PeerVerification
+    /// The protocol versions allowed.
     public var versions: TLSVersionRange
     /// TLS 1.2 cipher list in OpenSSL syntax; `nil` keeps the library default.
     public var ciphers: String?
@@ -11,11 +15,14 @@ public struct TLSSettings: Sendable, Hashable {
     public var cipherSuites: String?
     /// Name for SNI and certificate matching; `nil` means the host connected to.
     public var serverName: String?
+    /// ALPN protocols offered, in preference order.
     public var alpn: [String]
+    /// SPKI pins; when set, the peer's chain must hold one of these keys.
     public var pinnedPublicKeys: [PublicKeyPin]
     /// PEM CRL file; enables CRL checks of the leaf certificate.
     public var crlFile: String?
 
+    /// Settings with every default as the resolver would fill it.
     public init(
         trust: TrustSettings = .system,
         identity: ClientIdentity? = nil,

@@ -11,18 +11,21 @@ public enum TrustMode: String, Sendable, Hashable, CaseIterable {
 
 /// The trust group: mode and CA sources always come from one place together.
 public struct TrustSettings: Sendable, Hashable {
+    /// System, custom or both.
     public var mode: TrustMode
     /// Absolute paths of PEM bundles.
     public var caFiles: [String]
     /// Absolute paths of certificate directories.
     public var caDirectories: [String]
 
+    /// A trust group.
     public init(mode: TrustMode = .system, caFiles: [String] = [], caDirectories: [String] = []) {
         self.mode = mode
         self.caFiles = caFiles
         self.caDirectories = caDirectories
     }
 
+    /// The platform store alone, the default.
     public static let system = TrustSettings()
 
     /// Whether the platform store takes part.

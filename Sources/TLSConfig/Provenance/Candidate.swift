@@ -1,12 +1,16 @@
 /// One value offered for a setting by one place. The winner becomes the resolved value;
 /// the others are kept with the reason they lost, so `show --all` can explain them.
 public struct Candidate: Sendable, Hashable {
+    /// The setting offered.
     public var key: SettingKey
     /// The value in display form (paths absolute; passphrase sources, never secrets).
     public var display: String
+    /// Where the offer was written.
     public var origin: Origin
+    /// The layer it belongs to, which ranks it first.
     public var layer: Layer
 
+    /// A candidate.
     public init(key: SettingKey, display: String, origin: Origin, layer: Layer) {
         self.key = key
         self.display = display
@@ -26,6 +30,7 @@ public enum LossReason: Sendable, Hashable, CustomStringConvertible {
     /// The host section does not match the host being resolved.
     case sectionDoesNotMatch(pattern: String)
 
+    /// The reason in words, as `show --all` prints it.
     public var description: String {
         switch self {
         case .lowerPrecedence(let winner): "lower precedence than \(winner)"
@@ -38,9 +43,12 @@ public enum LossReason: Sendable, Hashable, CustomStringConvertible {
 
 /// A candidate that lost, and why.
 public struct LosingCandidate: Sendable, Hashable {
+    /// What lost.
     public var candidate: Candidate
+    /// Why.
     public var reason: LossReason
 
+    /// A losing candidate.
     public init(_ candidate: Candidate, reason: LossReason) {
         self.candidate = candidate
         self.reason = reason

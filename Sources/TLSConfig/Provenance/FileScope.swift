@@ -9,9 +9,11 @@ public enum FileScope: String, Sendable, Hashable, CaseIterable, Comparable, Cus
     /// `/etc/APP/`.
     case system
 
+    /// Higher scopes first: explicit beats project beats user beats system.
     public static func < (lhs: FileScope, rhs: FileScope) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// The scope's name, as `show` prints it.
     public var description: String { rawValue }
 }

@@ -12,8 +12,10 @@ public enum Layer: String, Sendable, Hashable, CaseIterable, CustomStringConvert
     /// Built-in defaults.
     case defaults
 
+    /// The documented order: override, tool environment, files, standard environment, defaults.
     public static let designOrder: [Layer] = [.override, .toolEnvironment, .files, .standardEnvironment, .defaults]
 
+    /// The layer's name, as `show` prints it.
     public var description: String {
         switch self {
         case .override: "override"

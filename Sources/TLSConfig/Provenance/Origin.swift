@@ -9,6 +9,7 @@ public enum Origin: Sendable, Hashable, CustomStringConvertible {
     /// A value passed in code by the host tool.
     case override(label: String, fileID: String, line: Int)
 
+    /// The origin as `show` and diagnostics cite it.
     public var description: String {
         switch self {
         case .defaultValue: "default"
@@ -18,6 +19,7 @@ public enum Origin: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The file position, when the value came from a file.
     public var fileLocation: FileLocation? {
         if case .file(let location) = self { location } else { nil }
     }
@@ -27,11 +29,14 @@ public enum Origin: Sendable, Hashable, CustomStringConvertible {
 public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
     /// The path as found (explicit paths as given, discovered ones absolute).
     public var path: String
+    /// Where the value was written.
     public var span: SourceSpan
     /// The host section pattern, `nil` for top-level keys.
     public var section: String?
+    /// Which scope the file was found in.
     public var scope: FileScope
 
+    /// A file location.
     public init(path: String, span: SourceSpan, section: String? = nil, scope: FileScope) {
         self.path = path
         self.span = span
@@ -39,9 +44,12 @@ public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
         self.scope = scope
     }
 
+    /// The 1-based line of the value.
     public var line: Int { span.start.line }
+    /// The 1-based column of the value.
     public var column: Int { span.start.column }
 
+    /// `PATH:LINE:COLUMN`, with the host section when there is one.
     public var description: String {
         let place = "\(path):\(line):\(column)"
         return section.map { "\(place) [hosts.\"\($0)\"]" } ?? place

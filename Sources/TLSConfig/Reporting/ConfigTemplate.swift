@@ -1,6 +1,7 @@
 /// A commented configuration file listing every key, for `tlsconfig init`.
 /// Generated from `SettingKey`, so it always names exactly the keys the reader accepts.
 public enum ConfigTemplate {
+    /// The template as TOML, for `APP.toml`.
     public static func toml(appName: String = "tlsconfig") -> String {
         render(appName: appName, entry: { "# \($0) = \($1)" }, hosts: [
             "# [hosts.\"*.internal.example.com\"]",
@@ -12,6 +13,7 @@ public enum ConfigTemplate {
         ])
     }
 
+    /// The same template as YAML.
     public static func yaml(appName: String = "tlsconfig") -> String {
         render(appName: appName, entry: { "# \($0): \($1)" }, hosts: [
             "# hosts:",

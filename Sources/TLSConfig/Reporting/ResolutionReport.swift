@@ -1,6 +1,7 @@
 /// Renders a `Resolution` for people (`show`) and for programs (JSON).
 /// Host tools call this to offer the same output under their own command.
 public struct ResolutionReport: Sendable {
+    /// What is reported.
     public var resolution: Resolution
     /// Include each losing candidate with the reason it lost.
     public var showLosers: Bool
@@ -9,10 +10,14 @@ public struct ResolutionReport: Sendable {
 
     /// A titled block of `name: value` lines.
     public struct Section: Sendable {
+        /// The heading.
         public var title: String
+        /// Name and value pairs, in order.
         public var rows: [(String, String)]
+        /// The same content for JSON output.
         public var json: JSONValue
 
+        /// A section.
         public init(title: String, rows: [(String, String)], json: JSONValue) {
             self.title = title
             self.rows = rows
@@ -23,6 +28,7 @@ public struct ResolutionReport: Sendable {
     /// Version of the JSON layout; bumped on any incompatible change.
     public static let jsonVersion = 1
 
+    /// A report; `extraSections` come after the configuration files.
     public init(_ resolution: Resolution, showLosers: Bool = false, extraSections: [Section] = []) {
         self.resolution = resolution
         self.showLosers = showLosers
@@ -31,6 +37,7 @@ public struct ResolutionReport: Sendable {
 
     // MARK: Text
 
+    /// The `show` text: settings with origins, matched sections, precedence, variables, files, extra sections, diagnostics.
     public func text(style: TextStyle = .plain) -> String {
         var out: [String] = []
         let target = resolution.host.map { "for \($0.authority)" } ?? "for any host"
@@ -117,6 +124,7 @@ public struct ResolutionReport: Sendable {
 
     // MARK: JSON
 
+    /// The `show --format json` document (layout `jsonVersion`).
     public func json() -> JSONValue {
         var settings: [(String, JSONValue)] = []
         for value in resolution.values {

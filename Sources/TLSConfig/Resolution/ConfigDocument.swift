@@ -2,14 +2,19 @@
 /// This is the interface between the file readers and the resolver; tests build
 /// documents in memory with hand-written positions.
 public struct ConfigDocument: Sendable {
+    /// The file's format, from its extension.
     public enum Format: String, Sendable, Hashable {
+        /// TOML 1.0.0.
         case toml
+        /// YAML 1.2, read through libyaml.
         case yaml
     }
 
     /// The path as found; relative paths inside resolve against its directory.
     public var path: String
+    /// Which scope it was found in; ranks it against other files.
     public var scope: FileScope
+    /// TOML or YAML, for messages.
     public var format: Format
     /// The TLS table (the whole file, or a table inside a host tool's own file).
     public var root: ConfigTable

@@ -1,11 +1,15 @@
 /// A configuration file the resolver looked for, found or not; `show` lists them.
 public struct ConfigFileCandidate: Sendable, Hashable {
+    /// The path looked at.
     public var path: String
+    /// The scope it would have.
     public var scope: FileScope
+    /// Whether a file was there.
     public var exists: Bool
     /// Why it was considered: `--config`, `TLSCONFIG_CONFIG`, the project walk, ...
     public var reason: String
 
+    /// A candidate.
     public init(path: String, scope: FileScope, exists: Bool, reason: String) {
         self.path = path
         self.scope = scope

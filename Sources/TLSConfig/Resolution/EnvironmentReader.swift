@@ -2,9 +2,11 @@
 /// Reads the environment and remembers every variable it was asked about, so `show`
 /// can list what was consulted: set, unset, empty (treated as unset) or ignored.
 public final class EnvironmentReader: Sendable {
+    /// The variables this resolution sees: the process environment unless injected.
     public let values: [String: String]
     private let log = Locked<[EnvironmentVariableReport]>([])
 
+    /// A reader over `values`.
     public init(_ values: [String: String]) {
         self.values = values
     }
@@ -49,9 +51,11 @@ public final class EnvironmentReader: Sendable {
 
 /// One environment variable the resolution looked at.
 public struct EnvironmentVariableReport: Sendable, Hashable {
+    /// What a variable held.
     public enum Status: Sendable, Hashable {
         /// Set and used; the value is `nil` when it must not be shown (a passphrase).
         case set(String?)
+        /// Not set.
         case unset
         /// Set to the empty string, which counts as unset.
         case empty
@@ -59,7 +63,9 @@ public struct EnvironmentVariableReport: Sendable, Hashable {
         case ignored(String, reason: String)
     }
 
+    /// The variable's exact name.
     public var name: String
+    /// Set, unset, empty or ignored.
     public var status: Status
     /// What the variable means to this resolution.
     public var purpose: String

@@ -1,14 +1,20 @@
 /// The host a connection goes to, normalised the same way host patterns are.
 public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
+    /// How the host is written, which decides SNI and name checks.
     public enum Kind: Sendable, Hashable {
+        /// A DNS name: sent as SNI and matched against DNS names.
         case name
+        /// An IPv4 address: no SNI, matched against IP SANs.
         case ipv4
+        /// An IPv6 address, likewise.
         case ipv6
     }
 
     /// Lower case, no trailing dot; IPv6 in canonical form without brackets.
     public let host: String
+    /// The port, when given; host sections without a port match any.
     public let port: Int?
+    /// Name, IPv4 or IPv6.
     public let kind: Kind
 
     /// Parses `host`, `host:port`, IPv4, `[IPv6]`, `[IPv6]:port` or a bare IPv6 address.
@@ -19,6 +25,7 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
         self.kind = parsed.kind
     }
 
+    /// A target from a host (name or address) and an optional port, normalised.
     public init(host: String, port: Int? = nil) throws(HostSyntaxError) {
         let parsed = try HostSyntax.parse(host, allowWildcard: false)
         guard parsed.port == nil || port == nil else { throw HostSyntaxError(input: host, reason: "the port is given twice") }
@@ -39,14 +46,18 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
         return port.map { "\(name):\($0)" } ?? name
     }
 
+    /// The authority.
     public var description: String { authority }
 }
 
 /// Why a host or host pattern could not be read.
 public struct HostSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What was given.
     public let input: String
+    /// What is wrong with it.
     public let reason: String
 
+    /// `invalid host "INPUT": REASON`.
     public var description: String { "invalid host \"\(input)\": \(reason)" }
 }
 

@@ -1,9 +1,11 @@
 /// The resolved value of one key.
 public struct ResolvedSetting: Sendable, Hashable {
+    /// The setting.
     public var key: SettingKey
     /// The value as display strings (one per list element); empty when nothing set it
     /// and the default is "none".
     public var items: [String]
+    /// Where the value came from (`default` when nothing set it).
     public var origin: Origin
     /// The layer the value came from (`defaults` when nothing set it).
     public var layer: Layer
@@ -12,6 +14,7 @@ public struct ResolvedSetting: Sendable, Hashable {
     /// Every candidate that lost, with the reason.
     public var losers: [LosingCandidate]
 
+    /// Whether nothing set it.
     public var isDefault: Bool { origin == .defaultValue }
 
     /// Display form; `nil` when not set.

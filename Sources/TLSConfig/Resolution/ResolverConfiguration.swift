@@ -20,6 +20,7 @@ public struct ResolverConfiguration: Sendable {
     public var environment: [String: String]
     /// Anchor for relative paths in variables and overrides, and the start of the project-file walk.
     public var workingDirectory: String
+    /// Values the tool passes in code (its own flags); the highest layer.
     public var overrides: [SettingOverride]
     /// An explicit configuration file (`--config`); outranks `PREFIX_CONFIG`.
     public var configFile: String?
@@ -28,6 +29,7 @@ public struct ResolverConfiguration: Sendable {
     /// Largest file read for a setting (PEM bundles, keys, CRLs).
     public var maximumFileSize: Int
 
+    /// A configuration; every parameter has the `tlsconfig` default.
     public init(
         appName: String = "tlsconfig",
         environmentPrefix: String? = nil,
@@ -70,9 +72,12 @@ public struct ResolverConfiguration: Sendable {
 
 /// What a document source needs to know about the resolution in progress.
 public struct ResolutionContext: Sendable {
+    /// The resolver's configuration.
     public var configuration: ResolverConfiguration
+    /// The environment, which records what a source reads.
     public var environment: EnvironmentReader
 
+    /// A context.
     public init(configuration: ResolverConfiguration, environment: EnvironmentReader) {
         self.configuration = configuration
         self.environment = environment

@@ -2,10 +2,12 @@
 public struct SettingOrigins: Sendable, Hashable {
     private var storage: [SettingKey: Origin]
 
+    /// Origins by key.
     public init(_ storage: [SettingKey: Origin] = [:]) {
         self.storage = storage
     }
 
+    /// The origin of `key`, if recorded.
     public subscript(key: SettingKey) -> Origin? {
         storage[key]
     }

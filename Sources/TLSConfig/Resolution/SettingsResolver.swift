@@ -5,8 +5,10 @@
 /// let settings = try resolution.validatedSettings()
 /// ```
 public struct SettingsResolver: Sendable {
+    /// Which layers, files and variables it reads.
     public var configuration: ResolverConfiguration
 
+    /// A resolver for one tool.
     public init(_ configuration: ResolverConfiguration = ResolverConfiguration()) {
         self.configuration = configuration
     }

@@ -1,27 +1,45 @@
 /// Every setting TLSConfig knows. File keys, tool environment variables and the documentation
 /// are all derived from this one list, so they cannot drift apart.
 public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    /// Which CAs to trust: `system`, `custom` or `system+custom`.
     case trust
+    /// PEM bundle(s) of trusted CAs.
     case caFile = "ca-file"
+    /// Directories of CA certificates, hashed or not.
     case caDir = "ca-dir"
+    /// The certificate presented (PEM chain, optionally with its key, or PKCS#12).
     case clientCert = "client-cert"
+    /// A separate private key file.
     case clientKey = "client-key"
+    /// Where the key's passphrase comes from (`env:NAME` or `file:PATH`).
     case clientKeyPassphrase = "client-key-passphrase"
+    /// How much of the peer certificate is checked.
     case verify
+    /// The oldest TLS version allowed.
     case minVersion = "min-version"
+    /// The newest TLS version allowed.
     case maxVersion = "max-version"
+    /// TLS 1.2 cipher list (OpenSSL syntax).
     case ciphers
+    /// TLS 1.3 cipher suites.
     case ciphersuites
+    /// The name sent in SNI and checked against the certificate.
     case serverName = "server-name"
+    /// ALPN protocols offered.
     case alpn
+    /// SPKI pins in curl's `sha256//BASE64` syntax.
     case pinnedPublicKeys = "pinned-public-keys"
+    /// PEM CRL(s); enables CRL checks of the leaf.
     case crlFile = "crl-file"
 
     /// Settings that are always taken together from one place.
     public enum Group: String, Sendable, Hashable, CaseIterable {
+        /// `trust`, `ca-file` and `ca-dir`: taken whole from one place.
         case trust
+        /// `client-cert`, `client-key` and `client-key-passphrase`: taken whole from one place.
         case identity
 
+        /// The keys in the group.
         public var members: [SettingKey] {
             SettingKey.allCases.filter { $0.group == self }
         }
@@ -56,6 +74,7 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         "\(prefix)_\(environmentSuffix)"
     }
 
+    /// The atomic group the key belongs to, if any.
     public var group: Group? {
         switch self {
         case .trust, .caFile, .caDir: .trust

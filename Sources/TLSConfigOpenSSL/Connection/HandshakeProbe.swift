@@ -12,6 +12,7 @@ public struct HandshakeProbe: Sendable {
     /// when the server sends a session ticket, data or an alert.
     public var verdictWait: Duration
 
+    /// A probe; `timeout` bounds the whole attempt, `verdictWait` how long a silent TLS 1.3 server may take to reject the client certificate.
     public init(timeout: Duration = .seconds(10), verdictWait: Duration = .seconds(1)) {
         self.timeout = timeout
         self.verdictWait = verdictWait

@@ -9,6 +9,7 @@ public struct ProtocolVersionBounds: Sendable, Hashable, CustomStringConvertible
     /// `nil`: no upper bound is set, so the newest version OpenSSL supports.
     public var maximum: TLSProtocolVersion?
 
+    /// Bounds as read back from a context.
     public init(minimum: TLSProtocolVersion?, maximum: TLSProtocolVersion?) {
         self.minimum = minimum
         self.maximum = maximum

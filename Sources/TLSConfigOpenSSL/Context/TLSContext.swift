@@ -7,15 +7,21 @@ public import TLSConfig
 /// thread; the `SSL_CTX` is freed with the last reference. Everything it reports was read
 /// back from OpenSSL, not copied from the settings.
 public final class TLSContext: Sendable {
+    /// Which side of the handshake the context is for.
     public enum Role: String, Sendable, Hashable {
+        /// Connects out and verifies the server.
         case client
+        /// Accepts connections and, when asked, verifies clients.
         case server
     }
 
+    /// Client or server.
     public let role: Role
+    /// The settings it was built from.
     public let settings: TLSSettings
     /// Server contexts only.
     public let clientAuthentication: ClientAuthentication
+    /// The protocol versions in force, read back from OpenSSL.
     public let protocolVersions: ProtocolVersionBounds
     /// TLS 1.2 (and older) ciphers in force, in preference order.
     public let cipherList: [String]
@@ -23,6 +29,7 @@ public final class TLSContext: Sendable {
     public let cipherSuites: [String]
     /// OpenSSL's security level (0-5); level 2 and up refuse keys under 2048 bits RSA.
     public let securityLevel: Int
+    /// What the shared trust store holds, and whether it came from the cache.
     public let trustStore: TrustStoreSummary
     /// The certificate chain this context presents, leaf first; empty without an identity.
     public let certificateChain: [CertificateSummary]

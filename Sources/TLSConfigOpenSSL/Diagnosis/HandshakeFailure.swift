@@ -2,17 +2,23 @@ public import TLSConfig
 
 /// What went wrong when connecting, classified so a tool can say what to fix.
 public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible {
+    /// How far the attempt got when time ran out.
     public enum Phase: String, Sendable, Hashable {
+        /// Before the TCP connection was made.
         case connecting
+        /// During the TLS handshake.
         case handshaking
     }
 
     /// The host name could not be resolved.
     case nameResolution(String)
+    /// Nothing listens on the port.
     case connectionRefused
+    /// The timeout passed.
     case timedOut(Phase)
     /// Another socket error, such as "network is unreachable".
     case connectionFailed(String)
+    /// The server's chain failed verification, with OpenSSL's reason.
     case serverCertificateNotTrusted(VerificationError)
     /// The certificate does not name the host (or `server-name`).
     case hostnameMismatch(expected: String, certificateNames: [String])
@@ -20,6 +26,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
     case clientCertificateRequired
     /// The server refused the client certificate we sent.
     case clientCertificateRejected(TLSAlert)
+    /// Client and server share no protocol version; carries OpenSSL's reason.
     case noCommonProtocolVersion(String)
     /// The server's public key matches none of `pinned-public-keys`.
     case pinMismatch(presented: PublicKeyPin)

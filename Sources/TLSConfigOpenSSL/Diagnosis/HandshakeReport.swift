@@ -7,6 +7,7 @@ public struct HandshakeReport: Sendable, Hashable {
     public enum Verification: Sendable, Hashable {
         /// Every check the settings ask for passed.
         case passed
+        /// Verification failed, with OpenSSL's reason.
         case failed(VerificationError)
         /// `verify = none`: OpenSSL's verdict is shown but did not count.
         case notEnforced(VerificationError?)
@@ -14,7 +15,9 @@ public struct HandshakeReport: Sendable, Hashable {
         case notReached
     }
 
+    /// The host connected to, as given.
     public var host: String
+    /// The port.
     public var port: Int
     /// The numeric address connected to.
     public var address: String?
@@ -22,20 +25,27 @@ public struct HandshakeReport: Sendable, Hashable {
     public var serverName: String?
     /// The name (or address) the certificate was checked against; `nil` unless `verify = full`.
     public var verifiedName: String?
+    /// Why the attempt failed; `nil` on success.
     public var failure: HandshakeFailure?
+    /// The version negotiated.
     public var protocolVersion: TLSProtocolVersion?
+    /// The cipher negotiated.
     public var cipher: String?
     /// The negotiated ALPN protocol.
     public var applicationProtocol: String?
     /// As the server sent it, leaf first.
     public var peerCertificates: [CertificateSummary] = []
+    /// What verification of the server concluded.
     public var verification: Verification = .notReached
+    /// Whether the server asked for a client certificate.
     public var clientCertificateRequested = false
     /// The client certificate sent in answer to a request.
     public var clientCertificateSent: CertificateSummary?
 
+    /// Whether the handshake (and the client-certificate verdict) succeeded.
     public var succeeded: Bool { failure == nil }
 
+    /// An empty report for one attempt.
     public init(host: String, port: Int) {
         self.host = host
         self.port = port

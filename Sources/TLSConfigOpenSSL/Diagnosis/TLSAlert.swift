@@ -1,11 +1,14 @@
 /// A TLS alert (RFC 8446 section 6), named as the RFC names it.
 public struct TLSAlert: Sendable, Hashable, CustomStringConvertible {
+    /// The alert's number on the wire.
     public var code: UInt8
 
+    /// An alert by number.
     public init(code: UInt8) {
         self.code = code
     }
 
+    /// RFC 8446 name, such as `certificate_required`.
     public var name: String {
         switch code {
         case 0: "close_notify"
@@ -39,6 +42,7 @@ public struct TLSAlert: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// `name (code)`.
     public var description: String { "\(name) (\(code))" }
 
     /// Alerts a server sends when it refuses the certificate a client presented.

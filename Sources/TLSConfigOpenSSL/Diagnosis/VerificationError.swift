@@ -2,12 +2,14 @@
 public struct VerificationError: Sendable, Hashable, CustomStringConvertible {
     /// OpenSSL's `X509_V_ERR_*` number.
     public var code: Int
+    /// OpenSSL's text for the code.
     public var reason: String
     /// 0 is the server's own certificate, 1 its issuer, and so on.
     public var depth: Int
     /// Subject of the certificate at `depth`, when known.
     public var subject: String?
 
+    /// A verification error.
     public init(code: Int, reason: String, depth: Int, subject: String?) {
         self.code = code
         self.reason = reason

@@ -9,11 +9,14 @@ public import TLSConfig
 /// went wrong and what to do next) or to a program (JSON). Used by `tlsconfig connect` and by
 /// host tools that offer the same command.
 public struct ConnectionReport: Sendable {
+    /// What happened.
     public var report: HandshakeReport
+    /// The settings used, cited in the advice.
     public var resolution: Resolution
     /// Print every certificate in full (validity, names, serial, pin), not just subject and issuer.
     public var showCertificates: Bool
 
+    /// A report for `connect`.
     public init(_ report: HandshakeReport, resolution: Resolution, showCertificates: Bool = false) {
         self.report = report
         self.resolution = resolution
@@ -22,6 +25,7 @@ public struct ConnectionReport: Sendable {
 
     // MARK: Text
 
+    /// The `connect` text: outcome, names, verification, client certificate, peer chain, next step.
     public func text(style: TextStyle = .plain) -> String {
         var out: [String] = []
         let address = report.address.map { " (\($0))" } ?? ""
@@ -150,6 +154,7 @@ public struct ConnectionReport: Sendable {
 
     // MARK: JSON
 
+    /// The `connect --format json` document.
     public func json() -> JSONValue {
         .object([
             ("version", .int(ResolutionReport.jsonVersion)),

@@ -30,8 +30,11 @@ public struct SettingsCheck: Sendable {
         self.resolution = resolution
     }
 
+    /// Errors found.
     public var errorCount: Int { resolution.diagnostics.errors.count }
+    /// Warnings found.
     public var warningCount: Int { resolution.diagnostics.filter { $0.severity == .warning }.count }
+    /// No errors.
     public var passed: Bool { errorCount == 0 }
 
     /// The full report (settings, origins, OpenSSL facts, diagnostics) and a closing verdict.
@@ -43,6 +46,7 @@ public struct SettingsCheck: Sendable {
         return report.text(style: style) + "\n" + verdict
     }
 
+    /// The `check --format json` document.
     public func json(facts: OpenSSLFacts) -> JSONValue {
         ResolutionReport(resolution, extraSections: [OpenSSLReport.factsSection(facts, context: context)]).json()
     }

@@ -10,8 +10,11 @@ public import TLSConfig
 public struct CertificateSummary: Sendable, Hashable {
     /// RFC 2253 form, such as `CN=localhost,O=Example`.
     public var subject: String
+    /// Issuer DN, RFC 2253 order.
     public var issuer: String
+    /// Start of validity.
     public var notBefore: Date
+    /// End of validity.
     public var notAfter: Date
     /// `DNS:name`, `IP:address`, `email:...`, `URI:...`, in certificate order.
     public var subjectAlternativeNames: [String]
@@ -20,6 +23,7 @@ public struct CertificateSummary: Sendable, Hashable {
     /// SHA-256 of the DER SubjectPublicKeyInfo, as `pinned-public-keys` expects it.
     public var publicKeyPin: PublicKeyPin
 
+    /// A summary, for tests and reports built elsewhere.
     public init(
         subject: String, issuer: String, notBefore: Date, notAfter: Date,
         subjectAlternativeNames: [String], serialNumber: String, publicKeyPin: PublicKeyPin
@@ -33,5 +37,6 @@ public struct CertificateSummary: Sendable, Hashable {
         self.publicKeyPin = publicKeyPin
     }
 
+    /// Subject equals issuer (a root, or a self-signed leaf).
     public var isSelfIssued: Bool { subject == issuer }
 }

@@ -4,33 +4,58 @@ public import TLSConfig
 /// or a context built.
 extension DiagnosticCode {
     // Building a context.
+    /// No TLS 1.2 cipher of `ciphers` is usable by this OpenSSL.
     public static let invalidCipherList: DiagnosticCode = "invalid-cipher-list"
+    /// The TLS 1.3 suites are rejected, or none of them is known.
     public static let invalidCipherSuites: DiagnosticCode = "invalid-ciphersuites"
+    /// A warning: some TLS 1.3 suite names are unknown and ignored.
     public static let unknownCipherSuite: DiagnosticCode = "unknown-ciphersuite"
+    /// OpenSSL refuses a configured protocol version bound.
     public static let unsupportedProtocolVersion: DiagnosticCode = "unsupported-protocol-version"
+    /// A warning: TLS below 1.2 has no effect at the security level in force.
     public static let versionDisabledBySecurityLevel: DiagnosticCode = "version-disabled-by-security-level"
+    /// An ALPN protocol name OpenSSL refuses.
     public static let invalidALPN: DiagnosticCode = "invalid-alpn"
+    /// A server context without a certificate and key.
     public static let serverIdentityMissing: DiagnosticCode = "server-identity-missing"
+    /// OpenSSL failed in a way no other code describes; the message carries its error queue.
     public static let openSSLFailure: DiagnosticCode = "openssl-failure"
 
     // Key material.
+    /// A certificate block that OpenSSL cannot decode, named by position and line.
     public static let certificateUnparseable: DiagnosticCode = "certificate-unparseable"
+    /// A private key block that OpenSSL cannot decode.
     public static let privateKeyUnreadable: DiagnosticCode = "private-key-unreadable"
+    /// The passphrase from its source does not decrypt the key.
     public static let wrongPassphrase: DiagnosticCode = "wrong-passphrase"
+    /// The private key does not belong to the leaf certificate.
     public static let keyDoesNotMatchCertificate: DiagnosticCode = "key-does-not-match-certificate"
+    /// A DER file that is not PKCS#12, or one OpenSSL cannot decode.
     public static let pkcs12Unreadable: DiagnosticCode = "pkcs12-unreadable"
+    /// A PKCS#12 file that holds certificates but no private key.
     public static let pkcs12WithoutKey: DiagnosticCode = "pkcs12-without-key"
+    /// A PKCS#12 file protected by a passphrase, with no passphrase source set.
     public static let pkcs12WithoutPassphrase: DiagnosticCode = "pkcs12-without-passphrase"
+    /// A CRL block OpenSSL cannot decode.
     public static let crlUnparseable: DiagnosticCode = "crl-unparseable"
 
     // Deep checks.
+    /// A note: how many CA certificates a file or directory contributes.
     public static let caCertificatesCounted: DiagnosticCode = "ca-certificates-counted"
+    /// A warning: a CA certificate has expired; chains through it fail.
     public static let caCertificateExpired: DiagnosticCode = "ca-certificate-expired"
+    /// A warning: a trusted certificate is not a CA (trusted as-is, vouches for nothing else).
     public static let caCertificateNotCA: DiagnosticCode = "ca-certificate-not-ca"
+    /// The client certificate has expired.
     public static let clientCertificateExpired: DiagnosticCode = "client-certificate-expired"
+    /// The client certificate is not valid yet (check the clock).
     public static let clientCertificateNotYetValid: DiagnosticCode = "client-certificate-not-yet-valid"
+    /// A warning: the client certificate expires within the warning window.
     public static let clientCertificateExpiringSoon: DiagnosticCode = "client-certificate-expiring-soon"
+    /// A warning: the client certificate's extended key usage lacks clientAuth.
     public static let clientCertificateWithoutClientAuth: DiagnosticCode = "client-certificate-without-client-auth"
+    /// A warning: the certificate file is not leaf first, then each issuer.
     public static let chainOutOfOrder: DiagnosticCode = "chain-out-of-order"
+    /// A CRL past its nextUpdate: OpenSSL fails every verification that needs it.
     public static let crlExpired: DiagnosticCode = "crl-expired"
 }

@@ -6,10 +6,14 @@ import TLSConfig
 /// where it looks for its configuration and the platform trust store, and what a fresh
 /// client context allows before TLSConfig sets anything (the system `openssl.cnf` shows here).
 public struct OpenSSLFacts: Sendable, Hashable {
+    /// A compiled-in path and whether it exists here.
     public struct PathFact: Sendable, Hashable {
+        /// The path.
         public var path: String
+        /// Whether it exists.
         public var exists: Bool
 
+        /// A path fact.
         public init(path: String, exists: Bool) {
             self.path = path
             self.exists = exists
@@ -28,8 +32,10 @@ public struct OpenSSLFacts: Sendable, Hashable {
     public var configurationVariable: String?
     /// What `SSL_CTX_new` gives before TLSConfig sets its own bounds.
     public var defaultProtocolVersions: ProtocolVersionBounds
+    /// The security level a fresh context gets (`openssl.cnf` may change it).
     public var defaultSecurityLevel: Int
 
+    /// Facts from their parts, for tests.
     public init(
         version: String, directory: String, defaultCertificateFile: PathFact, defaultCertificateDirectory: PathFact,
         configurationVariable: String?, defaultProtocolVersions: ProtocolVersionBounds, defaultSecurityLevel: Int

@@ -11,6 +11,7 @@ public final class TrustStoreCache: Sendable {
 
     private let entries = Locked<[TrustSources: SharedTrustStore]>([:])
 
+    /// An empty cache; `shared` is what the builder uses by default.
     public init() {}
 
     /// Number of stores held.

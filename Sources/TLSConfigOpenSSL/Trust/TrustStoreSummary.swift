@@ -1,26 +1,33 @@
 /// What a context trusts, for `tlsconfig show` and for tests that need to see the cache work.
 public struct TrustStoreSummary: Sendable, Hashable {
+    /// One place the store draws certificates or CRLs from.
     public struct Source: Sendable, Hashable {
+        /// What kind of place.
         public enum Kind: String, Sendable, Hashable {
             /// The platform bundle OpenSSL was built with (`X509_get_default_cert_file`).
             case systemFile = "system-file"
             /// The platform directory, looked up lazily (`X509_get_default_cert_dir`).
             case systemDirectory = "system-directory"
+            /// A configured CA file, loaded.
             case file
             /// A directory with hash links, looked up lazily by OpenSSL.
             case hashedDirectory = "hashed-directory"
             /// A directory without hash links: every certificate file in it was loaded.
             case directory
+            /// The configured CRL file.
             case crlFile = "crl-file"
         }
 
+        /// The kind.
         public var kind: Kind
+        /// The path.
         public var path: String
         /// Certificates (or CRLs) loaded from it; `nil` for lazily looked-up directories.
         public var count: Int?
         /// Whether the path existed; only system sources may be missing.
         public var exists: Bool
 
+        /// A source.
         public init(kind: Kind, path: String, count: Int?, exists: Bool = true) {
             self.kind = kind
             self.path = path
@@ -29,10 +36,13 @@ public struct TrustStoreSummary: Sendable, Hashable {
         }
     }
 
+    /// Whether the platform store takes part.
     public var usesSystemStore: Bool
+    /// Every source, in load order.
     public var sources: [Source]
     /// Certificates loaded eagerly (hashed directories add theirs on demand).
     public var certificates: Int
+    /// CRLs loaded.
     public var crls: Int
     /// Leaf certificates are checked against the CRLs.
     public var checksRevocation: Bool
@@ -41,6 +51,7 @@ public struct TrustStoreSummary: Sendable, Hashable {
     /// Whether this context got an existing store from the cache instead of building one.
     public var reusedFromCache: Bool
 
+    /// A summary, for tests and reports.
     public init(
         usesSystemStore: Bool, sources: [Source], certificates: Int, crls: Int,
         checksRevocation: Bool, storeID: Int, reusedFromCache: Bool
