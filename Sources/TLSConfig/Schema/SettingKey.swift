@@ -151,13 +151,13 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
     /// What applies when nothing sets the key.
     public var defaultDescription: String {
         switch self {
-        case .trust: "system (custom when ca-file or ca-dir is set)"
+        case .trust: "\(TrustSettings.system.mode.rawValue) (custom when ca-file or ca-dir is set)"
         case .caFile, .caDir: "none (the system store)"
         case .clientCert: "none"
         case .clientKey: "the key inside client-cert"
         case .clientKeyPassphrase: "none"
-        case .verify: "full"
-        case .minVersion: "1.2"
+        case .verify: TLSSettings().verification.rawValue
+        case .minVersion: TLSVersionRange.default.minimum.rawValue
         case .maxVersion: "newest supported"
         case .ciphers, .ciphersuites: "the TLS library's default"
         case .serverName: "the host connected to"
