@@ -119,7 +119,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         let shown = "\"\(explicitName ?? path)\""
         let facts = try? FileInspector.inspect(path, expecting: .regularFile, maximumSize: maximumSize).get()
         let key = facts.map { DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: $0.identity) }
-        if let key, let facts, let cached = DocumentCache.shared.document(key) {
+        if let key, let facts, let cached = DocumentCache.shared[key] {
             warnIfWorldWritable(facts, shown: shown, path: path, into: &load)
             load.documents.append(cached)
             return

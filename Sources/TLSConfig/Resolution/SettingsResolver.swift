@@ -45,7 +45,7 @@ public struct SettingsResolver: Sendable {
                 load = configuration.documents.load(ResolutionContext(configuration: configuration, environment: reader))
                 diagnostics += load.diagnostics
                 for document in load.documents {
-                    let decoded = DecodedDocumentCache.shared.decode(document, home: configuration.home)
+                    let decoded = DecodedDocumentCache.decode(document, home: configuration.home)
                     offers += decoded.offers
                     diagnostics += decoded.diagnostics
                     load.sources[document.path] = document.source

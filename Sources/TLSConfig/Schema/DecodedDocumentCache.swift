@@ -1,10 +1,8 @@
 /// Schema results for documents that carry a file identity, whatever source supplied them:
 /// the same path, scope, table and identity decode to the same offers, so a tool resolving for
 /// many hosts maps each file through the schema once.
-final class DecodedDocumentCache: Sendable {
-    static let shared = DecodedDocumentCache()
-
-    struct Key: Hashable {
+enum DecodedDocumentCache {
+    struct Key: Hashable, Sendable {
         var path: String
         var scope: FileScope
         var tablePath: [String]
@@ -13,19 +11,15 @@ final class DecodedDocumentCache: Sendable {
         var identity: FileIdentity
     }
 
-    private static let capacity = 128
-    private let entries = Locked<[Key: DecodedDocument]>([:])
+    private static let entries = BoundedCache<Key, DecodedDocument>(capacity: 128)
 
     /// The decoding of `document`, from the cache when it has an identity seen before.
-    func decode(_ document: ConfigDocument, home: String?) -> DecodedDocument {
+    static func decode(_ document: ConfigDocument, home: String?) -> DecodedDocument {
         guard let identity = document.identity else { return ConfigSchema(home: home).decode(document) }
         let key = Key(path: document.path, scope: document.scope, tablePath: document.tablePath, home: home, identity: identity)
-        if let cached = entries.withLock({ $0[key] }) { return cached }
+        if let cached = entries[key] { return cached }
         let decoded = ConfigSchema(home: home).decode(document)
-        entries.withLock { entries in
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = decoded
-        }
+        entries.store(decoded, for: key)
         return decoded
     }
 }
