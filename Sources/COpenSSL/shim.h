@@ -8,4 +8,5 @@
 #include <openssl/evp.h>
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
+#include <openssl/provider.h>
 #include <openssl/opensslv.h>

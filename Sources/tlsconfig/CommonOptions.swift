@@ -14,6 +14,18 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read this configuration file (outranks NAME_CONFIG).", valueName: "file"))
     var config: String?
 
+    @Option(
+        name: .customLong("project-file"),
+        help: ArgumentHelp("With --app, the tool's own project file names (repeatable), instead of NAME.toml, .NAME.toml, NAME.yaml, ...", valueName: "name")
+    )
+    var projectFiles: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --app, the table holding the TLS settings in the tool's files, dotted (tls, tool.mytool.tls), as a tool that embeds its settings reads them.", valueName: "path")
+    )
+    var table: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -39,8 +51,38 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    /// A tool name becomes a variable prefix and path components (`NAME.toml`,
+    /// `~/.config/NAME/`, `/etc/NAME/`), so only a plain name is accepted.
+    func validate() throws {
+        if app.isEmpty { throw ValidationError("--app needs a tool name, such as --app mytool") }
+        if app == "." || app.contains("..") || app.contains("/") {
+            throw ValidationError("--app \"\(app)\" is not a tool name: it must not be \".\" or \"..\" nor contain \"/\"")
+        }
+        if app.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            throw ValidationError("--app must not contain whitespace or control characters")
+        }
+        for name in projectFiles where name.isEmpty || name.contains("/") || name == "." || name == ".." {
+            throw ValidationError("--project-file \"\(name)\" must be a file name, such as mytool.toml")
+        }
+        if let table, table.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw ValidationError("--table \"\(table)\" must be dotted key names, such as tls or tool.mytool.tls")
+        }
+    }
+
+    /// The resolver exactly as the tool named by `--app` has it: its prefix, its file names and
+    /// the table its settings live in.
+    var resolverConfiguration: ResolverConfiguration {
+        ResolverConfiguration(
+            appName: app, configFile: config,
+            documents: ConfigFileDiscovery(
+                projectFileNames: projectFiles.isEmpty ? nil : projectFiles,
+                tablePath: table.map { $0.split(separator: ".").map(String.init) } ?? []
+            )
+        )
+    }
+
     func resolve(host: String?) -> Resolution {
-        let resolver = SettingsResolver(ResolverConfiguration(appName: app, configFile: config))
+        let resolver = SettingsResolver(resolverConfiguration)
         return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
     }
 

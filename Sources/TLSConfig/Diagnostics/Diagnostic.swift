@@ -87,3 +87,26 @@ extension Array where Element == Diagnostic {
     /// The errors only, in order.
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
 }
+
+extension Array where Element == Diagnostic {
+    /// Identical findings once each, in first-seen order, with a note saying how often they
+    /// occurred: a variable listing one bad path 40,000 times gives one error, not 40,000.
+    package func grouped() -> [Diagnostic] {
+        var firstIndex: [Diagnostic: Int] = [:]
+        var counts: [Int] = []
+        var unique: [Diagnostic] = []
+        for diagnostic in self {
+            if let index = firstIndex[diagnostic] {
+                counts[index] += 1
+            } else {
+                firstIndex[diagnostic] = unique.count
+                unique.append(diagnostic)
+                counts.append(1)
+            }
+        }
+        for index in unique.indices where counts[index] > 1 {
+            unique[index].notes.append("reported \(counts[index]) times; shown once")
+        }
+        return unique
+    }
+}

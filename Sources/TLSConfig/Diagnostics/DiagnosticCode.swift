@@ -28,6 +28,10 @@ extension DiagnosticCode {
     public static let invalidValue: DiagnosticCode = "invalid-value"
     /// A `[hosts."PATTERN"]` that is not a host, wildcard, IP address or `[IPv6]`, with optional port.
     public static let invalidHostPattern: DiagnosticCode = "invalid-host-pattern"
+    /// A warning: a wildcard host section over a whole top-level domain, such as `*.com`.
+    public static let broadHostPattern: DiagnosticCode = "broad-host-pattern"
+    /// A note: a passphrase source is set for a key that is not encrypted.
+    public static let passphraseNotNeeded: DiagnosticCode = "passphrase-not-needed"
     /// Two host sections whose patterns normalise to the same one.
     public static let duplicateHostPattern: DiagnosticCode = "duplicate-host-pattern"
     /// `client-key-passphrase` that is not `env:NAME` or `file:PATH` (never echoed).
@@ -36,6 +40,8 @@ extension DiagnosticCode {
     public static let invalidPin: DiagnosticCode = "invalid-pin"
     /// The host to resolve for is not `HOST`, `HOST:PORT` or an IP address.
     public static let invalidHost: DiagnosticCode = "invalid-host"
+    /// A warning: a `PREFIX_*` variable that names no setting (a typo changes nothing otherwise).
+    public static let unknownVariable: DiagnosticCode = "unknown-variable"
 
     // Files named by settings.
     /// A configured file or directory does not exist.
@@ -96,6 +102,8 @@ extension DiagnosticCode {
     public static let configFileTooLarge: DiagnosticCode = "config-file-too-large"
     /// A configuration file that is not UTF-8, with the offset of the first bad byte.
     public static let configFileInvalidUTF8: DiagnosticCode = "config-file-invalid-utf8"
+    /// A warning: the working directory is unknown (deleted, too deep), so no project file was looked for.
+    public static let projectDiscoverySkipped: DiagnosticCode = "project-discovery-skipped"
     /// Two configuration files in one scope (say `tlsconfig.toml` and `tlsconfig.yaml`).
     public static let conflictingConfigFiles: DiagnosticCode = "conflicting-config-files"
     /// A warning: a configuration file anyone can change, and with it your trust.

@@ -13,21 +13,28 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// All diagnostics, each as rustc-style text, blank-line separated.
+    /// Linear in the output: each source text is indexed by line once, however many
+    /// diagnostics point into it.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined(separator: "\n")
+        let index = SourceLines(sources)
+        return diagnostics.map { render($0, index) }.joined(separator: "\n")
     }
 
     /// One diagnostic: headline, location, snippet with carets, notes and help.
     public func render(_ diagnostic: Diagnostic) -> String {
+        render(diagnostic, SourceLines(sources))
+    }
+
+    private func render(_ diagnostic: Diagnostic, _ index: SourceLines) -> String {
         var lines: [String] = []
         let head = style.severity(diagnostic.severity, diagnostic.severity.rawValue + "[\(diagnostic.code)]")
         lines.append(head + style.bold(": " + diagnostic.message))
         let showSource = !diagnostic.hidesSourceLine
         if let origin = diagnostic.origin {
-            lines.append(contentsOf: locationLines(origin, label: nil, showSource: showSource))
+            lines.append(contentsOf: locationLines(origin, label: nil, showSource: showSource, index))
         }
         for related in diagnostic.related {
-            lines.append(contentsOf: locationLines(related.origin, label: related.message, showSource: showSource))
+            lines.append(contentsOf: locationLines(related.origin, label: related.message, showSource: showSource, index))
         }
         for note in diagnostic.notes {
             lines.append("  " + style.blue("=") + " " + style.bold("note") + ": " + note)
@@ -38,14 +45,14 @@ public struct DiagnosticRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func locationLines(_ origin: Origin, label: String?, showSource: Bool = true) -> [String] {
+    private func locationLines(_ origin: Origin, label: String?, showSource: Bool, _ index: SourceLines) -> [String] {
         let arrow = style.blue(label == nil ? " --> " : " ::: ")
         guard case .file(let location) = origin else {
             return [arrow + origin.description + (label.map { ": \($0)" } ?? "")]
         }
         var lines = [arrow + location.description]
         // A very long line (a 1 MiB value) is not repeated; the location says where it is.
-        guard showSource, let text = sources[location.path], let sourceLine = Self.line(location.line, of: text),
+        guard showSource, let sourceLine = index.line(location.line, in: location.path),
               sourceLine.unicodeScalars.count <= 1_000 else {
             if let label { lines.append("  " + style.blue("=") + " " + label) }
             return lines
@@ -60,22 +67,6 @@ public struct DiagnosticRenderer: Sendable {
         let carets = String(repeating: " ", count: caretStart) + String(repeating: "^", count: caretCount)
         lines.append(gutter + style.blue("|") + " " + style.severity(label == nil ? .error : .note, carets) + (label.map { " " + $0 } ?? ""))
         return lines
-    }
-
-    /// The 1-based `number`th line of `text`, without its terminator.
-    static func line(_ number: Int, of text: String) -> String? {
-        var current = 1
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" || text[index] == "\r\n" {
-                if current == number { return String(text[start..<index]) }
-                current += 1
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
-        }
-        return current == number && start < text.endIndex ? String(text[start...]) : nil
     }
 
     /// Diagnostics as a JSON array.
@@ -116,5 +107,40 @@ public struct DiagnosticRenderer: Sendable {
         case .override(let label, let fileID, let line):
             .object([("kind", .string("override")), ("label", .string(label)), ("fileID", .string(fileID)), ("line", .int(line))])
         }
+    }
+}
+
+/// Line starts of each source text, found on first use with one pass over its bytes, so the
+/// snippet for any line costs only that line.
+private final class SourceLines {
+    private let sources: [String: String]
+    private var starts: [String: [String.UTF8View.Index]] = [:]
+
+    init(_ sources: [String: String]) {
+        self.sources = sources
+    }
+
+    /// The 1-based `number`th line of the text at `path`, without its terminator.
+    func line(_ number: Int, in path: String) -> String? {
+        guard let text = sources[path] else { return nil }
+        let lineStarts = starts[path] ?? index(text, path)
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = lineStarts[number - 1]
+        guard start < utf8.endIndex else { return nil }
+        var end = number < lineStarts.count ? utf8.index(before: lineStarts[number]) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return String(text[start..<end])
+    }
+
+    private func index(_ text: String, _ path: String) -> [String.UTF8View.Index] {
+        var found = [text.utf8.startIndex]
+        var position = text.utf8.startIndex
+        while let newline = text.utf8[position...].firstIndex(of: UInt8(ascii: "\n")) {
+            position = text.utf8.index(after: newline)
+            found.append(position)
+        }
+        starts[path] = found
+        return found
     }
 }

@@ -53,7 +53,15 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         let names = projectFileNames ?? ["\(app).toml", ".\(app).toml", "\(app).yaml", ".\(app).yaml", "\(app).yml", ".\(app).yml"]
         let start = PathName.normalize(configuration.workingDirectory)
         var directory = start
-        while true {
+        if !configuration.workingDirectory.hasPrefix("/") {
+            load.diagnostics.append(Diagnostic(
+                .warning, .projectDiscoverySkipped,
+                "project configuration files were not looked for: the working directory is unknown (\(ResolverConfiguration.currentDirectoryProblem()))",
+                notes: ["a project file such as \(names.first ?? app + ".toml") in a parent directory is not read"],
+                help: "run from an existing directory, or name the file with --config or \(configVariable)"
+            ))
+        }
+        while configuration.workingDirectory.hasPrefix("/") {
             let paths = names.map { PathName.normalize(directory + "/" + $0) }
             let found = paths.filter(Self.isFile)
             if !found.isEmpty {
@@ -68,9 +76,18 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             directory = PathName.directory(of: directory)
         }
 
-        // User: $XDG_CONFIG_HOME/APP or ~/.config/APP.
-        let xdg = context.environment.value("XDG_CONFIG_HOME", purpose: "user configuration directory")
-        let home = context.environment.value("HOME", purpose: "home directory (for ~ and ~/.config)")
+        // User: $XDG_CONFIG_HOME/APP or ~/.config/APP. The XDG Base Directory specification
+        // says a relative XDG_CONFIG_HOME is invalid and must be ignored; a relative HOME is as bad.
+        var xdg = context.environment.value("XDG_CONFIG_HOME", purpose: "user configuration directory")
+        var home = context.environment.value("HOME", purpose: "home directory (for ~ and ~/.config)")
+        if let relative = xdg, !relative.hasPrefix("/") {
+            context.environment.ignore("XDG_CONFIG_HOME", purpose: "user configuration directory", reason: "relative, so ignored as the XDG Base Directory specification requires")
+            xdg = nil
+        }
+        if let relative = home, !relative.hasPrefix("/") {
+            context.environment.ignore("HOME", purpose: "home directory (for ~ and ~/.config)", reason: "relative, so ignored: no ~ expansion, no user configuration")
+            home = nil
+        }
         if let base = xdg.map({ PathName.normalize($0) }) ?? home.map({ PathName.normalize($0 + "/.config") }) {
             discover(in: base + "/" + app, scope: .user, into: &load)
         }

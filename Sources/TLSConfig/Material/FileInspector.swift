@@ -53,7 +53,7 @@ package enum FileInspector {
         case .regularFile:
             guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
             guard access(path, R_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
-            guard facts.size > 0 else { return .failure(.empty) }
+            // A size of 0 may still have content (files under /proc): `read` decides.
             guard facts.size <= maximumSize else { return .failure(.tooLarge(size: facts.size, limit: maximumSize)) }
             return .success(facts)
         }
@@ -73,9 +73,16 @@ package enum FileInspector {
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
         guard Int(info.st_size) <= maximumSize else { return .failure(.tooLarge(size: Int(info.st_size), limit: maximumSize)) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // Files under /proc and /sys report size 0 and have content: read those in chunks,
+        // still never past the limit.
+        let sizeKnown = info.st_size > 0
+        var bytes = [UInt8](repeating: 0, count: sizeKnown ? Int(info.st_size) : min(maximumSize + 1, 64 << 10))
         var total = 0
-        while total < bytes.count {
+        while true {
+            if total == bytes.count {
+                guard !sizeKnown, bytes.count <= maximumSize else { break }
+                bytes += [UInt8](repeating: 0, count: min(bytes.count, maximumSize + 1 - bytes.count))
+            }
             let count = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
             }
@@ -86,6 +93,7 @@ package enum FileInspector {
             if count == 0 { break }
             total += count
         }
+        if total > maximumSize { return .failure(.tooLarge(size: total, limit: maximumSize)) }
         bytes.removeSubrange(total...)
         guard !bytes.isEmpty else { return .failure(.empty) }
         return .success(Contents(bytes: bytes, facts: facts(info)))

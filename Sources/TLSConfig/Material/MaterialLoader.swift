@@ -4,19 +4,21 @@
 /// encrypted key has a passphrase source that can supply one. Parsing (does the certificate
 /// decode, does the key match) belongs to the OpenSSL layer, which works from the same bytes.
 /// Each code here is emitted by this type alone.
-struct MaterialLoader {
+package struct MaterialLoader {
     var settings: TLSSettings
     var origins: SettingOrigins
     /// Paths as written, by setting, for messages; absent paths are shown as absolute.
     var writtenPaths: [SettingKey: [ResolvedPath]]
     var reader: EnvironmentReader
     var maximumFileSize: Int
+    /// The tool's variable prefix, so advice names the variable that works.
+    var environmentPrefix: String
 
     func load() -> (material: Material, diagnostics: [Diagnostic]) {
         var material = Material()
         var diagnostics: [Diagnostic] = []
         let trust = settings.trust
-        for path in trust.caFiles {
+        for path in Self.once(trust.caFiles) {
             guard let file = read(path, setting: .caFile, what: "CA file", into: &diagnostics) else { continue }
             if file.pem.certificates == 0 {
                 diagnostics.append(Diagnostic(
@@ -27,9 +29,13 @@ struct MaterialLoader {
             }
             material.caFiles.append(file)
         }
-        for path in trust.caDirectories {
-            if let directory = readDirectory(path, into: &diagnostics) { material.caDirectories.append(directory) }
+        var emptyDirectories: [MaterialDirectory] = []
+        for path in Self.once(trust.caDirectories) {
+            guard let directory = readDirectory(path, into: &diagnostics) else { continue }
+            material.caDirectories.append(directory)
+            if !directory.isHashed, directory.certificates == 0 { emptyDirectories.append(directory) }
         }
+        diagnostics += emptyDirectoryFindings(emptyDirectories, material: material)
         if let identity = settings.identity {
             loadIdentity(identity, into: &material, &diagnostics)
         }
@@ -44,6 +50,13 @@ struct MaterialLoader {
             material.crl = file
         }
         return (material, diagnostics)
+    }
+
+    /// Each path once, in first-seen order: a list naming one directory thousands of times
+    /// reads it once.
+    private static func once(_ paths: [String]) -> [String] {
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }
     }
 
     // MARK: - Identity
@@ -103,16 +116,39 @@ struct MaterialLoader {
                     .error, .encryptedKeyWithoutPassphrase, "the private key in \(quoted(keyHolder)) is encrypted and no passphrase source is set",
                     setting: .clientKeyPassphrase, origin: keyHolder.origin,
                     notes: ["TLSConfig never prompts for a passphrase"],
-                    help: "set client-key-passphrase = \"env:VARIABLE\" or \"file:/path/to/passphrase\" next to the key"
+                    help: Self.passphraseHelp(for: keyHolder.origin, environmentPrefix: environmentPrefix)
                 ))
             }
             return
         }
         guard needsPassphrase else {
             material.passphrase = .notNeeded
+            diagnostics.append(Diagnostic(
+                .note, .passphraseNotNeeded,
+                "client-key-passphrase is set, but the private key in \(quoted(keyHolder)) is not encrypted, so no passphrase is read",
+                setting: .clientKeyPassphrase, origin: origins[.clientKeyPassphrase],
+                help: "remove client-key-passphrase, or encrypt the key"
+            ))
             return
         }
         material.passphrase = fetch(source, into: &material, &diagnostics)
+    }
+
+    /// Where to set a passphrase source so that it pairs with the key from `origin`: the same
+    /// place, or, for `SSL_CLIENT_CERT` (which cannot express one), the tool's variable.
+    package static func passphraseHelp(for origin: Origin?, environmentPrefix: String) -> String {
+        let variable = SettingKey.clientKeyPassphrase.environmentVariable(prefix: environmentPrefix)
+        switch origin {
+        case .environment(let name) where name == "SSL_CLIENT_CERT":
+            return "SSL_CLIENT_CERT cannot carry a passphrase: set \(variable)=env:VARIABLE (or file:/path/to/passphrase), or client-key-passphrase in a config file"
+        case .environment:
+            return "set \(variable)=env:VARIABLE or \(variable)=file:/path/to/passphrase"
+        case .file(let location):
+            let place = location.section.map { "the [hosts.\"\($0)\"] section of \(location.path)" } ?? location.path
+            return "set client-key-passphrase = \"env:VARIABLE\" or \"file:/path/to/passphrase\" in \(place), next to the key"
+        case .override, .defaultValue, nil:
+            return "set client-key-passphrase to env:VARIABLE or file:/path/to/passphrase where client-cert is set"
+        }
     }
 
     /// The passphrase, read once; a source that cannot supply it is an error here, before
@@ -185,13 +221,7 @@ struct MaterialLoader {
             isHashed: false, hashLinks: 0, files: files
         )
         let certificates = directory.certificates
-        if certificates == 0 {
-            diagnostics.append(Diagnostic(
-                .error, .caDirectoryWithoutCertificates, "CA directory \"\(path.written)\" holds no PEM certificate",
-                setting: .caDir, origin: origin, notes: resolvedNote(path).map { [$0] } ?? [],
-                help: "put PEM CA certificates in it, or remove ca-dir"
-            ))
-        } else {
+        if certificates > 0 {
             diagnostics.append(Diagnostic(
                 .note, .caDirectoryNotHashed,
                 "CA directory \"\(path.written)\" has no OpenSSL hash links; its \(certificates) certificate(s) will be loaded one by one",
@@ -200,6 +230,37 @@ struct MaterialLoader {
             ))
         }
         return directory
+    }
+
+    /// An empty CA directory is harmless while the trust group still has certificates from
+    /// another entry (a CA file, another directory, the system store with `system+custom`):
+    /// environments set `SSL_CERT_DIR` to empty directories for you, and uv, curl, pip and
+    /// Python all connect then. Only a group left with nothing to trust is an error.
+    private func emptyDirectoryFindings(_ empty: [MaterialDirectory], material: Material) -> [Diagnostic] {
+        guard !empty.isEmpty else { return [] }
+        let others = settings.trust.usesSystemStore
+            || material.caFiles.contains { $0.pem.certificates > 0 }
+            || material.caDirectories.contains { $0.isHashed || $0.certificates > 0 }
+        return empty.map { directory in
+            let path = resolvedPath(directory.path, setting: .caDir)
+            let variable = directory.origin == .environment(variable: "SSL_CERT_DIR")
+            if others {
+                return Diagnostic(
+                    .warning, .caDirectoryWithoutCertificates,
+                    "CA directory \"\(path.written)\" holds no PEM certificate; the other CA sources are used",
+                    setting: .caDir, origin: directory.origin, notes: resolvedNote(path).map { [$0] } ?? [],
+                    help: variable
+                        ? "drop \(directory.path) from SSL_CERT_DIR, or put PEM CA certificates in it"
+                        : "remove it from ca-dir, or put PEM CA certificates in it"
+                )
+            }
+            return Diagnostic(
+                .error, .caDirectoryWithoutCertificates,
+                "CA directory \"\(path.written)\" holds no PEM certificate, and nothing else in the trust group does",
+                setting: .caDir, origin: directory.origin, notes: resolvedNote(path).map { [$0] } ?? [],
+                help: "put PEM CA certificates in it, or point ca-file at a PEM bundle"
+            )
+        }
     }
 
     // MARK: - Files

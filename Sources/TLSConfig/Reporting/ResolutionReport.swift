@@ -118,7 +118,7 @@ public struct ResolutionReport: Sendable {
         case .set(nil): "set      (value hidden)"
         case .unset: "unset"
         case .empty: "empty    (treated as unset)"
-        case .ignored(let value, let reason): "ignored  \(value) (\(reason))"
+        case .ignored(let value, let reason): "ignored  \(value ?? "(value hidden)") (\(reason))"
         }
     }
 

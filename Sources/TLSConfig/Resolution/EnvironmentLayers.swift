@@ -38,7 +38,31 @@ struct EnvironmentLayers {
             }
             offer(key, items: items, isList: isList, variable: name, layer: .toolEnvironment, place: "tool-environment", into: &offers, &diagnostics)
         }
+        diagnostics += unknownToolVariables()
         return offers
+    }
+
+    /// `PREFIX_*` variables that name no setting: a typo such as `TLSCONFIG_CA_FIEL` would
+    /// otherwise change nothing and say nothing. The prefix's own non-setting variables
+    /// (`PREFIX_CONFIG`) are known; values are never shown, since a misspelt key may hold a secret.
+    private func unknownToolVariables() -> [Diagnostic] {
+        let prefix = configuration.environmentPrefix + "_"
+        let settings = SettingKey.allCases.map { $0.environmentVariable(prefix: configuration.environmentPrefix) }
+        let known = Set(settings + [configuration.environmentPrefix + "_CONFIG"])
+        var diagnostics: [Diagnostic] = []
+        for name in reader.values.keys.sorted() where name.hasPrefix(prefix) && !known.contains(name) {
+            let suffix = String(name.dropFirst(prefix.count))
+            let suggestion = Spelling.suggestion(for: suffix, among: SettingKey.allCases.map(\.rawValue) + ["config"])
+                .map { prefix + String($0.uppercased().map { $0 == "-" ? "_" : $0 }) }
+            let hint = suggestion.map { "did you mean \($0)?" } ?? "the \(prefix)* variables are \(settings.joined(separator: ", ")) and \(prefix)CONFIG"
+            reader.ignore(name, purpose: "not a \(configuration.appName) variable", reason: suggestion.map { "unknown; did you mean \($0)?" } ?? "unknown", hidingValue: true)
+            diagnostics.append(Diagnostic(
+                .warning, .unknownVariable, "\(name) is set but is not a \(configuration.appName) variable, so it changes nothing",
+                origin: .environment(variable: name),
+                help: suggestion.map { "rename it to \($0)" } ?? hint
+            ))
+        }
+        return diagnostics
     }
 
     /// The variables OpenSSL, uv, pip and curl read, each mapped onto one setting.

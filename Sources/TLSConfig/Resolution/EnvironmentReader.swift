@@ -4,7 +4,7 @@
 public final class EnvironmentReader: Sendable {
     /// The variables this resolution sees: the process environment unless injected.
     public let values: [String: String]
-    private let log = Locked<[EnvironmentVariableReport]>([])
+    private let log = Locked(Log())
 
     /// A reader over `values`.
     public init(_ values: [String: String]) {
@@ -24,28 +24,35 @@ public final class EnvironmentReader: Sendable {
         return raw.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Notes a variable that is set but deliberately not used.
-    public func ignore(_ name: String, purpose: String, reason: String) {
+    /// Notes a variable that is set but deliberately not used; `hidingValue` for variables
+    /// whose value could be a secret (an unknown variable, say).
+    public func ignore(_ name: String, purpose: String, reason: String, hidingValue: Bool = false) {
         guard let raw = values[name], !raw.isEmpty else {
             record(EnvironmentVariableReport(name: name, status: values[name] == nil ? .unset : .empty, purpose: purpose))
             return
         }
-        record(EnvironmentVariableReport(name: name, status: .ignored(raw, reason: reason), purpose: purpose))
+        record(EnvironmentVariableReport(name: name, status: .ignored(hidingValue ? nil : raw, reason: reason), purpose: purpose))
     }
 
     private func record(_ report: EnvironmentVariableReport) {
-        log.withLock { reports in
-            if let index = reports.firstIndex(where: { $0.name == report.name }) {
-                reports[index] = report
+        log.withLock { log in
+            if let index = log.positions[report.name] {
+                log.reports[index] = report
             } else {
-                reports.append(report)
+                log.positions[report.name] = log.reports.count
+                log.reports.append(report)
             }
         }
     }
 
     /// Every variable consulted so far, in the order first asked.
     public var reports: [EnvironmentVariableReport] {
-        log.withLock { $0 }
+        log.withLock { $0.reports }
+    }
+
+    private struct Log {
+        var reports: [EnvironmentVariableReport] = []
+        var positions: [String: Int] = [:]
     }
 }
 
@@ -59,8 +66,8 @@ public struct EnvironmentVariableReport: Sendable, Hashable {
         case unset
         /// Set to the empty string, which counts as unset.
         case empty
-        /// Set, but this tool does not read it.
-        case ignored(String, reason: String)
+        /// Set, but this tool does not read it; the value is `nil` when it must not be shown.
+        case ignored(String?, reason: String)
     }
 
     /// The variable's exact name.

@@ -55,7 +55,7 @@ public struct Resolution: Sendable {
     /// and benchmarks that exercise consumers on exact settings.
     @_spi(Plumbing) public init(settings: TLSSettings, origins: SettingOrigins = SettingOrigins(), environment: [String: String] = [:], maximumFileSize: Int = ResolverConfiguration.defaultMaximumFileSize) {
         let reader = EnvironmentReader(environment)
-        let loaded = MaterialLoader(settings: settings, origins: origins, writtenPaths: [:], reader: reader, maximumFileSize: maximumFileSize).load()
+        let loaded = MaterialLoader(settings: settings, origins: origins, writtenPaths: [:], reader: reader, maximumFileSize: maximumFileSize, environmentPrefix: "TLSCONFIG").load()
         self.init(
             host: nil, settings: settings,
             values: SettingKey.allCases.map { ResolvedSetting(key: $0, items: [], origin: origins[$0] ?? .defaultValue, layer: .override, note: nil, losers: []) },

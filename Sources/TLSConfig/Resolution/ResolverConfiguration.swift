@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -49,7 +54,7 @@ public struct ResolverConfiguration: Sendable {
         self.honorsRequestsCABundle = honorsRequestsCABundle
         self.honorsCurlCABundle = honorsCurlCABundle
         self.environment = environment ?? ProcessInfo.processInfo.environment
-        self.workingDirectory = workingDirectory ?? FileManager.default.currentDirectoryPath
+        self.workingDirectory = workingDirectory ?? Self.currentDirectory()
         self.overrides = overrides
         self.configFile = configFile
         self.documents = documents ?? ConfigFileDiscovery()
@@ -64,9 +69,33 @@ public struct ResolverConfiguration: Sendable {
         String(appName.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
     }
 
-    /// `$HOME`, or `nil` when unset or empty.
+    /// `$HOME`, or `nil` when unset, empty or relative (a relative home would anchor `~` and
+    /// `~/.config` wherever the tool happens to run).
     public var home: String? {
-        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    }
+
+    /// `getcwd`, or the empty string when it fails (the directory was deleted, or is deeper
+    /// than `PATH_MAX`): then project discovery does not run and says why, and relative
+    /// paths are refused, instead of silently meaning `/`.
+    static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "" }
+        let path = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.hasPrefix("/") ? path : ""
+    }
+
+    /// Why the working directory is unknown, for the warning discovery gives.
+    static func currentDirectoryProblem() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) == nil else { return "it is not an absolute path" }
+        let code = errno
+        switch code {
+        case ENOENT: return "it was deleted"
+        case ERANGE, ENAMETOOLONG: return "it is deeper than PATH_MAX (\(PATH_MAX) bytes)"
+        case EACCES: return "a parent directory cannot be read"
+        default: return String(cString: strerror(code))
+        }
     }
 }
 

@@ -33,11 +33,17 @@ struct Selection {
         let ranked = applicable.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map { applicable[$0] }
 
         for group in SettingKey.Group.allCases {
-            guard let best = ranked.first(where: { $0.key.group == group }) else { continue }
-            for offer in ranked where offer.key.group == group {
-                if offer.place == best.place, winners[offer.key] == nil {
+            let members = ranked.filter { $0.key.group == group }
+            guard let best = Self.groupPlace(members) else { continue }
+            // `SSL_CLIENT_CERT` cannot express a passphrase: one may come from the best place
+            // that sets nothing of the group but the passphrase (never a key or certificate).
+            let passphrasePlace = group == .identity && best.layer == .standardEnvironment
+                ? Self.passphraseOnlyPlace(members) : nil
+            for offer in members {
+                let inPlace = offer.place == best.place || (offer.key == .clientKeyPassphrase && offer.place == passphrasePlace)
+                if inPlace, winners[offer.key] == nil {
                     winners[offer.key] = offer
-                } else if offer.place == best.place {
+                } else if inPlace {
                     lose(offer, .lowerPrecedence(winner: winners[offer.key]!.origin))
                 } else {
                     lose(offer, .groupTakenElsewhere(group: group, winner: best.origin))
@@ -53,6 +59,26 @@ struct Selection {
             lose(offer, lessSpecific ? .lessSpecificSection(winner: winner.origin) : .lowerPrecedence(winner: winner.origin))
         }
         matchedSections.sort { sectionSpecificity[$0]! > sectionSpecificity[$1]! }
+    }
+
+    /// The offer whose place supplies the group: the best-ranked one, except that a place
+    /// setting only `client-key-passphrase` does not take the identity group from a
+    /// certificate in `SSL_CLIENT_CERT`, which needs a passphrase from somewhere else.
+    private static func groupPlace(_ members: [Offer]) -> Offer? {
+        guard let best = members.first else { return nil }
+        let passphraseOnly = best.key == .clientKeyPassphrase && !members.contains { $0.place == best.place && $0.key != .clientKeyPassphrase }
+        if passphraseOnly, let certificate = members.first(where: { $0.key == .clientCert && $0.layer == .standardEnvironment }) {
+            return certificate
+        }
+        return best
+    }
+
+    /// The best-ranked place that offers the passphrase and nothing else of the identity group.
+    private static func passphraseOnlyPlace(_ members: [Offer]) -> String? {
+        members.first { offer in
+            offer.key == .clientKeyPassphrase && offer.layer != .standardEnvironment
+                && !members.contains { $0.place == offer.place && $0.key != .clientKeyPassphrase }
+        }?.place
     }
 
     private mutating func lose(_ offer: Offer, _ reason: LossReason) {

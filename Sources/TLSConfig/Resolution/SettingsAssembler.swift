@@ -32,7 +32,9 @@ struct SettingsAssembler {
                 "\(orphan.key) is set but client-cert is not",
                 setting: orphan.key, origin: orphan.origin,
                 notes: ["client-cert, client-key and client-key-passphrase are one group, taken together from one place"],
-                help: "set client-cert in the same place, or remove \(orphan.key)"
+                help: orphan.key == .clientKeyPassphrase
+                    ? "set client-cert in the same place (or SSL_CLIENT_CERT, which takes its passphrase from here), or remove client-key-passphrase"
+                    : "set client-cert in the same place, or remove \(orphan.key)"
             ))
         }
 

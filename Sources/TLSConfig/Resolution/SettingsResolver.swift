@@ -64,7 +64,7 @@ public struct SettingsResolver: Sendable {
 
         let loaded = MaterialLoader(
             settings: assembled.settings, origins: SettingOrigins(Dictionary(uniqueKeysWithValues: assembled.values.map { ($0.key, $0.origin) })),
-            writtenPaths: selection.winners.mapValues(\.value.paths), reader: reader, maximumFileSize: configuration.maximumFileSize
+            writtenPaths: selection.winners.mapValues(\.value.paths), reader: reader, maximumFileSize: configuration.maximumFileSize, environmentPrefix: configuration.environmentPrefix
         ).load()
         diagnostics += loaded.diagnostics
 
@@ -72,7 +72,7 @@ public struct SettingsResolver: Sendable {
             host: host,
             settings: assembled.settings,
             values: assembled.values,
-            diagnostics: diagnostics,
+            diagnostics: diagnostics.grouped(),
             environment: reader.reports,
             configFiles: load.candidates,
             matchedSections: selection.matchedSections,

@@ -47,6 +47,16 @@ struct ConfigSchema {
                 ))
                 continue
             }
+            if pattern.isWildcard, !pattern.host.dropFirst(2).contains(".") {
+                // `*.com` covers every name under a public suffix: almost surely a mistake,
+                // and it would hand this section's CA or client certificate to any .com server.
+                diagnostics.append(Diagnostic(
+                    .warning, .broadHostPattern,
+                    "host section \"\(sectionEntry.key)\" matches every host under \".\(pattern.host.dropFirst(2))\", a whole top-level domain",
+                    origin: origin(document, sectionEntry.keySpan, section: nil),
+                    help: "name the domain you mean, such as \"*.example\(pattern.host.dropFirst(1))\""
+                ))
+            }
             if let first = seen[pattern] {
                 diagnostics.append(Diagnostic(
                     .error, .duplicateHostPattern,

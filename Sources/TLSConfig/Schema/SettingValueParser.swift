@@ -94,7 +94,11 @@ struct SettingValueParser {
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         var help = "allowed values: \(allowed)"
-        if let suggestion = Spelling.suggestion(for: text, among: T.allCases.map(\.rawValue)) {
+        if key == .minVersion || key == .maxVersion, let number = Double(text) {
+            // Versions are numbers: "1.4" is nearest to "1.3", whatever the spelling distance.
+            let nearest = TLSProtocolVersion.allCases.min { abs(Double($0.rawValue)! - number) < abs(Double($1.rawValue)! - number) }!
+            help = "did you mean \"\(nearest.rawValue)\"? " + help
+        } else if let suggestion = Spelling.suggestion(for: text, among: T.allCases.map(\.rawValue)) {
             help = "did you mean \"\(suggestion)\"? " + help
         }
         throw Problem(message: "\"\(text)\" is not a valid \(key)", help: help)
@@ -106,12 +110,18 @@ struct SettingValueParser {
         }
         if written == "~" || written.hasPrefix("~/") {
             guard let home, !home.isEmpty else {
-                throw Problem(message: "cannot expand \"~\" in \"\(written)\": HOME is not set", help: "write an absolute path, or set HOME")
+                throw Problem(message: "cannot expand \"~\" in \"\(written)\": HOME is not set", help: "write an absolute path, or set HOME (to an absolute path)")
             }
             return ResolvedPath(written: written, absolute: PathName.normalize(home + written.dropFirst()))
         }
         if written.hasPrefix("/") {
             return ResolvedPath(written: written, absolute: PathName.normalize(written))
+        }
+        guard baseDirectory.hasPrefix("/") else {
+            throw Problem(
+                message: "cannot resolve the relative path \"\(written)\": the working directory is unknown (deleted, or deeper than PATH_MAX)",
+                help: "write an absolute path, or run from an existing directory"
+            )
         }
         return ResolvedPath(written: written, absolute: PathName.normalize(baseDirectory + "/" + written), base: baseDirectory)
     }

@@ -108,7 +108,7 @@ package struct MaterialChecks: Sendable {
     // MARK: - Identity
 
     private func checkIdentity(now: Date) -> [Diagnostic] {
-        let loaded = IdentityLoader(material: material, origins: resolution.origins).load()
+        let loaded = IdentityLoader(material: material, origins: resolution.origins, environmentPrefix: resolution.environmentPrefix).load()
         var diagnostics = loaded.diagnostics
         guard let leaf = loaded.leaf, let file = material.certificate else { return diagnostics }
         let origin = file.origin

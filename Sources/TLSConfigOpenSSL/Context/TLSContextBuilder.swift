@@ -257,7 +257,7 @@ public struct TLSContextBuilder: Sendable {
             }
             return []
         }
-        let loaded = IdentityLoader(material: resolution.material, origins: origins, role: role.rawValue).load()
+        let loaded = IdentityLoader(material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix, role: role.rawValue).load()
         diagnostics += loaded.diagnostics
         guard loaded.isUsable, let leaf = loaded.leaf, let key = loaded.key else { return [] }
         OpenSSLErrorQueue.clear()

@@ -12,6 +12,8 @@ struct IdentityLoader {
     var material: Material
     /// Cited by diagnostics about the passphrase, which is not a file.
     var origins: SettingOrigins
+    /// The tool's variable prefix, for advice.
+    var environmentPrefix: String
     /// "client" or "server", for messages.
     var role: String = "client"
 
@@ -88,78 +90,56 @@ struct IdentityLoader {
     // MARK: - PKCS#12
 
     private func loadPKCS12(_ file: MaterialFile, passphrase: PassphraseProvider, into loaded: inout LoadedIdentity) {
-        let certificateOrigin = file.origin
+        let origin = file.origin
         let path = file.path
-        OpenSSLErrorQueue.clear()
-        guard let bundle = MemoryBIO.with(file.bytes, { d2i_PKCS12_bio($0, nil) }) ?? nil else {
-            loaded.diagnostics.append(Diagnostic(
-                .error, .pkcs12Unreadable,
-                "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(OpenSSLErrorQueue.drainedText(fallback: "not DER PKCS#12"))",
-                setting: .clientCert, origin: certificateOrigin
-            ))
-            return
-        }
-        defer { PKCS12_free(bundle) }
-        var key: OpaquePointer?
-        var certificate: OpaquePointer?
-        var authorities: OpaquePointer?
-        enum Outcome { case parsed, wrongPassphrase, failed }
-        let outcome: Outcome = passphrase.withPassphrase { pass, length in
-            if PKCS12_mac_present(bundle) == 1 {
-                let macVerified = PKCS12_verify_mac(bundle, pass, Int32(length)) == 1
-                    || (length == 0 && PKCS12_verify_mac(bundle, nil, 0) == 1)
-                guard macVerified else { return .wrongPassphrase }
-            }
-            return PKCS12_parse(bundle, pass, &key, &certificate, &authorities) == 1 ? .parsed : .failed
-        }
-        defer { if let authorities { ctls_sk_X509_pop_free(authorities) } }
-        guard outcome == .parsed, let certificate else {
-            if let key { EVP_PKEY_free(key) }
-            if let certificate { X509_free(certificate) }
-            let errors = OpenSSLErrorQueue.drain()
-            if outcome == .wrongPassphrase {
-                loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file) ?? Diagnostic(
-                    .error, .pkcs12WithoutPassphrase, "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured",
-                    setting: .clientKeyPassphrase, origin: certificateOrigin,
-                    notes: ["TLSConfig never prompts for a passphrase"],
-                    help: "set client-key-passphrase = \"env:VARIABLE\" or \"file:/path/to/passphrase\" next to client-cert"
-                ))
-            } else if outcome == .parsed {
-                // PKCS12_parse succeeds without a leaf when no certificate is paired with a
-                // key (an export with -nokeys): its certificates all land in `authorities`.
+        switch PKCS12Reader.read(file.bytes, passphrase: passphrase) {
+        case .success(let contents):
+            loaded.certificates = contents.certificates
+            loaded.key = contents.key
+            if contents.key == nil {
                 loaded.diagnostics.append(Diagnostic(
-                    .error, .pkcs12WithoutKey,
-                    "the PKCS#12 file \(quoted(path)) holds no private key, so no client certificate paired with one",
-                    setting: .clientCert, origin: certificateOrigin,
+                    .error, .pkcs12WithoutKey, "the PKCS#12 file \(quoted(path)) holds no private key",
+                    setting: .clientCert, origin: origin,
                     help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
                 ))
-            } else {
-                let legacy = errors.contains { $0.reason?.contains("unsupported") == true }
-                loaded.diagnostics.append(Diagnostic(
-                    .error, .pkcs12Unreadable,
-                    "the PKCS#12 file \(quoted(path)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unknown error"))",
-                    setting: .clientCert, origin: certificateOrigin,
-                    notes: legacy ? ["it probably uses legacy algorithms (RC2, 3DES) that OpenSSL 3 disables by default"] : [],
-                    help: legacy ? "re-export it: openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 ..." : nil
-                ))
             }
-            return
-        }
-        OpenSSLErrorQueue.clear()
-        loaded.certificates.append(OwnedCertificate(taking: certificate))
-        if let authorities {
-            for index in 0..<ctls_sk_X509_num(authorities) {
-                if let extra = ctls_sk_X509_value(authorities, index) {
-                    loaded.certificates.append(OwnedCertificate(borrowing: extra))
-                }
-            }
-        }
-        if let key {
-            loaded.key = OwnedPrivateKey(taking: key)
-        } else {
+        case .failure(.notPKCS12(let reason)):
             loaded.diagnostics.append(Diagnostic(
-                .error, .pkcs12WithoutKey, "the PKCS#12 file \(quoted(path)) holds no private key",
-                setting: .clientCert, origin: certificateOrigin
+                .error, .pkcs12Unreadable, "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(reason)",
+                setting: .clientCert, origin: origin
+            ))
+        case .failure(.wrongPassphrase):
+            loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file) ?? Diagnostic(
+                .error, .pkcs12WithoutPassphrase, "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured",
+                setting: .clientKeyPassphrase, origin: origin,
+                notes: ["TLSConfig never prompts for a passphrase"],
+                help: MaterialLoader.passphraseHelp(for: origin, environmentPrefix: environmentPrefix)
+            ))
+        case .failure(.noLeaf):
+            // PKCS12_parse succeeds without a leaf when no certificate is paired with a
+            // key (an export with -nokeys): its certificates all land among the extras.
+            loaded.diagnostics.append(Diagnostic(
+                .error, .pkcs12WithoutKey,
+                "the PKCS#12 file \(quoted(path)) holds no private key, so no client certificate paired with one",
+                setting: .clientCert, origin: origin,
+                help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
+            ))
+        case .failure(.unreadable(let errors, let legacyAvailable)):
+            let unsupported = errors.contains { $0.reason?.contains("unsupported") == true }
+            var notes: [String] = []
+            if unsupported {
+                notes.append(legacyAvailable
+                    ? "it uses algorithms that even OpenSSL's legacy provider does not decode"
+                    : "it uses legacy algorithms (RC2, 3DES), and OpenSSL's legacy provider (ossl-modules/legacy.so) is not installed")
+            }
+            loaded.diagnostics.append(Diagnostic(
+                .error, .pkcs12Unreadable,
+                "the PKCS#12 file \(quoted(path)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unknown error"))",
+                setting: .clientCert, origin: origin,
+                notes: notes,
+                help: unsupported
+                    ? "re-export it with current algorithms: openssl pkcs12 -in \(path) -nodes -out combined.pem, then openssl pkcs12 -export -in combined.pem -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 -out new.p12"
+                    : nil
             ))
         }
     }

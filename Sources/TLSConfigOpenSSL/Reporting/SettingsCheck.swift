@@ -27,6 +27,7 @@ public struct SettingsCheck: Sendable {
                 resolution.diagnostics += error.diagnostics
             }
         }
+        resolution.diagnostics = resolution.diagnostics.grouped()
         self.resolution = resolution
     }
 

@@ -99,9 +99,9 @@ import Testing
 
         """),
         (.environment(.caDirectoryWithoutCertificates) { d in ["SSL_CERT_DIR": d.makeDirectory("empty")] }, """
-        error[ca-dir-without-certificates]: CA directory "$TMP/empty" holds no PEM certificate
+        error[ca-dir-without-certificates]: CA directory "$TMP/empty" holds no PEM certificate, and nothing else in the trust group does
          --> environment variable SSL_CERT_DIR
-          = help: put PEM CA certificates in it, or remove ca-dir
+          = help: put PEM CA certificates in it, or point ca-file at a PEM bundle
 
         """),
         (.environment(.clientCertificateWithoutCertificate) { d in
@@ -140,7 +140,7 @@ import Testing
         error[encrypted-key-without-passphrase]: the private key in "$TMP/combined.pem" is encrypted and no passphrase source is set
          --> environment variable SSL_CLIENT_CERT
           = note: TLSConfig never prompts for a passphrase
-          = help: set client-key-passphrase = "env:VARIABLE" or "file:/path/to/passphrase" next to the key
+          = help: SSL_CLIENT_CERT cannot carry a passphrase: set TLSCONFIG_CLIENT_KEY_PASSPHRASE=env:VARIABLE (or file:/path/to/passphrase), or client-key-passphrase in a config file
 
         """),
         (.environment(.passphraseUnavailable) { d in [
