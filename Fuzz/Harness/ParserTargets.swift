@@ -101,13 +101,17 @@ enum PEMTarget {
         let summary = PEMScanner.scan(bytes)
         let begins = occurrences(of: Array("-----BEGIN ".utf8), in: bytes)
         fuzzCheck(summary.blockCount + summary.malformedBlocks <= begins, "more blocks (\(summary.blockCount) + \(summary.malformedBlocks) malformed) than BEGIN lines (\(begins))")
-        fuzzCheck(summary.certificateBlockIndexes.count == summary.certificates, "certificate indexes \(summary.certificateBlockIndexes) for \(summary.certificates) certificates")
-        fuzzCheck(summary.certificateBlockIndexes == summary.certificateBlockIndexes.sorted(), "certificate indexes out of order")
-        // Indexes count every block with an END line, malformed ones included.
-        let blocks = summary.blockCount + summary.malformedBlocks
-        for index in summary.certificateBlockIndexes + summary.keys.map(\.blockIndex) {
-            fuzzCheck((1...max(blocks, 1)).contains(index), "block index \(index) outside 1...\(blocks)")
+        // Blocks are in file order, inside the input, one after another, lines ascending.
+        var previousEnd = 0
+        var previousLine = 0
+        for block in summary.blocks {
+            fuzzCheck(block.range.lowerBound >= previousEnd && block.range.upperBound <= bytes.count, "block \(block.range) overlaps or leaves the input")
+            fuzzCheck(block.line >= previousLine, "block lines out of order")
+            fuzzCheck(Array(bytes[block.range].prefix(11)) == Array("-----BEGIN ".utf8), "block does not start with BEGIN")
+            previousEnd = block.range.upperBound
+            previousLine = block.line
         }
+        fuzzCheck(summary.certificates == summary.certificateBlocks.filter(\.isWellFormed).count, "certificate count disagrees with its blocks")
         fuzzCheck(!(summary.looksLikeDER && summary.blockCount > 0), "DER and PEM blocks at once")
     }
 

@@ -18,7 +18,7 @@ package struct MaterialLoader {
         var material = Material()
         var diagnostics: [Diagnostic] = []
         let trust = settings.trust
-        for path in Self.once(trust.caFiles) {
+        for path in trust.caFiles {
             guard let file = read(path, setting: .caFile, what: "CA file", into: &diagnostics) else { continue }
             if file.pem.certificates == 0 {
                 diagnostics.append(Diagnostic(
@@ -30,7 +30,7 @@ package struct MaterialLoader {
             material.caFiles.append(file)
         }
         var emptyDirectories: [MaterialDirectory] = []
-        for path in Self.once(trust.caDirectories) {
+        for path in trust.caDirectories {
             guard let directory = readDirectory(path, into: &diagnostics) else { continue }
             material.caDirectories.append(directory)
             if !directory.isHashed, directory.certificates == 0 { emptyDirectories.append(directory) }
@@ -50,13 +50,6 @@ package struct MaterialLoader {
             material.crl = file
         }
         return (material, diagnostics)
-    }
-
-    /// Each path once, in first-seen order: a list naming one directory thousands of times
-    /// reads it once.
-    private static func once(_ paths: [String]) -> [String] {
-        var seen = Set<String>()
-        return paths.filter { seen.insert($0).inserted }
     }
 
     // MARK: - Identity

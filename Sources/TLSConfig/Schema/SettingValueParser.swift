@@ -37,7 +37,10 @@ struct SettingValueParser {
         case .minVersion, .maxVersion:
             return .version(try choice(items[0], key, TLSProtocolVersion.self))
         case .caFile, .caDir:
-            return .paths(try items.map(path))
+            // Each path once, first occurrence kept: a list naming one directory thousands of
+            // times means that directory, read once and shown once.
+            var seen = Set<String>()
+            return .paths(try items.map(path).filter { seen.insert($0.absolute).inserted })
         case .clientCert, .clientKey, .crlFile:
             return .path(try path(items[0]))
         case .clientKeyPassphrase:
