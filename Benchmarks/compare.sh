@@ -45,7 +45,7 @@ BUNDLE=$("$PYTHON" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_
 CERTDIR=$("$PYTHON" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_capath)')
 
 # --- 1 and 2: contexts, in process ----------------------------------------------------------
-log "1/4 first client context with $BUNDLE ($ITERATIONS rounds each) ..."
+log "1/5 first client context with $BUNDLE ($ITERATIONS rounds each) ..."
 ours_first=$("$HELPER" context-first "$ITERATIONS")
 c_first=$("$WORK/reference-context" bundle "$BUNDLE" "$ITERATIONS")
 c_new=$("$WORK/reference-context" new - "$ITERATIONS")
@@ -63,11 +63,11 @@ for round in range(3 + int(sys.argv[1])):
 print(f"{statistics.median(samples):.1f}")
 PY
 )
-log "2/4 repeated client context, same trust ..."
+log "2/5 repeated client context, same trust ..."
 ours_repeat=$("$HELPER" context-repeat $((ITERATIONS * 20)))
 
 # --- 3: whole processes ---------------------------------------------------------------------
-log "3/4 whole processes ($RUNS runs each) ..."
+log "3/5 whole processes ($RUNS runs each) ..."
 PY_ONELINER="import ssl; print(ssl.get_default_verify_paths())"
 if command -v hyperfine >/dev/null; then
     timer="hyperfine"
@@ -106,7 +106,7 @@ else
 fi
 
 # --- 4: TOML --------------------------------------------------------------------------------
-log "4/4 reading a 1 MiB TOML document ..."
+log "4/5 reading a 1 MiB TOML document ..."
 TOML="$WORK/document.toml"
 "$HELPER" generate-toml "$TOML"
 toml_bytes=$(wc -c < "$TOML")
@@ -124,6 +124,21 @@ for round in range(1 + int(sys.argv[2])):
 print(f"{statistics.median(samples):.1f}")
 PY
 )
+
+# --- 5: diagnostics -------------------------------------------------------------------------
+# A project's config file is input others control: rendering its errors must stay linear.
+log "5/5 show with 20,000 and 200,000 unknown keys, text against JSON ..."
+"$PYTHON" - "$WORK" <<'PY'
+import sys
+for count in (20_000, 200_000):
+    with open(f"{sys.argv[1]}/diagnostics-{count}.toml", "w") as file:
+        file.writelines(f"k{index} = 1\n" for index in range(count))
+PY
+diag_runs=$(( RUNS < 5 ? RUNS : 5 ))
+for count in 20000 200000; do
+    declare "diag_text_$count=$("$HELPER" spawn "$diag_runs" "$TLSCONFIG" show --color never --config "$WORK/diagnostics-$count.toml")"
+    declare "diag_json_$count=$("$HELPER" spawn "$diag_runs" "$TLSCONFIG" show --format json --config "$WORK/diagnostics-$count.toml")"
+done
 
 # --- Report ---------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
@@ -154,6 +169,8 @@ CA bundle $BUNDLE ($(grep -c 'BEGIN CERTIFICATE' "$BUNDLE") certificates, $(wc -
 | 3 | \`tlsconfig show\` vs Swift hello-world | $show_ms ms | $hello_ms ms | $r3hello | <= 2 | $(verdict "$r3hello" "<=" 2) |
 | 3 | \`tlsconfig show\` vs \`python3 -c '$PY_ONELINER'\` | $show_ms ms | $py_ms ms | $r3py | <= 0.2 | $(verdict "$r3py" "<=" 0.2) |
 | 3 | \`tlsconfig show\` peak RSS (hello-world $(awk -v k="$hello_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB, Python $(awk -v k="$py_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB) | $show_mib MiB | 25 MiB | | <= 25 MiB | $(verdict "$show_mib" "<=" 25) |
+| 5 | \`show\` with 20,000 errors: text vs JSON | $(us_to_ms "$diag_text_20000") ms | $(us_to_ms "$diag_json_20000") ms | $(ratio "$diag_text_20000" "$diag_json_20000") | <= 1.5 | $(verdict "$(ratio "$diag_text_20000" "$diag_json_20000")" "<=" 1.5) |
+| 5 | \`show\` with 200,000 errors: text vs JSON | $(us_to_ms "$diag_text_200000") ms | $(us_to_ms "$diag_json_200000") ms | $(ratio "$diag_text_200000" "$diag_json_200000") | <= 1.5 | $(verdict "$(ratio "$diag_text_200000" "$diag_json_200000")" "<=" 1.5) |
 | 4 | read 1 MiB TOML ($toml_bytes bytes) vs Python tomllib: throughput ratio | $(mib_per_s "$toml_bytes" "$ours_toml") MiB/s ($(us_to_ms "$ours_toml") ms) | $(mib_per_s "$toml_bytes" "$py_toml") MiB/s ($(us_to_ms "$py_toml") ms) | $r4 | >= 1 | $(verdict "$r4" ">=" 1) |
 
 Context for the figures above:
