@@ -98,10 +98,11 @@ import Testing
     @Test func passwordProtectedPKCS12InSSLClientCert() throws {
         try withServer { pki, server in
             let sandbox = Sandbox()
-            let environment = [
-                "SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client.p12"),
-                "TLSCONFIG_CLIENT_KEY_PASSPHRASE": "env:P12", "P12": TestPKI.pkcs12Passphrase,
-            ]
+            var environment = ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client.p12"), "P12": TestPKI.pkcs12Passphrase]
+            let refused = try sandbox.run(["check", "--format", "json"], environment: environment)
+            let advice = try help(refused, code: "pkcs12-without-passphrase")
+            #expect(advice.contains("TLSCONFIG_CLIENT_KEY_PASSPHRASE=env:VARIABLE"), "\(advice)")
+            environment["TLSCONFIG_CLIENT_KEY_PASSPHRASE"] = "env:P12"
             let connect = try sandbox.run(["connect", "localhost:\(server.port)"], environment: environment)
             #expect(connect.status == 0, "\(connect.stdout)")
         }
