@@ -214,6 +214,13 @@ expect "mytool tls show --format json" 0 '"version" *: *1' '"app" *: *"mytool"' 
     in_tool "$mytool" tls show --format json
 expect "mytool usage error exits 2" 2 '' -- \
     in_tool "$mytool" tls show --format xml
+# tlsconfig resolves exactly as mytool does when told its file name and table.
+same_as_mytool() {
+    local keep='import json, sys; d = json.load(sys.stdin); print(json.dumps({k: d[k] for k in ("settings", "matchedSections", "configFiles", "environment", "diagnostics")}, sort_keys=True, indent=1))'
+    diff <(in_tool "$mytool" tls show --host "localhost:$mtls_port" --format json | python3 -c "$keep") \
+         <(in_tool "$tlsconfig" show --app mytool --project-file mytool.toml --table tls --host "localhost:$mtls_port" --format json | python3 -c "$keep")
+}
+expect "tlsconfig show --app mytool --project-file mytool.toml --table tls equals mytool tls show" 0 '' -- same_as_mytool
 
 # --- configs/ ---------------------------------------------------------------------------
 echo "== configs"

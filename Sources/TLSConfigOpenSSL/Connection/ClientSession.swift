@@ -143,6 +143,8 @@ final class ClientSession {
             let error = SSL_get_error(ssl, result)
             switch error {
             case SSL_ERROR_WANT_READ:
+                // The peek may just have consumed a NewSessionTicket: the server accepted us.
+                if observer.receivedSessionTicket { return .completed }
                 guard TCPConnector.wait(descriptor, for: Int16(POLLIN), until: deadline) else { return .completed }
             case SSL_ERROR_WANT_WRITE:
                 guard TCPConnector.wait(descriptor, for: Int16(POLLOUT), until: deadline) else { return .completed }
