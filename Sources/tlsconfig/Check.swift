@@ -21,7 +21,11 @@ struct Check: ParsableCommand {
     func run() throws {
         let check = SettingsCheck(options.resolve(host: target.host))
         let facts = OpenSSLFacts.current(environment: ProcessInfo.processInfo.environment)
-        options.emit(text: check.text(style: options.style, facts: facts), json: check.json(facts: facts))
+        options.emit(
+            text: check.text(style: options.style, facts: facts, includingDiagnostics: false),
+            diagnostics: check.diagnosticsText(style: options.errorStyle),
+            json: check.json(facts: facts)
+        )
         if !check.passed { throw ExitCode(1) }
     }
 }

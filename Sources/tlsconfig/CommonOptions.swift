@@ -86,12 +86,27 @@ struct CommonOptions: ParsableArguments {
         return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
     }
 
-    /// Prints text or JSON to standard output; text without any control character a
-    /// configuration value, variable or server could have smuggled in.
-    func emit(text: @autoclosure () -> String, json: @autoclosure () -> JSONValue) {
+    /// Colour for standard error, decided like `style` but for that stream.
+    var errorStyle: TextStyle {
+        switch color {
+        case .always: TextStyle(color: true)
+        case .never: .plain
+        case .auto: .automatic(isTerminal: standardErrorIsTerminal, environment: ProcessInfo.processInfo.environment)
+        }
+    }
+
+    /// Text mode: the report to standard output and the diagnostics to standard error, as git
+    /// and cargo do, so `2>/dev/null` hides them and a script can tell them apart. JSON mode:
+    /// everything in one document on standard output. Text never carries a control character
+    /// a configuration value, variable or server could have smuggled in.
+    func emit(text: @autoclosure () -> String, diagnostics: @autoclosure () -> String = "", json: @autoclosure () -> JSONValue) {
         switch format {
-        case .text: print(style.terminalSafe(text()), terminator: "")
-        case .json: print(json().rendered())
+        case .text:
+            print(style.terminalSafe(text()), terminator: "")
+            let findings = diagnostics()
+            if !findings.isEmpty { printError(errorStyle.terminalSafe(findings)) }
+        case .json:
+            print(json().rendered())
         }
     }
 }

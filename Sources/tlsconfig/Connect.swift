@@ -32,31 +32,43 @@ struct Connect: ParsableCommand {
     func run() throws {
         let resolution = options.resolve(host: host)
         guard !resolution.hasErrors, let target = resolution.host else {
-            emitDiagnostics(resolution.diagnostics, resolution: resolution)
-            throw ExitCode(1)
+            refuse(resolution, diagnostics: resolution.diagnostics)
         }
         let context: TLSContext
         do {
             context = try TLSContextBuilder(resolution: resolution).makeClientContext()
         } catch {
-            emitDiagnostics(error.diagnostics, resolution: resolution)
-            throw ExitCode(1)
+            refuse(resolution, diagnostics: resolution.diagnostics + error.diagnostics)
         }
         let probe = HandshakeProbe(timeout: .milliseconds(Int(timeout * 1000)))
         let outcome = ConnectionReport(probe.run(context, target: target), resolution: resolution, showCertificates: showCertificates)
-        var warnings = ""
-        let notable = resolution.diagnostics.filter { $0.severity >= .warning }
-        if !notable.isEmpty, options.format == .text {
-            warnings = "\n" + DiagnosticRenderer(style: options.style, sources: resolution.sources).render(notable)
-        }
-        options.emit(text: outcome.text(style: options.style) + warnings, json: outcome.json())
+        emit(outcome)
         if !outcome.report.succeeded { throw ExitCode(1) }
     }
 
-    private func emitDiagnostics(_ diagnostics: [Diagnostic], resolution: Resolution) {
+    /// Text: the report to standard output, warnings and errors to standard error. JSON: one
+    /// connect document, the findings included.
+    private func emit(_ outcome: ConnectionReport) {
+        let notable = outcome.diagnostics.filter { $0.severity >= .warning }
         options.emit(
-            text: DiagnosticRenderer(style: options.style, sources: resolution.sources).render(diagnostics),
-            json: .object([("version", .int(ResolutionReport.jsonVersion)), ("succeeded", .bool(false)), ("diagnostics", DiagnosticRenderer().json(diagnostics))])
+            text: outcome.text(style: options.style),
+            diagnostics: notable.isEmpty ? "" : DiagnosticRenderer(style: options.errorStyle, sources: outcome.resolution.sources).render(notable),
+            json: outcome.json()
         )
+    }
+
+    /// A configuration that cannot connect: the same report shape, with no connection attempted.
+    private func refuse(_ resolution: Resolution, diagnostics: [Diagnostic]) -> Never {
+        let target = resolution.host ?? (try? HostTarget(parsing: host))
+        var report = HandshakeReport(host: target?.host ?? host, port: target?.port ?? 443)
+        report.failure = .configuration(errors: diagnostics.errors.count)
+        let outcome = ConnectionReport(report, resolution: resolution, diagnostics: diagnostics)
+        if options.format == .json {
+            emit(outcome)
+        } else {
+            // Only the findings: a connection report would describe a connection never made.
+            options.emit(text: "", diagnostics: DiagnosticRenderer(style: options.errorStyle, sources: resolution.sources).render(diagnostics), json: .null)
+        }
+        exitProcess(1)
     }
 }

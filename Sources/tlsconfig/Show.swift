@@ -28,7 +28,11 @@ struct Show: ParsableCommand {
         let preview = TLSContextBuilder(resolution: resolution).protocolPreview()
         let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: environment), inForce: preview, trustStore: nil)
         let report = ResolutionReport(resolution, showLosers: all, extraSections: [facts])
-        options.emit(text: report.text(style: options.style), json: report.json())
+        options.emit(
+            text: report.text(style: options.style, includingDiagnostics: false),
+            diagnostics: report.diagnosticsText(style: options.errorStyle),
+            json: report.json()
+        )
         if resolution.hasErrors { throw ExitCode(1) }
     }
 }

@@ -16,6 +16,11 @@ func printError(_ text: String) {
     }
 }
 
+/// Whether standard error is a terminal, for `--color auto` on diagnostics.
+var standardErrorIsTerminal: Bool {
+    isatty(STDERR_FILENO) == 1
+}
+
 /// Whether standard output is a terminal, for `--color auto`.
 var standardOutputIsTerminal: Bool {
     isatty(STDOUT_FILENO) == 1

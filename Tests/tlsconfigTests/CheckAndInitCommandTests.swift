@@ -9,12 +9,12 @@ import Testing
         let good = try sandbox.run(["check"], environment: ["SSL_CLIENT_CERT": pki.path("client-combined.pem"), "SSL_CERT_FILE": pki.path("server-ca.pem")])
         #expect(good.status == 0, "\(good.stdout)")
         #expect(good.stdout.hasSuffix("check passed: 1 warning(s)\n"), "the test PKI's key is mode 644: \(good.stdout)")
-        #expect(good.stdout.contains("warning[private-key-permissions]"))
+        #expect(good.stderr.contains("warning[private-key-permissions]"))
 
         let expired = try sandbox.run(["check"], environment: ["SSL_CLIENT_CERT": pki.path("client-expired-combined.pem")])
         #expect(expired.status == 1)
-        #expect(expired.stdout.contains("error[client-certificate-expired]"), "\(expired.stdout)")
-        #expect(expired.stdout.contains("error[client-certificate-expired]: client certificate \"\(pki.path("client-expired-combined.pem"))\" (CN=Expired Client) expired on 2021-01-01T00:00:00Z\n --> environment variable SSL_CLIENT_CERT\n"))
+        #expect(expired.stderr.contains("error[client-certificate-expired]"), "\(expired.stdout)")
+        #expect(expired.stderr.contains("error[client-certificate-expired]: client certificate \"\(pki.path("client-expired-combined.pem"))\" (CN=Expired Client) expired on 2021-01-01T00:00:00Z\n --> environment variable SSL_CLIENT_CERT\n"))
         #expect(expired.stdout.hasSuffix("check failed: 1 error(s), 1 warning(s)\n"), "\(expired.stdout)")
     }
 
@@ -85,7 +85,7 @@ import Testing
         """)
         let result = try sandbox.run(["check"], environment: ["SSL_CERT_FILE": pki.path("server-ca.pem")])
         #expect(result.status == 0, "\(result.stdout)")
-        let text = sandbox.normalize(result.stdout).withoutOpenSSLSection.replacingOccurrences(of: pki.directory.path, with: "$PKI")
+        let text = sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection).replacingOccurrences(of: pki.directory.path, with: "$PKI")
         try Golden.check(text, named: "check-file-and-env")
     }
 
@@ -101,6 +101,6 @@ import Testing
         """)
         let result = try sandbox.run(["check", "--host", "api.example.com"])
         #expect(result.status == 1)
-        try Golden.check(sandbox.normalize(result.stdout).withoutOpenSSLSection, named: "check-error-snippet")
+        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "check-error-snippet")
     }
 }

@@ -9,7 +9,7 @@ import Testing
         let result = try sandbox.run(["show"], environment: ["SSL_CERT_FILE": sandbox.path + "/ca.pem"])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        try Golden.check(sandbox.normalize(result.stdout).withoutOpenSSLSection, named: "show-one-env-var")
+        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-one-env-var")
     }
 
     @Test func fileAndEnvironment() throws {
@@ -24,7 +24,7 @@ import Testing
         """)
         let result = try sandbox.run(["show", "--all"], environment: ["SSL_CERT_FILE": sandbox.path + "/env-ca.pem", "TLSCONFIG_ALPN": "h2,http/1.1"])
         #expect(result.status == 0)
-        try Golden.check(sandbox.normalize(result.stdout).withoutOpenSSLSection, named: "show-file-and-env")
+        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-file-and-env")
     }
 
     @Test func hostSections() throws {
@@ -42,7 +42,7 @@ import Testing
         """)
         let result = try sandbox.run(["show", "--host", "db.internal.example.com:5432"])
         #expect(result.status == 0)
-        try Golden.check(sandbox.normalize(result.stdout).withoutOpenSSLSection, named: "show-host-sections")
+        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-host-sections")
     }
 
     @Test func errorWithCaretSnippet() throws {
@@ -54,7 +54,7 @@ import Testing
         """)
         let result = try sandbox.run(["show"])
         #expect(result.status == 1)
-        try Golden.check(sandbox.normalize(result.stdout).withoutOpenSSLSection, named: "show-error-snippet")
+        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-error-snippet")
     }
 
     @Test func jsonParsesAndCarriesOrigins() throws {

@@ -30,7 +30,7 @@ import Testing
 
         // `check` builds the store: the warning stands, and no CA file is loaded into it.
         let check = try sandbox.run(["check"])
-        #expect(check.stdout.contains("warning[ca-not-in-effect]"), "\(check.stdout)")
+        #expect(check.stderr.contains("warning[ca-not-in-effect]"), "\(check.stderr)")
         #expect(!check.stdout.contains("server-ca.pem ("), "the CA file must not be in the store: \(check.stdout)")
     }
 

@@ -39,6 +39,12 @@ public struct ResolutionReport: Sendable {
 
     /// The `show` text: settings with origins, matched sections, precedence, variables, files, extra sections, diagnostics.
     public func text(style: TextStyle = .plain) -> String {
+        text(style: style, includingDiagnostics: true)
+    }
+
+    /// The report; with `includingDiagnostics` false, without the diagnostics, which a
+    /// command writes to standard error (``diagnosticsText(style:)``) as git and cargo do.
+    public func text(style: TextStyle = .plain, includingDiagnostics: Bool) -> String {
         var out: [String] = []
         let target = resolution.host.map { "for \($0.authority)" } ?? "for any host"
         out.append(style.bold("TLS settings \(target)") + style.dim("  (app \(resolution.appName), variables \(resolution.environmentPrefix)_*)"))
@@ -94,12 +100,17 @@ public struct ResolutionReport: Sendable {
                 out.append("  " + name.padding(to: keyWidth) + value)
             }
         }
-        if !resolution.diagnostics.isEmpty {
+        if includingDiagnostics, !resolution.diagnostics.isEmpty {
             out.append("")
             out.append(DiagnosticRenderer(style: style, sources: resolution.sources).render(resolution.diagnostics))
             return out.joined(separator: "\n")
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The diagnostics alone, rustc-style, with source snippets; empty when there are none.
+    public func diagnosticsText(style: TextStyle = .plain) -> String {
+        resolution.diagnostics.isEmpty ? "" : DiagnosticRenderer(style: style, sources: resolution.sources).render(resolution.diagnostics)
     }
 
     /// "config file (project) ./tlsconfig.toml:3:11", "tool environment TLSCONFIG_CA_FILE", ...

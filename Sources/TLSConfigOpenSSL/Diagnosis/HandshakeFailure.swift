@@ -30,6 +30,8 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
     case noCommonProtocolVersion(String)
     /// The server's public key matches none of `pinned-public-keys`.
     case pinMismatch(presented: PublicKeyPin)
+    /// The configuration has errors, so no connection was attempted.
+    case configuration(errors: Int)
     /// Anything else, with OpenSSL's text.
     case other(String)
 
@@ -46,6 +48,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .clientCertificateRejected: "client-certificate-rejected"
         case .noCommonProtocolVersion: "no-common-protocol-version"
         case .pinMismatch: "pin-mismatch"
+        case .configuration: "configuration-error"
         case .other: "handshake-failed"
         }
     }
@@ -63,6 +66,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .clientCertificateRejected(let alert): "the server rejected our client certificate: \(alert)"
         case .noCommonProtocolVersion(let detail): "no TLS version both sides accept: \(detail)"
         case .pinMismatch(let presented): "the server's public key matches no pinned key; it is \(presented)"
+        case .configuration(let errors): "the configuration has \(errors) error(s), so no connection was attempted"
         case .other(let text): text
         }
     }

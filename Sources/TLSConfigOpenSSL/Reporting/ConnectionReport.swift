@@ -15,12 +15,19 @@ public struct ConnectionReport: Sendable {
     public var resolution: Resolution
     /// Print every certificate in full (validity, names, serial, pin), not just subject and issuer.
     public var showCertificates: Bool
+    /// The findings to report with the connection, in the shape `show` and `check` use: the
+    /// resolution's, plus any from building the context.
+    public var diagnostics: [Diagnostic]
+    /// The command to suggest for a deeper look, such as `mytool tls check` in a host tool.
+    public var checkCommand: String
 
-    /// A report for `connect`.
-    public init(_ report: HandshakeReport, resolution: Resolution, showCertificates: Bool = false) {
+    /// A report for `connect`; `diagnostics` defaults to the resolution's.
+    public init(_ report: HandshakeReport, resolution: Resolution, showCertificates: Bool = false, diagnostics: [Diagnostic]? = nil, checkCommand: String? = nil) {
         self.report = report
         self.resolution = resolution
         self.showCertificates = showCertificates
+        self.diagnostics = diagnostics ?? resolution.diagnostics
+        self.checkCommand = checkCommand ?? (resolution.appName == "tlsconfig" ? "tlsconfig check" : "tlsconfig check --app \(resolution.appName)")
     }
 
     // MARK: Text
@@ -127,8 +134,10 @@ public struct ConnectionReport: Sendable {
                 + "(from \(origin(.minVersion))), max-version \(resolution.settings.versions.maximum?.rawValue ?? "newest") (from \(origin(.maxVersion)))."
         case .pinMismatch(let presented):
             return "the server's key is \(presented); if it was rotated on purpose, update pinned-public-keys (from \(origin(.pinnedPublicKeys)))."
+        case .configuration:
+            return "fix the errors reported for the configuration (each names where its setting came from), then connect again."
         case .other:
-            return "run `\(resolution.appName == "tlsconfig" ? "tlsconfig" : "tlsconfig --app \(resolution.appName)") check` to look for problems in the configuration."
+            return "run `\(checkCommand)` to look for problems in the configuration."
         }
     }
 
@@ -175,6 +184,8 @@ public struct ConnectionReport: Sendable {
                 ("sent", report.clientCertificateSent.map(Self.json) ?? .null),
             ])),
             ("peerChain", .array(report.peerCertificates.map(Self.json))),
+            ("diagnostics", DiagnosticRenderer().json(diagnostics)),
+            ("errors", .int(diagnostics.errors.count)),
         ])
     }
 

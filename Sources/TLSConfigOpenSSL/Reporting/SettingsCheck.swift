@@ -38,13 +38,23 @@ public struct SettingsCheck: Sendable {
     /// No errors.
     public var passed: Bool { errorCount == 0 }
 
-    /// The full report (settings, origins, OpenSSL facts, diagnostics) and a closing verdict.
-    public func text(style: TextStyle = .plain, facts: OpenSSLFacts) -> String {
+    /// The full report (settings, origins, OpenSSL facts, diagnostics) and a closing verdict;
+    /// without `includingDiagnostics`, the diagnostics are left for ``diagnosticsText(style:)``.
+    public func text(style: TextStyle = .plain, facts: OpenSSLFacts, includingDiagnostics: Bool = true) -> String {
         let report = ResolutionReport(resolution, extraSections: [OpenSSLReport.factsSection(facts, context: context)])
-        let verdict = passed
+        return report.text(style: style, includingDiagnostics: includingDiagnostics) + "\n" + verdict
+    }
+
+    /// `check passed: N warning(s)` or `check failed: N error(s), M warning(s)`.
+    public var verdict: String {
+        passed
             ? "check passed: \(warningCount) warning(s)\n"
             : "check failed: \(errorCount) error(s), \(warningCount) warning(s)\n"
-        return report.text(style: style) + "\n" + verdict
+    }
+
+    /// The findings alone, for standard error.
+    public func diagnosticsText(style: TextStyle = .plain) -> String {
+        ResolutionReport(resolution).diagnosticsText(style: style)
     }
 
     /// The `check --format json` document.

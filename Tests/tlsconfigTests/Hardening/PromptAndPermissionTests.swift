@@ -83,10 +83,10 @@ import Testing
                 let result = try sandbox.run(["check", "--format", format], environment: ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": path])
                 let context = "mode \(String(mode, radix: 8)) \(format): \(result.stdout.suffix(1500))"
                 #expect(result.status == 0, "a warning, not an error: \(context)")
-                #expect(result.stdout.contains("private-key-permissions") == warned, "\(context)")
+                #expect(result.output.contains("private-key-permissions") == warned, "\(context)")
                 if warned, format == "text" {
-                    #expect(result.stdout.contains("warning[private-key-permissions]"), "\(context)")
-                    #expect(result.stdout.contains(path), "names the file: \(context)")
+                    #expect(result.stderr.contains("warning[private-key-permissions]"), "\(context)")
+                    #expect(result.stderr.contains(path), "names the file: \(context)")
                 }
             }
         }
@@ -101,14 +101,14 @@ import Testing
                 let result = try sandbox.run(["show", "--format", format])
                 let context = "mode \(String(mode, radix: 8)) \(format): \(result.stdout.suffix(1500))"
                 #expect(result.status == 0, "\(context)")
-                #expect(result.stdout.contains("config-file-world-writable") == warned, "\(context)")
+                #expect(result.output.contains("config-file-world-writable") == warned, "\(context)")
                 if warned, format == "text" {
-                    #expect(result.stdout.contains("warning[config-file-world-writable]"), "\(context)")
-                    #expect(result.stdout.contains("tlsconfig.toml"), "\(context)")
+                    #expect(result.stderr.contains("warning[config-file-world-writable]"), "\(context)")
+                    #expect(result.stderr.contains("tlsconfig.toml"), "\(context)")
                 }
             }
             let check = try sandbox.run(["check"])
-            #expect(check.stdout.contains("config-file-world-writable") == warned, "check too: \(check.stdout.suffix(800))")
+            #expect(check.output.contains("config-file-world-writable") == warned, "check too: \(check.stdout.suffix(800))")
         }
     }
 
@@ -125,12 +125,15 @@ import Testing
             ])
             let context = "\(arguments.joined(separator: " ")) --color \(color): \(result.stdout.suffix(1500).debugDescription)"
             #expect(result.status == 1, "\(context)")
-            #expect(result.stdout.contains("invalid-value"), "\(context)")
+            #expect(result.stderr.contains("invalid-value"), "diagnostics go to standard error: \(context)")
+            // Both streams reach the terminal: neither may carry a control character.
             let ownColor = /\x{1B}\[(0|1|2|32|1;34|1;31|1;33|1;36)m/
-            let rest = result.stdout.replacing(ownColor, with: "")
-            #expect(!rest.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }, "\(context)")
-            #expect(result.stdout.contains("\u{241B}[2J"), "the escape is shown as a visible character: \(context)")
-            if color == "never" { #expect(!result.stdout.contains("\u{1B}")) }
+            for stream in [result.stdout, result.stderr] {
+                let rest = stream.replacing(ownColor, with: "")
+                #expect(!rest.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }, "\(context)")
+                if color == "never" { #expect(!stream.contains("\u{1B}")) }
+            }
+            #expect(result.output.contains("\u{241B}[2J"), "the escape is shown as a visible character: \(context)")
         }
     }
 }

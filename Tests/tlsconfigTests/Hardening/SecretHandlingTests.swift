@@ -61,7 +61,7 @@ import Testing
                     switch command {
                     case .check:
                         #expect(result.status == (right ? 0 : 1), "\(context): \(result.stdout)")
-                        if !right { #expect(result.stdout.contains("wrong-passphrase"), "\(context)") }
+                        if !right { #expect(result.output.contains("wrong-passphrase"), "\(context)") }
                     case .connectServer:
                         #expect(result.status == (right ? 0 : 1), "\(context): \(result.stdout)")
                     case .connectRefused:
@@ -103,7 +103,7 @@ import Testing
                 let result = try sandbox.run(arguments + ["--format", format], environment: environment)
                 let context = "\(place): \(arguments.joined(separator: " ")) --format \(format)"
                 #expect(result.status == 1, "\(context)")
-                #expect(result.stdout.contains("invalid-passphrase-source"), "\(context): \(result.stdout.suffix(1500))")
+                #expect(result.output.contains("invalid-passphrase-source"), "\(context): \(result.stdout.suffix(1500))")
                 Self.expectNoSecret(secret, in: result, context)
             }
         }

@@ -7,6 +7,14 @@ struct CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// Both streams, for assertions about what a person sees whichever stream it is on.
+        var output: String { stdout + stderr }
+
+        /// Standard error under a marker, for golden files that show both streams.
+        var standardErrorSection: String {
+            stderr.isEmpty ? "" : "--- standard error ---\n" + stderr
+        }
     }
 
     /// The executable beside this test bundle in the build directory.
