@@ -24,7 +24,9 @@ package struct MaterialLoader {
                 diagnostics.append(Diagnostic(
                     .error, .caFileWithoutCertificates, "CA file \(quoted(file)) holds no PEM certificate",
                     setting: .caFile, origin: file.origin, notes: contentNotes(file),
-                    help: "point ca-file at a PEM bundle (\"-----BEGIN CERTIFICATE-----\" blocks)"
+                    help: file.pem.looksLikeDER
+                        ? "it is DER: convert it with `openssl x509 -inform DER -in \(file.path) -out \(file.path).pem` and point ca-file at the .pem file"
+                        : "point ca-file at a PEM bundle (\"-----BEGIN CERTIFICATE-----\" blocks)"
                 ))
             }
             material.caFiles.append(file)
@@ -44,7 +46,9 @@ package struct MaterialLoader {
                 diagnostics.append(Diagnostic(
                     .error, .crlFileWithoutCRL, "CRL file \(quoted(file)) holds no PEM CRL",
                     setting: .crlFile, origin: file.origin, notes: contentNotes(file),
-                    help: "point crl-file at a PEM file with \"-----BEGIN X509 CRL-----\" blocks"
+                    help: file.pem.looksLikeDER
+                        ? "it is DER: convert it with `openssl crl -inform DER -in \(file.path) -out \(file.path).pem` and point crl-file at the .pem file"
+                        : "point crl-file at a PEM file with \"-----BEGIN X509 CRL-----\" blocks"
                 ))
             }
             material.crl = file

@@ -76,6 +76,15 @@ struct SettingValueParser {
             for item in items where item.utf8.count > 255 || !item.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
                 throw Problem(message: "ALPN protocol \"\(item)\" is not a printable ASCII name of at most 255 bytes", help: "use names such as \"h2\" or \"http/1.1\"")
             }
+            // Each name is sent as a length byte and the name, in one extension of at most
+            // 65,535 bytes that also holds a two-byte list length.
+            let wire = items.reduce(0) { $0 + 1 + $1.utf8.count }
+            if wire > 65_533 {
+                throw Problem(
+                    message: "alpn lists \(items.count) protocols taking \(wire) bytes on the wire, above the 65,533 a TLS ClientHello can carry",
+                    help: "list only the protocols the servers speak, such as [\"h2\", \"http/1.1\"]"
+                )
+            }
             return .list(items)
         case .pinnedPublicKeys:
             var pins: [PublicKeyPin] = []

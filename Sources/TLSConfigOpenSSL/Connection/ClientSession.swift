@@ -44,6 +44,7 @@ final class ClientSession {
         _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration
     ) -> (report: HandshakeReport, session: ClientSession?) {
         var report = HandshakeReport(host: host, port: port)
+        report.securityLevel = context.securityLevel
         guard context.role == .client else {
             report.failure = .other("a server context cannot start a handshake")
             return (report, nil)
@@ -215,6 +216,9 @@ final class ClientSession {
         if context.settings.verification != .none, let failure = observer.verificationFailure {
             if failure.code == X509_V_ERR_HOSTNAME_MISMATCH || failure.code == X509_V_ERR_IP_ADDRESS_MISMATCH {
                 let names = report.peerCertificates.first?.subjectAlternativeNames ?? []
+                if names.isEmpty, let leaf = report.peerCertificates.first {
+                    return .serverCertificateWithoutSubjectAltName(subject: leaf.subject)
+                }
                 return .hostnameMismatch(expected: report.verifiedName ?? report.host, certificateNames: names)
             }
             return .serverCertificateNotTrusted(verificationError(failure))
@@ -228,10 +232,14 @@ final class ClientSession {
                 return .clientCertificateRequired
             case 70:
                 return .noCommonProtocolVersion("the server refused our versions (\(context.protocolVersions)) with alert \(alert)")
+            case 120:
+                return .noCommonApplicationProtocol
             case _ where alert.rejectsCertificate && sentCertificate:
                 return .clientCertificateRejected(alert)
             case _ where alert.rejectsCertificate && observer.certificateRequested:
                 return .clientCertificateRequired
+            case 40 where !observer.certificateRequested:
+                return .noCommonCipher(alert)
             default:
                 return .other("the server ended the handshake with alert \(alert): \(OpenSSLErrorQueue.render(errors, fallback: "no details"))")
             }
@@ -241,11 +249,11 @@ final class ClientSession {
             let detail = OpenSSLErrorQueue.render(errors, fallback: "protocol version")
             return .noCommonProtocolVersion("the server offered a version outside \(context.protocolVersions): \(detail)")
         }
-        if reasons.contains(where: { $0.contains("wrong version number") || $0.contains("packet length too long") }) {
-            return .other("the server did not answer with TLS; is this a plain-text port? (\(OpenSSLErrorQueue.render(errors, fallback: "")))")
+        if reasons.contains(where: { $0.contains("wrong version number") || $0.contains("packet length too long") || $0.contains("http request") }) {
+            return .notTLS(OpenSSLErrorQueue.render(errors, fallback: "not a TLS record"))
         }
-        if code == SSL_ERROR_SYSCALL, errors.isEmpty {
-            return .other("the server closed the connection during the handshake")
+        if code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || reasons.contains(where: { $0.contains("unexpected eof") }) {
+            return .closedDuringHandshake
         }
         return .other(OpenSSLErrorQueue.render(errors, fallback: "handshake failed (SSL error \(code))"))
     }

@@ -205,7 +205,9 @@ public struct TLSContextBuilder: Sendable {
                 var flags = UInt(X509_V_FLAG_PARTIAL_CHAIN)
                 if checksRevocation { flags |= UInt(X509_V_FLAG_CRL_CHECK) }
                 _ = X509_VERIFY_PARAM_set_flags(parameters, flags)
-                X509_VERIFY_PARAM_set_hostflags(parameters, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
+                // Names come from subjectAltName only, as in rustls, Go and browsers: a
+                // certificate naming its host only in the common name is refused.
+                X509_VERIFY_PARAM_set_hostflags(parameters, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT))
             }
             if role == .server, clientAuthentication != .none {
                 for authority in store.configuredAuthorities {

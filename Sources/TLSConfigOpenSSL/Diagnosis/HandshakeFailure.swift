@@ -28,6 +28,17 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
     case clientCertificateRejected(TLSAlert)
     /// Client and server share no protocol version; carries OpenSSL's reason.
     case noCommonProtocolVersion(String)
+    /// The certificate names its host only in the common name: refused, as rustls, Go and
+    /// browsers refuse it.
+    case serverCertificateWithoutSubjectAltName(subject: String)
+    /// The server answered with something that is not TLS (a plain-text port).
+    case notTLS(String)
+    /// The server accepted the TCP connection and closed it without a TLS answer.
+    case closedDuringHandshake
+    /// The server speaks none of the ALPN protocols offered (alert 120).
+    case noCommonApplicationProtocol
+    /// The server shares no cipher suite, group or signature algorithm (alert 40).
+    case noCommonCipher(TLSAlert)
     /// The server's public key matches none of `pinned-public-keys`.
     case pinMismatch(presented: PublicKeyPin)
     /// The configuration has errors, so no connection was attempted.
@@ -48,6 +59,11 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .clientCertificateRejected: "client-certificate-rejected"
         case .noCommonProtocolVersion: "no-common-protocol-version"
         case .pinMismatch: "pin-mismatch"
+        case .serverCertificateWithoutSubjectAltName: "server-certificate-without-san"
+        case .notTLS: "not-tls"
+        case .closedDuringHandshake: "closed-during-handshake"
+        case .noCommonApplicationProtocol: "no-common-alpn"
+        case .noCommonCipher: "no-common-cipher"
         case .configuration: "configuration-error"
         case .other: "handshake-failed"
         }
@@ -66,6 +82,12 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .clientCertificateRejected(let alert): "the server rejected our client certificate: \(alert)"
         case .noCommonProtocolVersion(let detail): "no TLS version both sides accept: \(detail)"
         case .pinMismatch(let presented): "the server's public key matches no pinned key; it is \(presented)"
+        case .serverCertificateWithoutSubjectAltName(let subject):
+            "the server's certificate (\(subject)) has no subjectAltName; a name only in the common name is not accepted"
+        case .notTLS(let detail): "the server did not answer with TLS: \(detail)"
+        case .closedDuringHandshake: "the server closed the connection without answering the TLS handshake"
+        case .noCommonApplicationProtocol: "the server speaks none of the ALPN protocols offered (alert no_application_protocol)"
+        case .noCommonCipher(let alert): "the server found no cipher suite, group or signature algorithm in common (alert \(alert))"
         case .configuration(let errors): "the configuration has \(errors) error(s), so no connection was attempted"
         case .other(let text): text
         }

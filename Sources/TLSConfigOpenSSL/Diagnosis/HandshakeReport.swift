@@ -39,6 +39,8 @@ public struct HandshakeReport: Sendable, Hashable {
     public var verification: Verification = .notReached
     /// Whether the server asked for a client certificate.
     public var clientCertificateRequested = false
+    /// The security level of the context used, which decides which keys and digests pass.
+    public var securityLevel: Int?
     /// The client certificate sent in answer to a request.
     public var clientCertificateSent: CertificateSummary?
 

@@ -104,10 +104,20 @@ struct IdentityLoader {
                 ))
             }
         case .failure(.notPKCS12(let reason)):
-            loaded.diagnostics.append(Diagnostic(
-                .error, .pkcs12Unreadable, "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(reason)",
-                setting: .clientCert, origin: origin
-            ))
+            // A lone DER certificate is a common mistake: say so, and how to convert it.
+            if case .success = OwnedCertificate.parse(der: file.bytes) {
+                loaded.diagnostics.append(Diagnostic(
+                    .error, .pkcs12Unreadable, "\(quoted(path)) is a DER certificate, neither PEM nor PKCS#12, and holds no key",
+                    setting: .clientCert, origin: origin,
+                    notes: ["client-cert takes PEM (the chain, optionally with the key) or PKCS#12 (key and chain in one file)"],
+                    help: "convert it with `openssl x509 -inform DER -in \(path) -out client.pem`, append the key to client.pem (or set client-key), and point client-cert at client.pem"
+                ))
+            } else {
+                loaded.diagnostics.append(Diagnostic(
+                    .error, .pkcs12Unreadable, "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(reason)",
+                    setting: .clientCert, origin: origin
+                ))
+            }
         case .failure(.wrongPassphrase):
             loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file) ?? Diagnostic(
                 .error, .pkcs12WithoutPassphrase, "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured",

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 public import TLSConfig
+internal import COpenSSL
 
 /// Explains a handshake to a person (what was negotiated, the peer chain, and on failure what
 /// went wrong and what to do next) or to a program (JSON). Used by `tlsconfig connect` and by
@@ -114,10 +115,7 @@ public struct ConnectionReport: Sendable {
         case .connectionFailed:
             return "the network refused the connection; check routing and proxies."
         case .serverCertificateNotTrusted(let error):
-            let issuer = report.peerCertificates.last?.issuer ?? error.subject ?? "the server's CA"
-            let trust = describeTrust()
-            return "the server's chain ends at \(issuer), which is not among the CAs trusted (\(trust)). "
-                + "Add that CA's certificate with ca-file (or SSL_CERT_FILE), or trust = \"system+custom\" to keep the system store too."
+            return verificationStep(error)
         case .hostnameMismatch(let expected, let names):
             let listed = names.isEmpty ? "" : " (the certificate names \(names.joined(separator: ", ")))"
             return "connect with a name the certificate lists\(listed), or set server-name to one of them; "
@@ -134,11 +132,94 @@ public struct ConnectionReport: Sendable {
                 + "(from \(origin(.minVersion))), max-version \(resolution.settings.versions.maximum?.rawValue ?? "newest") (from \(origin(.maxVersion)))."
         case .pinMismatch(let presented):
             return "the server's key is \(presented); if it was rotated on purpose, update pinned-public-keys (from \(origin(.pinnedPublicKeys)))."
+        case .serverCertificateWithoutSubjectAltName(let subject):
+            return "the server's certificate (\(subject)) names its host only in the common name, which TLSConfig, rustls, Go and browsers ignore: "
+                + "the server needs a certificate with subjectAltName = DNS:\(report.host). "
+                + "Until then, verify = \"no-hostname\" in a [hosts.\"\(report.host)\"] section skips the name check for this host only."
+        case .notTLS:
+            return "\(hostTarget) does not speak TLS (a plain-text port, HTTP say): connect to the server's TLS port (often 443), or use it without TLS."
+        case .closedDuringHandshake:
+            return "the server at \(hostTarget) accepted the connection and closed it without answering: check that this port serves TLS, "
+                + "and the server's log for why it refused this client (an address filter, a TLS version or name it will not serve)."
+        case .noCommonApplicationProtocol:
+            let offered = resolution.settings.alpn.joined(separator: ", ")
+            return "the server speaks none of alpn = [\(offered)] (from \(origin(.alpn))): offer a protocol it speaks, such as \"http/1.1\" or \"h2\", or remove alpn."
+        case .noCommonCipher:
+            let settings = resolution.settings
+            if settings.ciphers != nil || settings.cipherSuites != nil {
+                return "the server accepts none of the ciphers offered (ciphers from \(origin(.ciphers)), ciphersuites from \(origin(.ciphersuites))): "
+                    + "widen them, or remove ciphers and ciphersuites to offer OpenSSL's defaults."
+            }
+            return "the server accepts none of OpenSSL's default cipher suites, groups and signature algorithms at security level \(securityLevel): "
+                + "it needs a current TLS configuration; ask its operator."
         case .configuration:
             return "fix the errors reported for the configuration (each names where its setting came from), then connect again."
         case .other:
             return "run `\(checkCommand)` to look for problems in the configuration."
         }
+    }
+
+    /// The next step for a chain that failed verification, by OpenSSL's reason: each class has
+    /// its own cause, and adding a CA fixes only the untrusted-root ones.
+    private func verificationStep(_ error: VerificationError) -> String {
+        let chain = report.peerCertificates
+        let certificate = chain.indices.contains(error.depth) ? chain[error.depth] : chain.first
+        let name = certificate.map { $0.subject } ?? error.subject ?? "the server's certificate"
+        let now = Date()
+        switch Int32(error.code) {
+        case X509_V_ERR_CERT_HAS_EXPIRED:
+            let expiry = certificate.map { " on \(Self.date($0.notAfter))" } ?? ""
+            return "\(name) expired\(expiry); this machine's clock says \(Self.date(now)). The server must renew its certificate; "
+                + "if that date has not come yet, this machine's clock is wrong: fix it (timedatectl, NTP)."
+        case X509_V_ERR_CERT_NOT_YET_VALID:
+            let start = certificate.map { " until \(Self.date($0.notBefore)), \(Self.skew(from: now, to: $0.notBefore)) from now" } ?? ""
+            return "\(name) is not valid\(start), by this machine's clock (\(Self.date(now))). Check this machine's clock (timedatectl, NTP); "
+                + "if it is right, the server installed its certificate too early."
+        case X509_V_ERR_CERT_REVOKED:
+            return "\(name) is revoked by the CRL in crl-file (from \(origin(.crlFile))): the server must get a new certificate. "
+                + "Trusting it anyway means removing crl-file, which stops every revocation check."
+        case X509_V_ERR_UNABLE_TO_GET_CRL:
+            return "crl-file (from \(origin(.crlFile))) holds no CRL from \(certificate?.issuer ?? "the certificate's issuer"): "
+                + "add that issuer's current CRL to the file, or remove crl-file."
+        case X509_V_ERR_CRL_HAS_EXPIRED, X509_V_ERR_CRL_NOT_YET_VALID:
+            return "the CRL in crl-file (from \(origin(.crlFile))) is \(error.code == Int(X509_V_ERR_CRL_HAS_EXPIRED) ? "past its nextUpdate" : "not valid yet"): "
+                + "fetch a current CRL from the issuer, or check this machine's clock (\(Self.date(now)))."
+        case X509_V_ERR_EE_KEY_TOO_SMALL, X509_V_ERR_CA_KEY_TOO_SMALL:
+            return "\(name) has a key too weak for security level \(securityLevel) (RSA and DH under 2048 bits, ECC under 224 bits): "
+                + "the server needs a stronger key. As a stopgap only, ciphers = \"DEFAULT:@SECLEVEL=1\" in a [hosts.\"\(report.host)\"] section accepts 1024-bit keys for this host."
+        case X509_V_ERR_CA_MD_TOO_WEAK:
+            return "\(name) is signed with a digest too weak for security level \(securityLevel) (SHA-1 or MD5): the certificate must be reissued with SHA-256. "
+                + "As a stopgap only, ciphers = \"DEFAULT:@SECLEVEL=0\" in a [hosts.\"\(report.host)\"] section accepts it."
+        case X509_V_ERR_INVALID_PURPOSE:
+            return "\(name) is not for TLS servers: its extended key usage lacks serverAuth. The server needs a certificate issued with extendedKeyUsage = serverAuth."
+        case X509_V_ERR_PERMITTED_VIOLATION, X509_V_ERR_EXCLUDED_VIOLATION, X509_V_ERR_SUBTREE_MINMAX, X509_V_ERR_UNSUPPORTED_NAME_SYNTAX:
+            return "a name constraint of a CA in the chain forbids the name in \(name): the server needs a certificate from a CA allowed to issue for \(report.host)."
+        case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+            return "\(name) is self-signed. If you trust this server, add its certificate with ca-file (or SSL_CERT_FILE); "
+                + "better, give the server a certificate from a CA you trust (trust is \(describeTrust()))."
+        case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+             X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+            if let last = chain.last, !last.isSelfIssued {
+                return "the server sent \(chain.count) certificate(s) ending at \(last.subject), issued by \(last.issuer), which it did not send "
+                    + "and which is not among the CAs trusted (\(describeTrust())). If \(last.issuer) is an intermediate CA, the server must send it "
+                    + "(its certificate file should hold the full chain); if it is a root you trust, add it with ca-file (or SSL_CERT_FILE)."
+            }
+            let root = chain.last?.subject ?? error.subject ?? "the server's CA"
+            return "the server's chain ends at \(root), which is not among the CAs trusted (\(describeTrust())). "
+                + "Add that CA's certificate with ca-file (or SSL_CERT_FILE), or trust = \"system+custom\" to keep the system store too."
+        default:
+            return "OpenSSL refused the chain: \(error.reason) (at \(name)). Run `\(checkCommand)` to check the trust settings (trust is \(describeTrust()))."
+        }
+    }
+
+    private var securityLevel: Int { report.securityLevel ?? 2 }
+
+    /// "3 days", "5 hours", for clock skews.
+    private static func skew(from now: Date, to date: Date) -> String {
+        let seconds = abs(date.timeIntervalSince(now))
+        if seconds >= 2 * 86_400 { return "\(Int(seconds / 86_400)) days" }
+        if seconds >= 2 * 3_600 { return "\(Int(seconds / 3_600)) hours" }
+        return "\(Int(seconds / 60)) minutes"
     }
 
     private func origin(_ key: SettingKey) -> String {

@@ -28,6 +28,19 @@ final class OwnedCertificate: Sendable {
         X509_free(pointer)
     }
 
+    /// Parses one DER certificate (the whole of `bytes`).
+    static func parse(der bytes: [UInt8]) -> Result<OwnedCertificate, OpenSSLFailure> {
+        OpenSSLErrorQueue.clear()
+        let parsed = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
+            return d2i_X509(nil, &cursor, buffer.count)
+        }
+        guard let certificate = parsed else {
+            return .failure(OpenSSLFailure(OpenSSLErrorQueue.drainedText(fallback: "not a DER certificate")))
+        }
+        return .success(OwnedCertificate(taking: certificate))
+    }
+
     /// Parses one PEM certificate block (plain or `TRUSTED CERTIFICATE`).
     static func parse(_ block: PEMBlock, in file: MaterialFile) -> Result<OwnedCertificate, OpenSSLFailure> {
         OpenSSLErrorQueue.clear()
