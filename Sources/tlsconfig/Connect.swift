@@ -25,6 +25,9 @@ struct Connect: ParsableCommand {
     @Flag(name: .customLong("show-certs"), help: "Print every certificate of the peer chain in full.")
     var showCertificates = false
 
+    @Flag(name: .customLong("no-proxy"), help: "Connect directly, ignoring HTTPS_PROXY, https_proxy, ALL_PROXY and all_proxy.")
+    var noProxy = false
+
     func validate() throws {
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
     }
@@ -40,7 +43,18 @@ struct Connect: ParsableCommand {
         } catch {
             refuse(resolution, diagnostics: resolution.diagnostics + error.diagnostics)
         }
-        let probe = HandshakeProbe(timeout: .milliseconds(Int(timeout * 1000)))
+        var probe = HandshakeProbe(timeout: .milliseconds(Int(timeout * 1000)))
+        if !noProxy {
+            // As curl does: HTTPS_PROXY (or https_proxy, ALL_PROXY) unless NO_PROXY names the host.
+            switch ConnectProxy.forHost(target.host, environment: ProcessInfo.processInfo.environment) {
+            case .success(let proxy): probe.proxy = proxy
+            case .failure(let problem):
+                var report = HandshakeReport(host: target.host, port: target.port ?? 443)
+                report.failure = .proxyFailed("cannot use the proxy in \(problem)")
+                emit(ConnectionReport(report, resolution: resolution))
+                throw ExitCode(1)
+            }
+        }
         let outcome = ConnectionReport(probe.run(context, target: target), resolution: resolution, showCertificates: showCertificates)
         emit(outcome)
         if !outcome.report.succeeded { throw ExitCode(1) }

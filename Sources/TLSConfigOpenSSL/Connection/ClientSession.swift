@@ -41,7 +41,7 @@ final class ClientSession {
     /// the handshake succeeded. `verdictWait` bounds the TLS 1.3 wait for the server's
     /// verdict on our certificate (zero: do not wait; a rejection then shows on first read).
     static func open(
-        _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration
+        _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration, proxy: ConnectProxy? = nil
     ) -> (report: HandshakeReport, session: ClientSession?) {
         var report = HandshakeReport(host: host, port: port)
         report.securityLevel = context.securityLevel
@@ -50,7 +50,8 @@ final class ClientSession {
             return (report, nil)
         }
         let connected: TCPConnector.Connected
-        switch TCPConnector(deadline: deadline).connect(host: host, port: port) {
+        report.proxy = proxy.map { ($0.url, $0.variable) }
+        switch TCPConnector(deadline: deadline).connect(host: proxy?.host ?? host, port: proxy?.port ?? port) {
         case .success(let value): connected = value
         case .failure(let failure):
             report.failure = switch failure {
@@ -62,6 +63,13 @@ final class ClientSession {
             return (report, nil)
         }
         report.address = connected.address
+        if let proxy {
+            if case .failure(let failure) = proxy.openTunnel(connected.descriptor, to: host, port: port, deadline: deadline) {
+                close(connected.descriptor)
+                report.failure = failure
+                return (report, nil)
+            }
+        }
         let ssl: OpaquePointer
         switch context.makeConnection(host: host) {
         case .success(let value): ssl = value

@@ -11,11 +11,14 @@ public struct HandshakeProbe: Sendable {
     /// certificate (TLS 1.3 servers send it after the client thinks it is done). Ends early
     /// when the server sends a session ticket, data or an alert.
     public var verdictWait: Duration
+    /// An HTTP proxy to tunnel through with CONNECT; see ``ConnectProxy/forHost(_:environment:)``.
+    public var proxy: ConnectProxy?
 
     /// A probe; `timeout` bounds the whole attempt, `verdictWait` how long a silent TLS 1.3 server may take to reject the client certificate.
-    public init(timeout: Duration = .seconds(10), verdictWait: Duration = .seconds(1)) {
+    public init(timeout: Duration = .seconds(10), verdictWait: Duration = .seconds(1), proxy: ConnectProxy? = nil) {
         self.timeout = timeout
         self.verdictWait = verdictWait
+        self.proxy = proxy
     }
 
     /// Connects to `target` (port 443 when it has none).
@@ -26,7 +29,7 @@ public struct HandshakeProbe: Sendable {
     /// Connects to `host` (a name or an IP address, IPv6 without brackets) on `port`.
     public func run(_ context: TLSContext, host: String, port: Int) -> HandshakeReport {
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        let (report, session) = ClientSession.open(context, host: host, port: port, deadline: deadline, verdictWait: verdictWait)
+        let (report, session) = ClientSession.open(context, host: host, port: port, deadline: deadline, verdictWait: verdictWait, proxy: proxy)
         session?.shutdown()
         return report
     }

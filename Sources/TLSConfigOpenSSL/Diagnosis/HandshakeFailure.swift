@@ -41,6 +41,8 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
     case noCommonCipher(TLSAlert)
     /// The server's public key matches none of `pinned-public-keys`.
     case pinMismatch(presented: PublicKeyPin)
+    /// The proxy could not be used, or refused the tunnel.
+    case proxyFailed(String)
     /// The configuration has errors, so no connection was attempted.
     case configuration(errors: Int)
     /// Anything else, with OpenSSL's text.
@@ -64,6 +66,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .closedDuringHandshake: "closed-during-handshake"
         case .noCommonApplicationProtocol: "no-common-alpn"
         case .noCommonCipher: "no-common-cipher"
+        case .proxyFailed: "proxy-failed"
         case .configuration: "configuration-error"
         case .other: "handshake-failed"
         }
@@ -88,6 +91,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .closedDuringHandshake: "the server closed the connection without answering the TLS handshake"
         case .noCommonApplicationProtocol: "the server speaks none of the ALPN protocols offered (alert no_application_protocol)"
         case .noCommonCipher(let alert): "the server found no cipher suite, group or signature algorithm in common (alert \(alert))"
+        case .proxyFailed(let reason): reason
         case .configuration(let errors): "the configuration has \(errors) error(s), so no connection was attempted"
         case .other(let text): text
         }

@@ -39,6 +39,14 @@ public struct HandshakeReport: Sendable, Hashable {
     public var verification: Verification = .notReached
     /// Whether the server asked for a client certificate.
     public var clientCertificateRequested = false
+    /// The proxy the connection went through (`http://host:port`, never credentials), and
+    /// the variable that chose it.
+    public var proxy: (url: String, variable: String)? {
+        get { proxyURL.map { ($0, proxyVariable ?? "") } }
+        set { proxyURL = newValue?.url; proxyVariable = newValue?.variable }
+    }
+    var proxyURL: String?
+    var proxyVariable: String?
     /// The security level of the context used, which decides which keys and digests pass.
     public var securityLevel: Int?
     /// The client certificate sent in answer to a request.

@@ -36,8 +36,13 @@ public struct ConnectionReport: Sendable {
     /// The `connect` text: outcome, names, verification, client certificate, peer chain, next step.
     public func text(style: TextStyle = .plain) -> String {
         var out: [String] = []
-        let address = report.address.map { " (\($0))" } ?? ""
-        out.append("Connecting to \(HostTarget.authority(host: report.host, port: report.port))\(address)")
+        let destination = HostTarget.authority(host: report.host, port: report.port)
+        if let proxy = report.proxy {
+            let address = report.address.map { ", at \($0)" } ?? ""
+            out.append("Connecting to \(destination) through the proxy \(proxy.url) (from \(proxy.variable)\(address))")
+        } else {
+            out.append("Connecting to \(destination)" + (report.address.map { " (\($0))" } ?? ""))
+        }
         if let failure = report.failure {
             out.append("  failed: \(failure)")
         } else {
@@ -152,6 +157,9 @@ public struct ConnectionReport: Sendable {
             }
             return "the server accepts none of OpenSSL's default cipher suites, groups and signature algorithms at security level \(securityLevel): "
                 + "it needs a current TLS configuration; ask its operator."
+        case .proxyFailed:
+            let variable = report.proxy?.variable ?? "that variable"
+            return "fix the proxy in \(variable), or connect without it: --no-proxy, or NO_PROXY=\(report.host)."
         case .configuration:
             return "fix the errors reported for the configuration (each names where its setting came from), then connect again."
         case .other:
@@ -205,6 +213,11 @@ public struct ConnectionReport: Sendable {
                     + "(its certificate file should hold the full chain); if it is a root you trust, add it with ca-file (or SSL_CERT_FILE)."
             }
             let root = chain.last?.subject ?? error.subject ?? "the server's CA"
+            if let proxy = report.proxy {
+                return "the chain came through the proxy \(proxy.url) (from \(proxy.variable)) and ends at \(root), which is not among the CAs trusted "
+                    + "(\(describeTrust())). A TLS-inspecting proxy presents its own CA: if \(root) is your organisation's proxy CA, add it with ca-file "
+                    + "(or SSL_CERT_FILE); otherwise bypass the proxy for this host (--no-proxy, or NO_PROXY=\(report.host)) and connect again."
+            }
             return "the server's chain ends at \(root), which is not among the CAs trusted (\(describeTrust())). "
                 + "Add that CA's certificate with ca-file (or SSL_CERT_FILE), or trust = \"system+custom\" to keep the system store too."
         default:
@@ -251,6 +264,7 @@ public struct ConnectionReport: Sendable {
             ("host", .string(report.host)),
             ("port", .int(report.port)),
             ("address", JSONValue(report.address)),
+            ("proxy", report.proxy.map { .object([("url", .string($0.url)), ("variable", .string($0.variable))]) } ?? .null),
             ("succeeded", .bool(report.succeeded)),
             ("failure", report.failure.map { .object([("code", .string($0.code)), ("message", .string($0.description))]) } ?? .null),
             ("nextStep", JSONValue(nextStep)),
