@@ -43,6 +43,12 @@ struct Connect: ParsableCommand {
         } catch {
             refuse(resolution, diagnostics: resolution.diagnostics + error.diagnostics)
         }
+        // Our own certificate is checked here first: an expired one is this machine's problem,
+        // named with its origin, not a server's bad_certificate alert to decode.
+        let local = MaterialChecks(resolution: resolution).run().filter { $0.severity >= .warning }
+        if local.hasErrors {
+            refuse(resolution, diagnostics: resolution.diagnostics + local)
+        }
         var probe = HandshakeProbe(timeout: .milliseconds(Int(timeout * 1000)))
         if !noProxy {
             // As curl does: HTTPS_PROXY (or https_proxy, ALL_PROXY) unless NO_PROXY names the host.
@@ -55,7 +61,10 @@ struct Connect: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let outcome = ConnectionReport(probe.run(context, target: target), resolution: resolution, showCertificates: showCertificates)
+        let outcome = ConnectionReport(
+            probe.run(context, target: target), resolution: resolution, showCertificates: showCertificates,
+            diagnostics: resolution.diagnostics + local
+        )
         emit(outcome)
         if !outcome.report.succeeded { throw ExitCode(1) }
     }

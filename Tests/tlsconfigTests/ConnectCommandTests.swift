@@ -36,7 +36,7 @@ import Testing
             let result = try sandbox.run(["connect", "localhost:\(server.port)"], environment: ["SSL_CERT_FILE": pki.path("server-ca.pem")])
             #expect(result.status == 1)
             #expect(result.stdout.contains("failed: the server requires a client certificate and none is configured"), "\(result.stdout)")
-            #expect(result.stdout.contains("Next step: the server wants a client certificate: set SSL_CLIENT_CERT"))
+            #expect(result.stdout.contains("Next step: the server wants a client certificate issued by CN=Test Client CA: set SSL_CLIENT_CERT"), "the CA names the server sent")
         }
     }
 

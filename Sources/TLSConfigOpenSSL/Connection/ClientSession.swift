@@ -183,6 +183,12 @@ final class ClientSession {
             }
         }
         report.clientCertificateRequested = observer.certificateRequested
+        report.clientChain = context.certificateChain
+        if observer.certificateRequested, let names = SSL_get_client_CA_list(ssl) {
+            report.acceptableIssuers = (0..<ctls_sk_X509_NAME_num(names)).compactMap { index in
+                ctls_sk_X509_NAME_value(names, index).map { OwnedCertificate.render($0) }
+            }
+        }
         if observer.certificateRequested, SSL_get_certificate(ssl) != nil {
             report.clientCertificateSent = context.certificateChain.first
         }

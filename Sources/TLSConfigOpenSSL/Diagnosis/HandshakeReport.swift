@@ -47,6 +47,11 @@ public struct HandshakeReport: Sendable, Hashable {
     }
     var proxyURL: String?
     var proxyVariable: String?
+    /// The CA names the server sent with its certificate request: the issuers it accepts.
+    public var acceptableIssuers: [String] = []
+    /// The client chain this context presents, leaf first (subjects and issuers), to compare
+    /// with `acceptableIssuers` when the server refuses it.
+    public var clientChain: [CertificateSummary] = []
     /// The security level of the context used, which decides which keys and digests pass.
     public var securityLevel: Int?
     /// The client certificate sent in answer to a request.

@@ -126,12 +126,11 @@ public struct ConnectionReport: Sendable {
             return "connect with a name the certificate lists\(listed), or set server-name to one of them; "
                 + "verify = \"no-hostname\" in a [hosts.\"\(report.host)\"] section skips only the name check for \"\(expected)\"."
         case .clientCertificateRequired:
-            return "the server wants a client certificate: set SSL_CLIENT_CERT to a PEM file holding your certificate and key, "
+            let issuers = report.acceptableIssuers.isEmpty ? "" : " issued by \(report.acceptableIssuers.joined(separator: "; "))"
+            return "the server wants a client certificate\(issuers): set SSL_CLIENT_CERT to a PEM file holding your certificate and key, "
                 + "or client-cert (and client-key) in \(resolution.appName).toml or a [hosts.\"\(report.host)\"] section."
         case .clientCertificateRejected(let alert):
-            let sent = report.clientCertificateSent.map { "\($0.subject), issued by \($0.issuer)" } ?? "the configured certificate"
-            return "the server refused \(sent) (\(alert.name)); check that it has not expired (`tlsconfig check`) "
-                + "and ask the server's operator which CA it accepts. client-cert is from \(origin(.clientCert))."
+            return rejectionStep(alert)
         case .noCommonProtocolVersion:
             return "the server and these settings share no TLS version: min-version is \(resolution.settings.versions.minimum.rawValue) "
                 + "(from \(origin(.minVersion))), max-version \(resolution.settings.versions.maximum?.rawValue ?? "newest") (from \(origin(.maxVersion)))."
@@ -165,6 +164,38 @@ public struct ConnectionReport: Sendable {
         case .other:
             return "run `\(checkCommand)` to look for problems in the configuration."
         }
+    }
+
+    /// Why the server refused our certificate, from the CA names it sent: which issuer it
+    /// wants, and whether the file lacks the intermediate between ours and it.
+    private func rejectionStep(_ alert: TLSAlert) -> String {
+        let chain = report.clientChain
+        let source = "client-cert is from \(origin(.clientCert))"
+        guard let leaf = chain.first else {
+            return "the server refused the client certificate (\(alert.name)); \(source)."
+        }
+        let accepted = report.acceptableIssuers
+        guard !accepted.isEmpty else {
+            return "the server refused \(leaf.subject), issued by \(leaf.issuer) (\(alert.name)), and named no CA it accepts: "
+                + "ask its operator which CA it trusts for clients; \(source)."
+        }
+        let list = accepted.joined(separator: "; ")
+        let issuers = chain.map(\.issuer)
+        if let match = issuers.firstIndex(where: accepted.contains) {
+            if match == 0 {
+                return "the server accepts certificates issued by \(list), and yours (\(leaf.subject)) is issued by \(leaf.issuer), yet it refused it (\(alert.name)): "
+                    + "the certificate itself is refused (revoked, a purpose or name the server checks); `\(checkCommand)` checks it locally; \(source)."
+            }
+            return "the server accepts certificates issued by \(list); your chain reaches \(issuers[match]) through \(chain[match].subject), "
+                + "yet it refused it (\(alert.name)): ask its operator; \(source)."
+        }
+        if let top = chain.last, !top.isSelfIssued {
+            return "the server accepts certificates issued by \(list); yours (\(leaf.subject)) is issued by \(top == leaf ? leaf.issuer : "\(leaf.issuer), up to \(top.issuer)"), "
+                + "which it does not list. If \(top.issuer) is an intermediate under one of those CAs, append its certificate to your client certificate file "
+                + "(\(source)); otherwise you need a certificate from one of those CAs."
+        }
+        return "the server accepts certificates issued by \(list); yours (\(leaf.subject)) is issued by \(leaf.issuer), which it does not list: "
+            + "you need a certificate from one of those CAs; \(source)."
     }
 
     /// The next step for a chain that failed verification, by OpenSSL's reason: each class has
