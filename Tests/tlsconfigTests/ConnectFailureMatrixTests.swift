@@ -1,0 +1,304 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `tlsconfig connect` against one local server per way a connection fails, asserting the
+/// failure, its cause and its next step; where the step is something to change, it is
+/// followed and the connection then succeeds (or fails differently, for the better).
+@Suite(.serialized) struct ConnectFailureMatrixTests {
+    struct Outcome {
+        var status: Int32
+        var document: [String: Any]
+        var text: CLI.Result
+
+        var code: String? { (document["failure"] as? [String: Any])?["code"] as? String }
+        var message: String { (document["failure"] as? [String: Any])?["message"] as? String ?? "" }
+        var nextStep: String { document["nextStep"] as? String ?? "" }
+        var succeeded: Bool { document["succeeded"] as? Bool == true }
+    }
+
+    /// Runs `connect` twice, JSON (for assertions) and text (it must say the same).
+    private func connect(_ port: Int, host: String = "localhost", _ environment: [String: String], sandbox: Sandbox = Sandbox(), _ extra: [String] = []) throws -> Outcome {
+        let arguments = ["connect", "\(host):\(port)", "--timeout", "5"] + extra
+        let json = try sandbox.run(arguments + ["--format", "json"], environment: environment)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)\(json.stderr)")
+        let text = try sandbox.run(arguments, environment: environment)
+        #expect(text.status == json.status)
+        return Outcome(status: json.status, document: document, text: text)
+    }
+
+    private func server(_ matrix: FailureMatrixPKI, _ certificate: String, key: String = "server.key", _ extra: [String] = []) throws -> OpenSSLServerProcess {
+        try OpenSSLServerProcess(["-cert", certificate, "-key", key] + extra, in: matrix.directory)
+    }
+
+    private func expectFailure(_ outcome: Outcome, code: String, message: String? = nil, step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(outcome.status == 1, "\(outcome.document)", sourceLocation: sourceLocation)
+        #expect(outcome.code == code, "\(outcome.message) / \(outcome.nextStep)", sourceLocation: sourceLocation)
+        if let message { #expect(outcome.message.contains(message), "\(outcome.message)", sourceLocation: sourceLocation) }
+        #expect(outcome.nextStep.contains(step), "\(outcome.nextStep)", sourceLocation: sourceLocation)
+        #expect(outcome.text.stdout.contains("Next step: "), "the text says it too", sourceLocation: sourceLocation)
+    }
+
+    // MARK: The server's certificate
+
+    @Test func goodServerConnects() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "good.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        #expect(outcome.succeeded, "\(outcome.message)")
+    }
+
+    @Test func expired() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "expired.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", message: "expired", step: "expired on 2021-01-01")
+        #expect(outcome.nextStep.contains("this machine's clock says"))
+        #expect(!outcome.nextStep.contains("Add that CA"), "the root is trusted: adding it changes nothing")
+    }
+
+    @Test func notYetValid() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "not-yet-valid.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "is not valid until 2040-01-01")
+        #expect(outcome.nextStep.contains("days from now") && outcome.nextStep.contains("clock"))
+    }
+
+    @Test func wrongHost() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "good.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "other.example"])
+        expectFailure(outcome, code: "hostname-mismatch", message: "other.example", step: "set server-name to one of them")
+        // Followed: a name the certificate lists.
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "localhost"]).succeeded)
+    }
+
+    @Test func selfSigned() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "self-signed.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "is self-signed")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("self-signed.pem")]).succeeded, "followed: its certificate as ca-file")
+    }
+
+    @Test func unknownIssuer() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "untrusted.pem", ["-cert_chain", "other.pem"])
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "ends at CN=Matrix Other CA, which is not among the CAs trusted")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("other.pem")]).succeeded, "followed: that CA as ca-file")
+    }
+
+    @Test func missingIntermediate() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "behind-intermediate.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "issued by CN=Matrix Intermediate CA, which it did not send")
+        #expect(outcome.nextStep.contains("the server must send it"))
+        // Followed on the server side: it sends the intermediate.
+        let fixed = try self.server(matrix, "behind-intermediate.pem", ["-cert_chain", "intermediate.pem"])
+        defer { fixed.stop() }
+        #expect(try connect(fixed.port, ["SSL_CERT_FILE": matrix.path("root.pem")]).succeeded)
+    }
+
+    @Test func revoked() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "revoked.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("root.crl")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", message: "revoked", step: "is revoked by the CRL in crl-file (from tool environment TLSCONFIG_CRL_FILE)")
+    }
+
+    @Test func crlFromAnotherIssuer() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "good.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("other.crl")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "holds no CRL from CN=Matrix Root CA")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("root.crl")]).succeeded, "followed: the issuer's CRL")
+    }
+
+    @Test func weakKey() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "weak-key.pem", key: "weak.key", ["-cipher", "DEFAULT:@SECLEVEL=0"])
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "a key too weak for security level 2")
+        let sandbox = Sandbox()
+        sandbox.write("tlsconfig.toml", "[hosts.\"localhost\"]\nciphers = \"DEFAULT:@SECLEVEL=1\"\n")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")], sandbox: sandbox).succeeded, "followed: the stopgap")
+    }
+
+    @Test func sha1Signature() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "sha1.pem", ["-cipher", "DEFAULT:@SECLEVEL=0"])
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "signed with a digest too weak")
+        #expect(outcome.nextStep.contains("reissued with SHA-256"))
+    }
+
+    @Test func noServerAuthUsage() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "no-server-auth.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "its extended key usage lacks serverAuth")
+    }
+
+    @Test func nameConstraintViolation() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "constraint-violation.pem", ["-cert_chain", "constrained.pem"])
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "a name constraint of a CA in the chain forbids")
+    }
+
+    @Test func commonNameOnlyIsRefused() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "cn-only.pem")
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
+        expectFailure(outcome, code: "server-certificate-without-san", message: "no subjectAltName", step: "subjectAltName = DNS:localhost")
+        let sandbox = Sandbox()
+        sandbox.write("tlsconfig.toml", "[hosts.\"localhost\"]\nverify = \"no-hostname\"\n")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")], sandbox: sandbox).succeeded, "followed: no-hostname for this host")
+    }
+
+    // MARK: Negotiation
+
+    @Test func versionMismatch() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "good.pem", ["-tls1_2"])
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MIN_VERSION": "1.3"])
+        expectFailure(outcome, code: "no-common-protocol-version", step: "min-version is 1.3 (from tool environment TLSCONFIG_MIN_VERSION)")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MIN_VERSION": "1.2"]).succeeded)
+    }
+
+    @Test func alpnMismatch() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "good.pem", ["-alpn", "imap"])
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_ALPN": "h2"])
+        expectFailure(outcome, code: "no-common-alpn", step: "the server speaks none of alpn = [h2]")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_ALPN": "imap"]).succeeded)
+    }
+
+    @Test func cipherMismatch() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "good.pem", ["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA"])
+        defer { server.stop() }
+        let environment = ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MAX_VERSION": "1.2", "TLSCONFIG_CIPHERS": "ECDHE-ECDSA-AES256-GCM-SHA384"]
+        let outcome = try connect(server.port, environment)
+        expectFailure(outcome, code: "no-common-cipher", step: "widen them, or remove ciphers and ciphersuites")
+        var followed = environment
+        followed["TLSCONFIG_CIPHERS"] = nil
+        #expect(try connect(server.port, followed).code != "no-common-cipher", "followed: the defaults include a cipher it shares")
+    }
+
+    // MARK: Client certificates (the test PKI's server, asking for one from the client CA)
+
+    private func clientServer() throws -> (TestPKI, OpenSSLServerProcess) {
+        let pki = try TestPKI.shared()
+        let server = try OpenSSLServerProcess(
+            ["-cert", "server.pem", "-key", "server.key", "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"], in: pki.directory
+        )
+        return (pki, server)
+    }
+
+    @Test func clientCertificateRejectedForAnUnknownCA() throws {
+        let (pki, server) = try clientServer()
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-untrusted-combined.pem")])
+        expectFailure(outcome, code: "client-certificate-rejected", step: "the server accepts certificates issued by CN=Test Client CA")
+        #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]).succeeded)
+    }
+
+    @Test func clientCertificateMissingItsIntermediate() throws {
+        let (pki, server) = try clientServer()
+        defer { server.stop() }
+        let directory = TemporaryDirectory(prefix: "leaf-only")
+        let leafOnly = directory.write("leaf.pem", String(decoding: try pki.bytes("client.pem") + pki.bytes("client.key"), as: UTF8.self))
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": leafOnly])
+        expectFailure(outcome, code: "client-certificate-rejected", step: "append its certificate to your client certificate file")
+        #expect(outcome.nextStep.contains("CN=Test Client CA"))
+        // Followed: the intermediate appended.
+        let withChain = directory.write("chain.pem", String(decoding: try pki.bytes("client-chain.pem") + pki.bytes("client.key"), as: UTF8.self))
+        #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": withChain]).succeeded)
+    }
+
+    @Test func expiredClientCertificateIsFoundBeforeConnecting() throws {
+        let (pki, server) = try clientServer()
+        defer { server.stop() }
+        let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-expired-combined.pem")])
+        #expect(outcome.code == "configuration-error")
+        let expired = (outcome.document["diagnostics"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "client-certificate-expired" }
+        #expect((expired?["message"] as? String)?.contains("expired on 2021-01-01") == true)
+        #expect((expired?["origin"] as? [String: Any])?["variable"] as? String == "SSL_CLIENT_CERT")
+        #expect(outcome.text.stderr.contains("error[client-certificate-expired]"))
+    }
+
+    // MARK: Not TLS at all
+
+    @Test func plainTextPort() throws {
+        let listener = try LoopbackListener(.respond(Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8)))
+        defer { listener.stop() }
+        let outcome = try connect(listener.port, host: "127.0.0.1", [:])
+        expectFailure(outcome, code: "not-tls", step: "does not speak TLS")
+    }
+
+    @Test func closeAfterAccept() throws {
+        let listener = try LoopbackListener(.closeImmediately)
+        defer { listener.stop() }
+        let outcome = try connect(listener.port, host: "127.0.0.1", [:])
+        expectFailure(outcome, code: "closed-during-handshake", step: "accepted the connection and closed it without answering")
+    }
+
+    @Test func refused() throws {
+        let outcome = try connect(try Sockets.freePort(), host: "127.0.0.1", [:])
+        expectFailure(outcome, code: "connection-refused", step: "nothing accepts connections")
+    }
+
+    @Test func silentServerTimesOut() throws {
+        let listener = try LoopbackListener(.silent)
+        defer { listener.stop() }
+        let outcome = try connect(listener.port, host: "127.0.0.1", [:], sandbox: Sandbox(), ["--timeout", "1"])
+        expectFailure(outcome, code: "timed-out", step: "raise --timeout")
+    }
+
+    // MARK: Through a proxy
+
+    @Test func unknownIssuerThroughAConnectProxy() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let server = try server(matrix, "untrusted.pem", ["-cert_chain", "other.pem"])
+        defer { server.stop() }
+        let proxy = try LoopbackListener(.connectProxy)
+        defer { proxy.stop() }
+        let environment = ["SSL_CERT_FILE": matrix.path("root.pem"), "HTTPS_PROXY": "http://alice:s3cr3t-pw@127.0.0.1:\(proxy.port)"]
+        let outcome = try connect(server.port, host: "127.0.0.1", environment)
+        expectFailure(outcome, code: "server-certificate-not-trusted", step: "came through the proxy http://127.0.0.1:\(proxy.port) (from HTTPS_PROXY)")
+        #expect(outcome.text.stdout.contains("through the proxy http://127.0.0.1:\(proxy.port)"))
+        #expect(!outcome.text.output.contains("s3cr3t-pw") && !"\(outcome.document)".contains("s3cr3t-pw"), "credentials are never printed")
+        #expect(proxy.receivedRequests.first?.contains("CONNECT 127.0.0.1:\(server.port) HTTP/1.1") == true)
+        #expect(proxy.receivedRequests.first?.contains("Proxy-Authorization: Basic \(Data("alice:s3cr3t-pw".utf8).base64EncodedString())") == true)
+        // Followed: the proxy's CA trusted, the same tunnel connects.
+        var trusting = environment
+        trusting["SSL_CERT_FILE"] = matrix.path("other.pem")
+        #expect(try connect(server.port, host: "127.0.0.1", trusting).succeeded)
+        // NO_PROXY and --no-proxy connect directly.
+        var bypass = environment
+        bypass["NO_PROXY"] = "127.0.0.1"
+        let direct = try connect(server.port, host: "127.0.0.1", bypass)
+        #expect(direct.document["proxy"] is NSNull && !direct.nextStep.contains("proxy"))
+        #expect(try connect(server.port, host: "127.0.0.1", environment, sandbox: Sandbox(), ["--no-proxy"]).document["proxy"] is NSNull)
+    }
+}
