@@ -45,7 +45,7 @@ BUNDLE=$("$PYTHON" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_
 CERTDIR=$("$PYTHON" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_capath)')
 
 # --- 1 and 2: contexts, in process ----------------------------------------------------------
-log "1/5 first client context with $BUNDLE ($ITERATIONS rounds each) ..."
+log "1/6 first client context with $BUNDLE ($ITERATIONS rounds each) ..."
 ours_first=$("$HELPER" context-first "$ITERATIONS")
 c_first=$("$WORK/reference-context" bundle "$BUNDLE" "$ITERATIONS")
 c_new=$("$WORK/reference-context" new - "$ITERATIONS")
@@ -63,11 +63,11 @@ for round in range(3 + int(sys.argv[1])):
 print(f"{statistics.median(samples):.1f}")
 PY
 )
-log "2/5 repeated client context, same trust ..."
+log "2/6 repeated client context, same trust ..."
 ours_repeat=$("$HELPER" context-repeat $((ITERATIONS * 20)))
 
 # --- 3: whole processes ---------------------------------------------------------------------
-log "3/5 whole processes ($RUNS runs each) ..."
+log "3/6 whole processes ($RUNS runs each) ..."
 PY_ONELINER="import ssl; print(ssl.get_default_verify_paths())"
 if command -v hyperfine >/dev/null; then
     timer="hyperfine"
@@ -106,7 +106,7 @@ else
 fi
 
 # --- 4: TOML --------------------------------------------------------------------------------
-log "4/5 reading a 1 MiB TOML document ..."
+log "4/6 reading a 1 MiB TOML document ..."
 TOML="$WORK/document.toml"
 "$HELPER" generate-toml "$TOML"
 toml_bytes=$(wc -c < "$TOML")
@@ -127,7 +127,7 @@ PY
 
 # --- 5: diagnostics -------------------------------------------------------------------------
 # A project's config file is input others control: rendering its errors must stay linear.
-log "5/5 show with 20,000 and 200,000 unknown keys, text against JSON ..."
+log "5/6 show with 20,000 and 200,000 unknown keys, text against JSON ..."
 "$PYTHON" - "$WORK" <<'PY'
 import sys
 for count in (20_000, 200_000):
@@ -139,6 +139,50 @@ for count in 20000 200000; do
     declare "diag_text_$count=$("$HELPER" spawn "$diag_runs" "$TLSCONFIG" show --color never --config "$WORK/diagnostics-$count.toml")"
     declare "diag_json_$count=$("$HELPER" spawn "$diag_runs" "$TLSCONFIG" show --format json --config "$WORK/diagnostics-$count.toml")"
 done
+
+# --- 6: a successful mTLS connection -------------------------------------------------------
+# One local `openssl s_server -www` that requires a client certificate; tlsconfig connect (a
+# full handshake and the server's verdict on our certificate) against curl's whole GET and
+# Python's ssl + http.client GET on the same server.
+log "6/6 a successful TLS 1.3 mTLS connection: tlsconfig connect, curl, Python ..."
+PKI="$WORK/pki"
+mkdir -p "$PKI"
+(
+    cd "$PKI"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.pem -subj /CN=Compare-CA -days 2 \
+        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=keyCertSign >/dev/null 2>&1
+    for role in server client; do
+        openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$role.key" -out "$role.csr" -subj "/CN=$role" >/dev/null 2>&1
+        if [ "$role" = server ]; then usage="subjectAltName=DNS:localhost,IP:127.0.0.1"; else usage="extendedKeyUsage=clientAuth"; fi
+        openssl x509 -req -in "$role.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out "$role.pem" -extfile <(printf '%s\n' "$usage") >/dev/null 2>&1
+    done
+    cat client.pem client.key > client-combined.pem
+    chmod 600 ./*.key client-combined.pem
+)
+MTLS_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+openssl s_server -accept "127.0.0.1:$MTLS_PORT" -cert "$PKI/server.pem" -key "$PKI/server.key" -CAfile "$PKI/ca.pem" \
+    -Verify 1 -verify_return_error -www -quiet >/dev/null 2>&1 &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do "$PYTHON" -c "import socket; socket.create_connection(('127.0.0.1', $MTLS_PORT), 0.1)" 2>/dev/null && break; sleep 0.05; done
+export SSL_CERT_FILE="$PKI/ca.pem" SSL_CLIENT_CERT="$PKI/client-combined.pem"
+"$TLSCONFIG" connect "127.0.0.1:$MTLS_PORT" >/dev/null || { log "tlsconfig connect failed against the local server"; exit 1; }
+connect_us=$("$HELPER" spawn "$RUNS" "$TLSCONFIG" connect "127.0.0.1:$MTLS_PORT")
+curl_us=0
+if command -v curl >/dev/null; then
+    curl_us=$("$HELPER" spawn "$RUNS" curl -s -o /dev/null --cacert "$PKI/ca.pem" --cert "$PKI/client-combined.pem" "https://127.0.0.1:$MTLS_PORT/")
+fi
+cat > "$WORK/get.py" <<PY
+import http.client, ssl
+context = ssl.create_default_context(cafile="$PKI/ca.pem")
+context.load_cert_chain("$PKI/client-combined.pem")
+connection = http.client.HTTPSConnection("127.0.0.1", $MTLS_PORT, context=context)
+connection.request("GET", "/")
+connection.getresponse().read()
+PY
+python_us=$("$HELPER" spawn "$RUNS" "$PYTHON" "$WORK/get.py")
+unset SSL_CERT_FILE SSL_CLIENT_CERT
+kill "$SERVER_PID" 2>/dev/null || true
 
 # --- Report ---------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
@@ -171,6 +215,8 @@ CA bundle $BUNDLE ($(grep -c 'BEGIN CERTIFICATE' "$BUNDLE") certificates, $(wc -
 | 3 | \`tlsconfig show\` peak RSS (hello-world $(awk -v k="$hello_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB, Python $(awk -v k="$py_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB) | $show_mib MiB | 25 MiB | | <= 25 MiB | $(verdict "$show_mib" "<=" 25) |
 | 5 | \`show\` with 20,000 errors: text vs JSON | $(us_to_ms "$diag_text_20000") ms | $(us_to_ms "$diag_json_20000") ms | $(ratio "$diag_text_20000" "$diag_json_20000") | <= 1.5 | $(verdict "$(ratio "$diag_text_20000" "$diag_json_20000")" "<=" 1.5) |
 | 5 | \`show\` with 200,000 errors: text vs JSON | $(us_to_ms "$diag_text_200000") ms | $(us_to_ms "$diag_json_200000") ms | $(ratio "$diag_text_200000" "$diag_json_200000") | <= 1.5 | $(verdict "$(ratio "$diag_text_200000" "$diag_json_200000")" "<=" 1.5) |
+| 6 | successful TLS 1.3 mTLS \`tlsconfig connect\` vs curl's whole GET | $(us_to_ms "$connect_us") ms | $(us_to_ms "$curl_us") ms | $(ratio "$connect_us" "$curl_us") | <= 1.0 | $(verdict "$(ratio "$connect_us" "$curl_us")" "<=" 1.0) |
+| 6 | the same vs Python ssl + http.client GET | $(us_to_ms "$connect_us") ms | $(us_to_ms "$python_us") ms | $(ratio "$connect_us" "$python_us") | | |
 | 4 | read 1 MiB TOML ($toml_bytes bytes) vs Python tomllib: throughput ratio | $(mib_per_s "$toml_bytes" "$ours_toml") MiB/s ($(us_to_ms "$ours_toml") ms) | $(mib_per_s "$toml_bytes" "$py_toml") MiB/s ($(us_to_ms "$py_toml") ms) | $r4 | >= 1 | $(verdict "$r4" ">=" 1) |
 
 Context for the figures above:

@@ -301,4 +301,39 @@ import Testing
         #expect(direct.document["proxy"] is NSNull && !direct.nextStep.contains("proxy"))
         #expect(try connect(server.port, host: "127.0.0.1", environment, sandbox: Sandbox(), ["--no-proxy"]).document["proxy"] is NSNull)
     }
+
+    // MARK: Found at resolution, before any connection
+
+    @Test func alpnBeyondTheWireLimitIsAConfigurationError() throws {
+        let names = (0..<300).map { "p\($0)-" + String(repeating: "x", count: 240) }.joined(separator: ",")
+        let result = try Sandbox().run(["check", "--format", "json"], environment: ["TLSCONFIG_ALPN": names])
+        #expect(result.status == 1)
+        let diagnostics = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let error = diagnostics.first { $0["code"] as? String == "invalid-value" }
+        #expect((error?["message"] as? String)?.contains("above the 65,533 a TLS ClientHello can carry") == true, "\(diagnostics)")
+        #expect((error?["origin"] as? [String: Any])?["variable"] as? String == "TLSCONFIG_ALPN")
+    }
+
+    @Test func derFilesAreNamedWithTheConversion() throws {
+        let pki = try TestPKI.shared()
+        let directory = TemporaryDirectory(prefix: "der")
+        _ = try OpenSSLTool.run(["x509", "-in", pki.path("server-ca.pem"), "-outform", "DER", "-out", directory.path + "/ca.der"], in: URL(fileURLWithPath: directory.path))
+        _ = try OpenSSLTool.run(["x509", "-in", pki.path("client.pem"), "-outform", "DER", "-out", directory.path + "/client.der"], in: URL(fileURLWithPath: directory.path))
+        let sandbox = Sandbox()
+        let ca = try sandbox.run(["check", "--format", "json"], environment: ["SSL_CERT_FILE": directory.path + "/ca.der"])
+        #expect(ca.stdout.contains("openssl x509 -inform DER -in \(directory.path)/ca.der"), "\(ca.stdout)")
+        let client = try sandbox.run(["check", "--format", "json"], environment: ["SSL_CLIENT_CERT": directory.path + "/client.der"])
+        #expect(client.stdout.contains("is a DER certificate"), "\(client.stdout)")
+        #expect(client.stdout.contains("openssl x509 -inform DER -in \(directory.path)/client.der -out client.pem"))
+        // Followed: converted, the CA file works.
+        _ = try OpenSSLTool.run(["x509", "-inform", "DER", "-in", directory.path + "/ca.der", "-out", directory.path + "/ca.der.pem"], in: URL(fileURLWithPath: directory.path))
+        #expect(try sandbox.run(["check"], environment: ["SSL_CERT_FILE": directory.path + "/ca.der.pem"]).status == 0)
+    }
+
+    @Test func ipv6IsWrittenInBrackets() throws {
+        let port = try Sockets.freePort()
+        let result = try Sandbox().run(["connect", "[::1]:\(port)", "--timeout", "2"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("Connecting to [::1]:\(port)"), "\(result.stdout)")
+    }
 }

@@ -59,6 +59,8 @@ func spawnAndWait(_ arguments: [String]) {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    // Diagnostics go to standard error: discarded too, so text and JSON cost the same writes.
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     guard posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { fail("cannot run \(arguments[0])") }
