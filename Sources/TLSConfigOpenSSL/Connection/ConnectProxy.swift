@@ -8,7 +8,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-public import TLSConfig
+import TLSConfig
 
 /// An HTTP proxy reached with `CONNECT`, chosen from the environment as curl chooses it:
 /// `https_proxy` or `HTTPS_PROXY` (then `all_proxy` or `ALL_PROXY`), unless `no_proxy` or
