@@ -12,7 +12,7 @@ import TLSConfigOpenSSL
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Resolve the settings and check them deeply: certificates, keys, validity, chain order, CRLs.",
-        discussion: "Exits 0 when there are no errors and 1 when there are. " + HelpText.sources
+        discussion: "Exits 0 when there are no errors and 1 when there are."
     )
 
     @OptionGroup var options: CommonOptions

@@ -113,6 +113,11 @@ struct CommonOptions: ParsableArguments {
 
 /// Files and variables named in every command's `--help`.
 enum HelpText {
+    /// An argument echoed in a message, with control characters made visible.
+    static func safe(_ text: String) -> String {
+        TextStyle.plain.terminalSafe(String(text.prefix(200)))
+    }
+
     static let sources = """
     Reads, highest precedence first: NAME_* variables (TLSCONFIG_CA_FILE, TLSCONFIG_CLIENT_CERT, ...; \
     NAME_CONFIG names a file), config files (--config; the nearest NAME.toml, .NAME.toml, NAME.yaml, \

@@ -11,7 +11,7 @@ import TLSConfigOpenSSL
 struct Connect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Connect to HOST[:PORT] with the resolved settings and explain the handshake.",
-        discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors. " + HelpText.sources
+        discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors."
     )
 
     @OptionGroup var options: CommonOptions

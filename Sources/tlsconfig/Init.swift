@@ -10,7 +10,7 @@ import TLSConfig
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a commented configuration template (TOML, or YAML with --yaml).",
-        discussion: "Writes to standard output, or to PATH. An existing file is never overwritten without --force. " + HelpText.sources
+        discussion: "Writes to standard output, or to PATH. An existing file is never overwritten without --force."
     )
 
     @Option(name: .customLong("app"), help: "Name the template's variables and files after the tool NAME.")

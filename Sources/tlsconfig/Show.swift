@@ -11,7 +11,6 @@ import TLSConfigOpenSSL
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show every TLS setting, its value and where it came from.",
-        discussion: HelpText.sources
     )
 
     @OptionGroup var options: CommonOptions

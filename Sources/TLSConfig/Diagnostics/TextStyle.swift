@@ -13,8 +13,9 @@ public struct TextStyle: Sendable, Hashable {
     public static let plain = TextStyle(color: false)
 
     /// Colour when writing to a terminal, unless `NO_COLOR` is set to anything non-empty.
+    /// `TERM=dumb` (Emacs shells, some CI consoles) means the terminal cannot show colour.
     public static func automatic(isTerminal: Bool, environment: [String: String]) -> TextStyle {
-        TextStyle(color: isTerminal && (environment["NO_COLOR"] ?? "").isEmpty)
+        TextStyle(color: isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
     }
 
     func paint(_ text: String, _ code: String) -> String {

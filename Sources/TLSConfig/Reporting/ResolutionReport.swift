@@ -159,6 +159,7 @@ public struct ResolutionReport: Sendable {
         }
         var root: [(String, JSONValue)] = [
             ("version", .int(Self.jsonVersion)),
+            ("toolVersion", .string(TLSConfigVersion.current)),
             ("app", .string(resolution.appName)),
             ("environmentPrefix", .string(resolution.environmentPrefix)),
             ("host", JSONValue(resolution.host?.authority)),

@@ -292,6 +292,7 @@ public struct ConnectionReport: Sendable {
     public func json() -> JSONValue {
         .object([
             ("version", .int(ResolutionReport.jsonVersion)),
+            ("toolVersion", .string(TLSConfigVersion.current)),
             ("host", .string(report.host)),
             ("port", .int(report.port)),
             ("address", JSONValue(report.address)),

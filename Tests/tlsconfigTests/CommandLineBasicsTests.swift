@@ -1,0 +1,58 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `--version`, unknown commands, help said once, and `TERM=dumb`.
+@Suite struct CommandLineBasicsTests {
+    @Test func versionIsTheLibrarysAndInEveryJSONDocument() throws {
+        let sandbox = Sandbox()
+        let version = try sandbox.run(["--version"])
+        #expect(version.status == 0)
+        let number = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(number.split(separator: ".").count == 3, "\(number)")
+        for command in [["show"], ["check"], ["connect", "127.0.0.1:\(try Sockets.freePort())"]] {
+            let result = try sandbox.run(command + ["--format", "json"])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(document["toolVersion"] as? String == number, "\(command)")
+        }
+    }
+
+    @Test func anUnknownCommandIsNamedAsSuch() throws {
+        let result = try Sandbox().run(["bogus"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no such command \"bogus\""), "\(result.stderr)")
+        #expect(!result.stderr.contains("Usage: tlsconfig show"), "not show's usage")
+        #expect(try Sandbox().run(["show"]).status == 0, "real commands still work")
+    }
+
+    @Test func theSourcesParagraphIsSaidOnce() throws {
+        let marker = "Reads, highest precedence first"
+        let root = try Sandbox().run(["--help"])
+        #expect(root.stdout.components(separatedBy: marker).count - 1 == 1, "\(root.stdout)")
+        for command in ["show", "check", "connect", "init"] {
+            let help = try Sandbox().run([command, "--help"])
+            #expect(!help.stdout.contains(marker), "\(command) --help repeats it")
+        }
+    }
+
+    /// Under a real pseudo-terminal (`script`), colour is on by default and off with TERM=dumb.
+    @Test func termDumbMeansNoColour() throws {
+        let sandbox = Sandbox()
+        func underTerminal(_ term: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qc", "\(CLI.executable) show", "/dev/null"]
+            process.currentDirectoryURL = URL(fileURLWithPath: sandbox.path)
+            process.environment = ["TERM": term, "PATH": "/usr/bin:/bin", "HOME": sandbox.path + "/home"].merging(SanitizerSupport.childEnvironment) { $1 }
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try underTerminal("xterm").contains("\u{1B}["), "a terminal gets colour")
+        #expect(!(try underTerminal("dumb")).contains("\u{1B}["), "TERM=dumb gets none")
+    }
+}
