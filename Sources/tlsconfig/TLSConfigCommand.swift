@@ -14,7 +14,7 @@ struct TLSConfigCommand: ParsableCommand {
         abstract: "Show, check and try the TLS settings a tool would use, and where each came from.",
         discussion: HelpText.sources,
         version: TLSConfigVersion.current,
-        subcommands: [Show.self, Check.self, Connect.self, Init.self],
+        subcommands: [Show.self, Check.self, Connect.self, Init.self, Manual.self],
         defaultSubcommand: Show.self
     )
 
@@ -25,7 +25,7 @@ struct TLSConfigCommand: ParsableCommand {
     static func main() {
         // `tlsconfig bogus` would otherwise be `show bogus`, answered with show's usage.
         if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !commandNames.contains(first) {
-            printError("error: no such command \"\(HelpText.safe(first))\"; the commands are \(commandNames.dropLast().joined(separator: ", ")) (see tlsconfig --help)")
+            printError("error: no such command \"\(HelpText.safe(first))\"; the commands are show, check, connect and init (see tlsconfig --help)")
             exitProcess(2)
         }
         do {

@@ -56,3 +56,30 @@ import Testing
         #expect(!(try underTerminal("dumb")).contains("\u{1B}["), "TERM=dumb gets none")
     }
 }
+
+/// The man page comes from the same sources as the help and the schema.
+@Suite struct ManualPageTests {
+    @Test func manualHasEverySectionVariableAndCommand() throws {
+        let result = try Sandbox().run(["manual"])
+        #expect(result.status == 0)
+        let page = result.stdout
+        for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES"] {
+            #expect(page.contains(".SH \(section)"), "\(section)")
+        }
+        for key in ["TRUST", "CA_FILE", "CA_DIR", "CLIENT_CERT", "CLIENT_KEY", "CLIENT_KEY_PASSPHRASE", "VERIFY", "MIN_VERSION", "MAX_VERSION",
+                    "CIPHERS", "CIPHERSUITES", "SERVER_NAME", "ALPN", "PINNED_PUBLIC_KEYS", "CRL_FILE", "CONFIG"] {
+            #expect(page.contains(".B TLSCONFIG_\(key)\n"), "TLSCONFIG_\(key)")
+        }
+        for variable in ["SSL_CERT_FILE", "SSL_CERT_DIR", "SSL_CLIENT_CERT", "HTTPS_PROXY", "NO_PROXY", "NO_COLOR", "XDG_CONFIG_HOME"] {
+            #expect(page.contains(variable), "\(variable)")
+        }
+        for command in ["show", "check", "connect", "init"] {
+            #expect(page.contains(".SS \(command)\n"), "\(command)")
+        }
+        // The commands' option lists are their help screens.
+        let help = try Sandbox().run(["check", "--help"]).stdout
+        #expect(help.contains("--host") && page.contains("\\-\\-host"))
+        #expect(page.contains("/etc/tlsconfig/config.{toml,yaml,yml}"))
+        #expect(!(try Sandbox().run(["--help"])).stdout.contains("manual"), "hidden from --help")
+    }
+}
