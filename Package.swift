@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TLSConfig", targets: ["TLSConfig"]),
         .library(name: "TLSConfigOpenSSL", targets: ["TLSConfigOpenSSL"]),
+        .library(name: "TLSConfigCommands", targets: ["TLSConfigCommands"]),
         .executable(name: "tlsconfig", targets: ["tlsconfig"]),
     ],
     dependencies: [
@@ -27,11 +28,17 @@ let package = Package(
         .target(name: "CTLSShims", dependencies: ["COpenSSL"]),
         .target(name: "TLSConfig", dependencies: ["CYAML"]),
         .target(name: "TLSConfigOpenSSL", dependencies: ["TLSConfig", "COpenSSL", "CTLSShims"]),
+        // `tls show|check|connect` for host tools; tlsconfig is built from the same commands.
+        .target(
+            name: "TLSConfigCommands",
+            dependencies: ["TLSConfig", "TLSConfigOpenSSL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "tlsconfig",
             dependencies: [
                 "TLSConfig",
                 "TLSConfigOpenSSL",
+                "TLSConfigCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import TLSConfig
+import TLSConfigCommands
 
 /// `tlsconfig init`: a commented template listing every key.
 struct Init: ParsableCommand {
@@ -32,13 +33,13 @@ struct Init: ParsableCommand {
             return
         }
         if FileManager.default.fileExists(atPath: path), !force {
-            printError("error: \(path) already exists; pass --force to overwrite it")
+            Terminal.error("error: \(path) already exists; pass --force to overwrite it")
             throw ExitCode(1)
         }
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            printError("error: cannot write \(path): \(error)")
+            Terminal.error("error: cannot write \(path): \(error)")
             throw ExitCode(1)
         }
         print("wrote \(path)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TLSConfig
+import TLSConfigCommands
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -14,8 +15,8 @@ struct TLSConfigCommand: ParsableCommand {
         abstract: "Show, check and try the TLS settings a tool would use, and where each came from.",
         discussion: HelpText.sources,
         version: TLSConfigVersion.current,
-        subcommands: [Show.self, Check.self, Connect.self, Init.self, Manual.self],
-        defaultSubcommand: Show.self
+        subcommands: [TLSShowCommand<CLIHost>.self, TLSCheckCommand<CLIHost>.self, TLSConnectCommand<CLIHost>.self, Init.self, Manual.self],
+        defaultSubcommand: TLSShowCommand<CLIHost>.self
     )
 
     /// The subcommand names, for telling a misspelt command from `show`'s arguments.
@@ -25,22 +26,17 @@ struct TLSConfigCommand: ParsableCommand {
     static func main() {
         // `tlsconfig bogus` would otherwise be `show bogus`, answered with show's usage.
         if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !commandNames.contains(first) {
-            printError("error: no such command \"\(HelpText.safe(first))\"; the commands are show, check, connect and init (see tlsconfig --help)")
-            exitProcess(2)
+            Terminal.error("error: no such command \"\(HelpText.safe(first))\"; the commands are show, check, connect and init (see tlsconfig --help)")
+            terminate(2)
         }
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let exit as ExitCode {
-            exitProcess(exit.rawValue)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                exitProcess(0)
-            }
-            printError(fullMessage(for: error))
-            exitProcess(2)
-        }
+        TLSCommandLine.main(TLSConfigCommand.self)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+private func terminate(_ code: Int32) -> Never { Glibc.exit(code) }
+#elseif canImport(Darwin)
+import Darwin
+private func terminate(_ code: Int32) -> Never { Darwin.exit(code) }
+#endif

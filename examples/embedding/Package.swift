@@ -3,7 +3,7 @@ import PackageDescription
 
 // `mytool`: a host tool that embeds TLSConfig. It reads the [tls] table of its own
 // mytool.toml, honours MYTOOL_* variables and its own --cacert flag, and offers
-// `mytool tls show` and `mytool tls check` built from the library's report types.
+// `mytool tls show|check|connect` by adding TLSCommands as one subcommand.
 let package = Package(
     name: "mytool",
     platforms: [.macOS(.v15)],
@@ -16,7 +16,7 @@ let package = Package(
             name: "mytool",
             dependencies: [
                 .product(name: "TLSConfig", package: "TLSConfig"),
-                .product(name: "TLSConfigOpenSSL", package: "TLSConfig"),
+                .product(name: "TLSConfigCommands", package: "TLSConfig"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,14 +7,21 @@ import Foundation
 import TLSConfig
 import TLSConfigOpenSSL
 
-/// `tlsconfig connect HOST[:PORT]`: a real handshake with the resolved settings, explained.
-struct Connect: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Connect to HOST[:PORT] with the resolved settings and explain the handshake.",
-        discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors."
-    )
+/// `connect HOST[:PORT]`: the client certificate checked locally, then a real handshake with
+/// the resolved settings, explained, with a next step for the real cause on failure; through
+/// an HTTP proxy as curl chooses one.
+public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
+    /// `connect`.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "connect",
+            abstract: "Connect to HOST[:PORT] with the resolved settings and explain the handshake.",
+            discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors."
+        )
+    }
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var hostOptions: Host.Options
+    @OptionGroup var output: TLSOutputOptions
 
     @Argument(help: "The server: HOST, HOST:PORT, [IPv6]:PORT (port 443 when omitted).")
     var host: String
@@ -28,26 +35,31 @@ struct Connect: ParsableCommand {
     @Flag(name: .customLong("no-proxy"), help: "Connect directly, ignoring HTTPS_PROXY, https_proxy, ALL_PROXY and all_proxy.")
     var noProxy = false
 
-    func validate() throws {
+    /// Required by ArgumentParser.
+    public init() {}
+
+    /// Refuses a timeout outside (0, 600] seconds.
+    public func validate() throws {
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
     }
 
-    func run() throws {
-        let resolution = options.resolve(host: host)
+    /// Connects and prints the report; exits 1 when the connection or the configuration fails.
+    public func run() throws {
+        let resolution = SettingsResolver(Host.resolverConfiguration(hostOptions)).resolve(host: host)
         guard !resolution.hasErrors, let target = resolution.host else {
-            refuse(resolution, diagnostics: resolution.diagnostics)
+            try refuse(resolution, diagnostics: resolution.diagnostics)
         }
         let context: TLSContext
         do {
             context = try TLSContextBuilder(resolution: resolution).makeClientContext()
         } catch {
-            refuse(resolution, diagnostics: resolution.diagnostics + error.diagnostics)
+            try refuse(resolution, diagnostics: resolution.diagnostics + error.diagnostics)
         }
         // Our own certificate is checked here first: an expired one is this machine's problem,
         // named with its origin, not a server's bad_certificate alert to decode.
         let local = MaterialChecks(resolution: resolution).run().filter { $0.severity >= .warning }
         if local.hasErrors {
-            refuse(resolution, diagnostics: resolution.diagnostics + local)
+            try refuse(resolution, diagnostics: resolution.diagnostics + local)
         }
         var probe = HandshakeProbe(timeout: .milliseconds(Int(timeout * 1000)))
         if !noProxy {
@@ -57,13 +69,13 @@ struct Connect: ParsableCommand {
             case .failure(let problem):
                 var report = HandshakeReport(host: target.host, port: target.port ?? 443)
                 report.failure = .proxyFailed("cannot use the proxy in \(problem)")
-                emit(ConnectionReport(report, resolution: resolution))
+                emit(ConnectionReport(report, resolution: resolution, checkCommand: Host.checkCommand(hostOptions)))
                 throw ExitCode(1)
             }
         }
         let outcome = ConnectionReport(
             probe.run(context, target: target), resolution: resolution, showCertificates: showCertificates,
-            diagnostics: resolution.diagnostics + local
+            diagnostics: resolution.diagnostics + local, checkCommand: Host.checkCommand(hostOptions)
         )
         emit(outcome)
         if !outcome.report.succeeded { throw ExitCode(1) }
@@ -73,25 +85,25 @@ struct Connect: ParsableCommand {
     /// connect document, the findings included.
     private func emit(_ outcome: ConnectionReport) {
         let notable = outcome.diagnostics.filter { $0.severity >= .warning }
-        options.emit(
-            text: outcome.text(style: options.style),
-            diagnostics: notable.isEmpty ? "" : DiagnosticRenderer(style: options.errorStyle, sources: outcome.resolution.sources).render(notable),
+        output.emit(
+            text: outcome.text(style: output.style),
+            diagnostics: notable.isEmpty ? "" : DiagnosticRenderer(style: output.errorStyle, sources: outcome.resolution.sources).render(notable),
             json: outcome.json()
         )
     }
 
     /// A configuration that cannot connect: the same report shape, with no connection attempted.
-    private func refuse(_ resolution: Resolution, diagnostics: [Diagnostic]) -> Never {
+    private func refuse(_ resolution: Resolution, diagnostics: [Diagnostic]) throws -> Never {
         let target = resolution.host ?? (try? HostTarget(parsing: host))
         var report = HandshakeReport(host: target?.host ?? host, port: target?.port ?? 443)
         report.failure = .configuration(errors: diagnostics.errors.count)
-        let outcome = ConnectionReport(report, resolution: resolution, diagnostics: diagnostics)
-        if options.format == .json {
+        let outcome = ConnectionReport(report, resolution: resolution, diagnostics: diagnostics, checkCommand: Host.checkCommand(hostOptions))
+        if output.format == .json {
             emit(outcome)
         } else {
             // Only the findings: a connection report would describe a connection never made.
-            options.emit(text: "", diagnostics: DiagnosticRenderer(style: options.errorStyle, sources: resolution.sources).render(diagnostics), json: .null)
+            output.emit(text: "", diagnostics: DiagnosticRenderer(style: output.errorStyle, sources: resolution.sources).render(diagnostics), json: .null)
         }
-        exitProcess(1)
+        throw ExitCode(1)
     }
 }

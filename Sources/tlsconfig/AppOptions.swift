@@ -1,13 +1,30 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import TLSConfig
+import TLSConfigCommands
 
-/// Options every command shares: which tool to resolve as, which host, and how to print.
-struct CommonOptions: ParsableArguments {
+/// tlsconfig as a host of the shared `show`, `check` and `connect` commands: it resolves as the
+/// tool named by `--app`, with that tool's file names and table when given.
+struct CLIHost: TLSCommandsHost {
+    typealias Options = AppOptions
+
+    static let commandPath = "tlsconfig"
+
+    static func resolverConfiguration(_ options: AppOptions) -> ResolverConfiguration {
+        options.resolverConfiguration
+    }
+
+    /// `tlsconfig check`, with the same `--app`, `--project-file` and `--table`.
+    static func checkCommand(_ options: AppOptions) -> String {
+        var command = "tlsconfig check"
+        if options.app != "tlsconfig" { command += " --app \(options.app)" }
+        for name in options.projectFiles { command += " --project-file \(name)" }
+        if let table = options.table { command += " --table \(table)" }
+        return command
+    }
+}
+
+/// Which tool to resolve as, and where its settings live.
+struct AppOptions: ParsableArguments {
     @Option(name: .customLong("app"), help: "Resolve exactly as the tool NAME would: its NAME_* variables and NAME config files.")
     var app: String = "tlsconfig"
 
@@ -25,31 +42,6 @@ struct CommonOptions: ParsableArguments {
         help: ArgumentHelp("With --app, the table holding the TLS settings in the tool's files, dotted (tls, tool.mytool.tls), as a tool that embeds its settings reads them.", valueName: "path")
     )
     var table: String?
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorChoice = .auto
-
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
-
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto
-        case always
-        case never
-    }
-
-    var style: TextStyle {
-        switch color {
-        case .always: TextStyle(color: true)
-        case .never: .plain
-        case .auto: .automatic(isTerminal: standardOutputIsTerminal, environment: ProcessInfo.processInfo.environment)
-        }
-    }
 
     /// A tool name becomes a variable prefix and path components (`NAME.toml`,
     /// `~/.config/NAME/`, `/etc/NAME/`), so only a plain name is accepted.
@@ -79,35 +71,6 @@ struct CommonOptions: ParsableArguments {
                 tablePath: table.map { $0.split(separator: ".").map(String.init) } ?? []
             )
         )
-    }
-
-    func resolve(host: String?) -> Resolution {
-        let resolver = SettingsResolver(resolverConfiguration)
-        return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
-    }
-
-    /// Colour for standard error, decided like `style` but for that stream.
-    var errorStyle: TextStyle {
-        switch color {
-        case .always: TextStyle(color: true)
-        case .never: .plain
-        case .auto: .automatic(isTerminal: standardErrorIsTerminal, environment: ProcessInfo.processInfo.environment)
-        }
-    }
-
-    /// Text mode: the report to standard output and the diagnostics to standard error, as git
-    /// and cargo do, so `2>/dev/null` hides them and a script can tell them apart. JSON mode:
-    /// everything in one document on standard output. Text never carries a control character
-    /// a configuration value, variable or server could have smuggled in.
-    func emit(text: @autoclosure () -> String, diagnostics: @autoclosure () -> String = "", json: @autoclosure () -> JSONValue) {
-        switch format {
-        case .text:
-            print(style.terminalSafe(text()), terminator: "")
-            let findings = diagnostics()
-            if !findings.isEmpty { printError(errorStyle.terminalSafe(findings)) }
-        case .json:
-            print(json().rendered())
-        }
     }
 }
 

@@ -1,0 +1,56 @@
+public import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import TLSConfig
+import TLSConfigOpenSSL
+
+/// `show`: every setting, its value and where it came from.
+public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
+    /// `show`.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: "Show every TLS setting, its value and where it came from.")
+    }
+
+    @OptionGroup var hostOptions: Host.Options
+    @OptionGroup var output: TLSOutputOptions
+    @OptionGroup var target: TLSHostOption
+
+    @Flag(name: .long, help: "Also show every candidate that lost, and why.")
+    var all = false
+
+    /// Required by ArgumentParser.
+    public init() {}
+
+    /// Prints the report; exits 1 when the settings have errors.
+    public func run() throws {
+        let resolution = target.resolve(Host.resolverConfiguration(hostOptions))
+        // What OpenSSL puts in force for these versions and ciphers, without loading the trust
+        // store (`check` builds the full context and reports the store).
+        let preview = TLSContextBuilder(resolution: resolution).protocolPreview()
+        let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: ProcessInfo.processInfo.environment), inForce: preview, trustStore: nil)
+        let report = ResolutionReport(resolution, showLosers: all, extraSections: [facts])
+        output.emit(
+            text: report.text(style: output.style, includingDiagnostics: false),
+            diagnostics: report.diagnosticsText(style: output.errorStyle),
+            json: report.json()
+        )
+        if resolution.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// `--host` for the commands that resolve without connecting.
+public struct TLSHostOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT), applying matching host sections.", valueName: "host"))
+    var host: String?
+
+    /// Required by ArgumentParser.
+    public init() {}
+
+    func resolve(_ configuration: ResolverConfiguration) -> Resolution {
+        let resolver = SettingsResolver(configuration)
+        return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
+    }
+}
