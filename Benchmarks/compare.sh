@@ -20,9 +20,11 @@ trap 'rm -rf "$WORK"' EXIT
 log() { printf '%s\n' "$*" >&2; }
 
 # --- Build -------------------------------------------------------------------------------
-log "building tlsconfig (release, $ROOT/.build-release) ..."
-swift build -c release --package-path "$ROOT" --scratch-path "$ROOT/.build-release" --product tlsconfig >&2
-TLSCONFIG="$ROOT/.build-release/release/tlsconfig"
+# The binary as Scripts/install.sh installs it: the Swift runtime linked in, which starts
+# faster than loading it from the toolchain.
+log "building tlsconfig (release, --static-swift-stdlib, $ROOT/.build-release-static) ..."
+swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$ROOT/.build-release-static" --product tlsconfig >&2
+TLSCONFIG="$ROOT/.build-release-static/release/tlsconfig"
 log "building compare-helper (release, $HERE/.build) ..."
 swift build -c release --package-path "$HERE" --scratch-path "$HERE/.build" --product compare-helper >&2
 HELPER="$HERE/.build/release/compare-helper"
