@@ -107,26 +107,7 @@ public struct FailureMatrixPKI: Sendable {
     }
 
     private func database(_ ca: String) throws {
-        let folder = "\(ca)-db"
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
-        try write("\(folder)/index.txt", "")
-        try write("\(folder)/serial", String(format: "%04X\n", Int.random(in: 0x1000...0xFFFF)))
-        try write("\(folder)/crlnumber", "1000\n")
-        try write("\(ca).cnf", """
-            [ca]
-            default_ca = CA_default
-            [CA_default]
-            database = \(folder)/index.txt
-            new_certs_dir = \(folder)
-            serial = \(folder)/serial
-            crlnumber = \(folder)/crlnumber
-            default_md = sha256
-            default_crl_days = 30
-            policy = policy_any
-            unique_subject = no
-            [policy_any]
-            commonName = supplied
-
-            """)
+        // Random first serials: the two roots must not issue certificates with the same serial.
+        try OpenSSLCADatabase.create(ca, in: directory, firstSerial: String(format: "%04X", Int.random(in: 0x1000...0xFFFF)))
     }
 }

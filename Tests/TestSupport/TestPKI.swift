@@ -26,6 +26,14 @@ public struct TestPKI: Sendable {
     }
 
     /// The server certificate's SPKI pin, computed by the openssl command (not by the code under test).
+    /// `openssl s_server` presenting `server.pem` and requiring a client certificate from the
+    /// client CA, as the connect tests use it.
+    public func clientCertificateServer() throws -> OpenSSLServerProcess {
+        try OpenSSLServerProcess(
+            ["-cert", "server.pem", "-key", "server.key", "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"], in: directory
+        )
+    }
+
     public func serverPin() throws -> String {
         "sha256//" + (try bytes("server.pin")).base64EncodedString()
     }
@@ -93,27 +101,7 @@ public struct TestPKI: Sendable {
     }
 
     private func caDatabase(_ ca: String) throws {
-        let database = "\(ca)-db"
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent(database), withIntermediateDirectories: true)
-        try write("\(database)/index.txt", "")
-        try write("\(database)/serial", "1000\n")
-        try write("\(database)/crlnumber", "1000\n")
-        try write("\(ca).cnf", """
-            [ca]
-            default_ca = CA_default
-            [CA_default]
-            database = \(database)/index.txt
-            new_certs_dir = \(database)
-            serial = \(database)/serial
-            crlnumber = \(database)/crlnumber
-            default_md = sha256
-            default_crl_days = 30
-            policy = policy_any
-            unique_subject = no
-            [policy_any]
-            commonName = supplied
-
-            """)
+        try OpenSSLCADatabase.create(ca, in: directory)
     }
 
     private func build() throws {

@@ -6,10 +6,7 @@ import Testing
 @Suite(.serialized) struct ConnectCommandTests {
     private func withServer<T>(_ body: (TestPKI, OpenSSLServerProcess) throws -> T) throws -> T {
         let pki = try TestPKI.shared()
-        let server = try OpenSSLServerProcess(
-            ["-cert", "server.pem", "-key", "server.key", "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"],
-            in: pki.directory
-        )
+        let server = try pki.clientCertificateServer()
         defer { server.stop() }
         return try body(pki, server)
     }

@@ -209,10 +209,7 @@ import Testing
 
     private func clientServer() throws -> (TestPKI, OpenSSLServerProcess) {
         let pki = try TestPKI.shared()
-        let server = try OpenSSLServerProcess(
-            ["-cert", "server.pem", "-key", "server.key", "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"], in: pki.directory
-        )
-        return (pki, server)
+        return (pki, try pki.clientCertificateServer())
     }
 
     @Test func clientCertificateRejectedForAnUnknownCA() throws {

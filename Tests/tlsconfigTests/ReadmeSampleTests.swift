@@ -75,9 +75,7 @@ import Testing
     /// Both `connect` samples, against the test PKI's server (the README's port written back).
     @Test func connectSamplesMatchTheBinary() throws {
         let pki = try TestPKI.shared()
-        let server = try OpenSSLServerProcess(
-            ["-cert", "server.pem", "-key", "server.key", "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"], in: pki.directory
-        )
+        let server = try pki.clientCertificateServer()
         defer { server.stop() }
         let sandbox = Sandbox()
         for (marker, environment, status) in [
