@@ -165,7 +165,7 @@ MTLS_PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 openssl s_server -accept "127.0.0.1:$MTLS_PORT" -cert "$PKI/server.pem" -key "$PKI/server.key" -CAfile "$PKI/ca.pem" \
     -Verify 1 -verify_return_error -www -quiet >/dev/null 2>&1 &
 SERVER_PID=$!
-trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do "$PYTHON" -c "import socket; socket.create_connection(('127.0.0.1', $MTLS_PORT), 0.1)" 2>/dev/null && break; sleep 0.05; done
 export SSL_CERT_FILE="$PKI/ca.pem" SSL_CLIENT_CERT="$PKI/client-combined.pem"
 "$TLSCONFIG" connect "127.0.0.1:$MTLS_PORT" >/dev/null || { log "tlsconfig connect failed against the local server"; exit 1; }
