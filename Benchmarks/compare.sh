@@ -151,12 +151,12 @@ PKI="$WORK/pki"
 mkdir -p "$PKI"
 (
     cd "$PKI"
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.pem -subj /CN=Compare-CA -days 2 \
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.pem -subj /CN=Compare-CA -days 400 \
         -addext basicConstraints=critical,CA:TRUE -addext keyUsage=keyCertSign >/dev/null 2>&1
     for role in server client; do
         openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$role.key" -out "$role.csr" -subj "/CN=$role" >/dev/null 2>&1
         if [ "$role" = server ]; then usage="subjectAltName=DNS:localhost,IP:127.0.0.1"; else usage="extendedKeyUsage=clientAuth"; fi
-        openssl x509 -req -in "$role.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out "$role.pem" -extfile <(printf '%s\n' "$usage") >/dev/null 2>&1
+        openssl x509 -req -in "$role.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 400 -out "$role.pem" -extfile <(printf '%s\n' "$usage") >/dev/null 2>&1
     done
     cat client.pem client.key > client-combined.pem
     chmod 600 ./*.key client-combined.pem
