@@ -83,3 +83,16 @@ import Testing
         #expect(!(try Sandbox().run(["--help"])).stdout.contains("manual"), "hidden from --help")
     }
 }
+
+/// The written-out command list `tlsconfig` checks arguments against is its real one.
+@Suite struct CommandNameListTests {
+    @Test func everyCommandIsAccepted() throws {
+        for command in ["show", "check", "init", "manual"] {
+            #expect(try Sandbox().run([command, "--help"]).status == 0, "\(command)")
+        }
+        #expect(try Sandbox().run(["connect", "--help"]).status == 0)
+        #expect(try Sandbox().run(["help"]).status == 0)
+        let root = try Sandbox().run(["--help"]).stdout
+        for command in ["show", "check", "connect", "init"] { #expect(root.contains("  \(command) "), "\(command) listed") }
+    }
+}
