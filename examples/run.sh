@@ -41,7 +41,8 @@ expect() {
     fi
     for pattern in "${patterns[@]}"; do
         [[ -n "$pattern" ]] || continue
-        if ! cat "$work/out" "$work/err" | grep -Eq -- "$pattern"; then
+        # grep reads the files itself: `cat | grep -q` fails under pipefail when grep stops early.
+        if ! grep -Eq -- "$pattern" "$work/out" "$work/err"; then
             fail "$name (no match for: $pattern)"
             return
         fi
