@@ -18,24 +18,9 @@ public struct Material: Sendable {
     public internal(set) var crl: MaterialFile?
     /// The passphrase file, when the passphrase source is `file:PATH` and it was needed.
     public internal(set) var passphraseFile: MaterialFile?
-    /// The passphrase, when a source is configured and the key needs one.
-    package internal(set) var passphrase: PassphraseState = .notConfigured
-
-    /// Whether and how the key's passphrase could be had.
-    package enum PassphraseState: Sendable {
-        /// No `client-key-passphrase`.
-        case notConfigured
-        /// Configured, not needed: the key is not encrypted.
-        case notNeeded
-        /// Configured, but the variable or file could not supply it (a diagnostic says why).
-        case unavailable
-        case available(PassphraseSecret)
-
-        package var secret: PassphraseSecret? {
-            if case .available(let secret) = self { return secret }
-            return nil
-        }
-    }
+    /// The passphrase, when a source is configured, the key needs one and the source supplied
+    /// it (otherwise a diagnostic says why not).
+    package internal(set) var passphrase: PassphraseSecret?
 
     /// No material at all (settings with no configured files).
     public init() {}

@@ -20,14 +20,10 @@ public struct MaterialFile: Sendable {
     package let pem: PEMContents
 
     package init(setting: SettingKey, writtenPath: String, path: String, origin: Origin?, contents: FileInspector.Contents) {
-        self.setting = setting
-        self.writtenPath = writtenPath
-        self.path = path
-        self.origin = origin
-        self.identity = contents.facts.identity
-        self.mode = contents.facts.mode
-        self.bytes = contents.bytes
-        self.pem = PEMScanner.scan(contents.bytes)
+        self.init(
+            setting: setting, writtenPath: writtenPath, path: path, origin: origin, identity: contents.facts.identity,
+            mode: contents.facts.mode, bytes: contents.bytes, pem: PEMScanner.scan(contents.bytes)
+        )
     }
 
     /// The same read, as named by another setting (`client-key` naming the certificate file).

@@ -24,9 +24,8 @@ package struct MaterialLoader {
                 diagnostics.append(Diagnostic(
                     .error, .caFileWithoutCertificates, "CA file \(quoted(file)) holds no PEM certificate",
                     setting: .caFile, origin: file.origin, notes: contentNotes(file),
-                    help: file.pem.looksLikeDER
-                        ? "it is DER: convert it with `openssl x509 -inform DER -in \(file.path) -out \(file.path).pem` and point ca-file at the .pem file"
-                        : "point ca-file at a PEM bundle (\"-----BEGIN CERTIFICATE-----\" blocks)"
+                    help: derConversion(file, command: "x509")
+                        ?? "point ca-file at a PEM bundle (\"-----BEGIN CERTIFICATE-----\" blocks)"
                 ))
             }
             material.caFiles.append(file)
@@ -46,14 +45,19 @@ package struct MaterialLoader {
                 diagnostics.append(Diagnostic(
                     .error, .crlFileWithoutCRL, "CRL file \(quoted(file)) holds no PEM CRL",
                     setting: .crlFile, origin: file.origin, notes: contentNotes(file),
-                    help: file.pem.looksLikeDER
-                        ? "it is DER: convert it with `openssl crl -inform DER -in \(file.path) -out \(file.path).pem` and point crl-file at the .pem file"
-                        : "point crl-file at a PEM file with \"-----BEGIN X509 CRL-----\" blocks"
+                    help: derConversion(file, command: "crl")
+                        ?? "point crl-file at a PEM file with \"-----BEGIN X509 CRL-----\" blocks"
                 ))
             }
             material.crl = file
         }
         return (material, diagnostics)
+    }
+
+    /// For a DER file where PEM belongs, the `openssl COMMAND` line that converts it.
+    private func derConversion(_ file: MaterialFile, command: String) -> String? {
+        guard file.pem.looksLikeDER else { return nil }
+        return "it is DER: convert it with `openssl \(command) -inform DER -in \(file.path) -out \(file.path).pem` and point \(file.setting) at the .pem file"
     }
 
     // MARK: - Identity
@@ -119,7 +123,6 @@ package struct MaterialLoader {
             return
         }
         guard needsPassphrase else {
-            material.passphrase = .notNeeded
             diagnostics.append(Diagnostic(
                 .note, .passphraseNotNeeded,
                 "client-key-passphrase is set, but the private key in \(quoted(keyHolder)) is not encrypted, so no passphrase is read",
@@ -150,7 +153,7 @@ package struct MaterialLoader {
 
     /// The passphrase, read once; a source that cannot supply it is an error here, before
     /// any decoder asks.
-    private func fetch(_ source: PassphraseSource, into material: inout Material, _ diagnostics: inout [Diagnostic]) -> Material.PassphraseState {
+    private func fetch(_ source: PassphraseSource, into material: inout Material, _ diagnostics: inout [Diagnostic]) -> PassphraseSecret? {
         let origin = origins[.clientKeyPassphrase]
         switch source {
         case .environment(let name):
@@ -160,18 +163,18 @@ package struct MaterialLoader {
                     setting: .clientKeyPassphrase, origin: origin,
                     help: "export \(name) before running, or point client-key-passphrase at a file"
                 ))
-                return .unavailable
+                return nil
             }
-            return .available(PassphraseSecret(source: source, bytes: Array(value.utf8)))
+            return PassphraseSecret(source: source, bytes: Array(value.utf8))
         case .file(let path):
             let written = ResolvedPath(written: path, absolute: path)
             guard let file = read(written, setting: .clientKeyPassphrase, what: "passphrase file", limit: 64 << 10, into: &diagnostics) else {
-                return .unavailable
+                return nil
             }
             material.passphraseFile = file
             var line = file.bytes.prefix { $0 != UInt8(ascii: "\n") }
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
-            return .available(PassphraseSecret(source: source, bytes: line))
+            return PassphraseSecret(source: source, bytes: line)
         }
     }
 

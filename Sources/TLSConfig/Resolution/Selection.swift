@@ -66,8 +66,7 @@ struct Selection {
     /// certificate in `SSL_CLIENT_CERT`, which needs a passphrase from somewhere else.
     private static func groupPlace(_ members: [Offer]) -> Offer? {
         guard let best = members.first else { return nil }
-        let passphraseOnly = best.key == .clientKeyPassphrase && !members.contains { $0.place == best.place && $0.key != .clientKeyPassphrase }
-        if passphraseOnly, let certificate = members.first(where: { $0.key == .clientCert && $0.layer == .standardEnvironment }) {
+        if isPassphraseOnly(best.place, members), let certificate = members.first(where: { $0.key == .clientCert && $0.layer == .standardEnvironment }) {
             return certificate
         }
         return best
@@ -75,10 +74,13 @@ struct Selection {
 
     /// The best-ranked place that offers the passphrase and nothing else of the identity group.
     private static func passphraseOnlyPlace(_ members: [Offer]) -> String? {
-        members.first { offer in
-            offer.key == .clientKeyPassphrase && offer.layer != .standardEnvironment
-                && !members.contains { $0.place == offer.place && $0.key != .clientKeyPassphrase }
-        }?.place
+        members.first { $0.key == .clientKeyPassphrase && $0.layer != .standardEnvironment && isPassphraseOnly($0.place, members) }?.place
+    }
+
+    /// Whether `place` offers the passphrase and no other member of the identity group.
+    private static func isPassphraseOnly(_ place: String, _ members: [Offer]) -> Bool {
+        members.contains { $0.place == place && $0.key == .clientKeyPassphrase }
+            && !members.contains { $0.place == place && $0.key != .clientKeyPassphrase }
     }
 
     private mutating func lose(_ offer: Offer, _ reason: LossReason) {

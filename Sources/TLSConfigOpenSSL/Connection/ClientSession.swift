@@ -50,7 +50,7 @@ final class ClientSession {
             return (report, nil)
         }
         let connected: TCPConnector.Connected
-        report.proxy = proxy.map { ($0.url, $0.variable) }
+        report.proxy = proxy.map { ProxyRoute(url: $0.url, variable: $0.variable) }
         switch TCPConnector(deadline: deadline).connect(host: proxy?.host ?? host, port: proxy?.port ?? port) {
         case .success(let value): connected = value
         case .failure(let failure):

@@ -19,14 +19,17 @@ public struct TLSContextBuilder: Sendable {
     /// Where trust stores are shared; `.shared` unless a test or tool wants its own.
     public let trustStoreCache: TrustStoreCache
 
+    /// Cited by every diagnostic; derived from the resolution once, not per lookup.
+    private let origins: SettingOrigins
+
     /// A builder for `resolution`.
     public init(resolution: Resolution, trustStoreCache: TrustStoreCache = .shared) {
         self.resolution = resolution
         self.trustStoreCache = trustStoreCache
+        self.origins = resolution.origins
     }
 
     private var settings: TLSSettings { resolution.settings }
-    private var origins: SettingOrigins { resolution.origins }
 
     /// A client context: trust and verification of the server, an optional client identity,
     /// ALPN and pins.

@@ -39,14 +39,8 @@ public struct HandshakeReport: Sendable, Hashable {
     public var verification: Verification = .notReached
     /// Whether the server asked for a client certificate.
     public var clientCertificateRequested = false
-    /// The proxy the connection went through (`http://host:port`, never credentials), and
-    /// the variable that chose it.
-    public var proxy: (url: String, variable: String)? {
-        get { proxyURL.map { ($0, proxyVariable ?? "") } }
-        set { proxyURL = newValue?.url; proxyVariable = newValue?.variable }
-    }
-    var proxyURL: String?
-    var proxyVariable: String?
+    /// The proxy the connection went through; `nil` when direct.
+    public var proxy: ProxyRoute?
     /// The CA names the server sent with its certificate request: the issuers it accepts.
     public var acceptableIssuers: [String] = []
     /// The client chain this context presents, leaf first (subjects and issuers), to compare
@@ -64,5 +58,20 @@ public struct HandshakeReport: Sendable, Hashable {
     public init(host: String, port: Int) {
         self.host = host
         self.port = port
+    }
+}
+
+/// A proxy as a report shows it: its URL without credentials, and the variable that chose it.
+/// The report keeps this, never the ``ConnectProxy`` (which holds the credentials).
+public struct ProxyRoute: Sendable, Hashable {
+    /// `http://host:port`.
+    public var url: String
+    /// Such as `HTTPS_PROXY`.
+    public var variable: String
+
+    /// A route.
+    public init(url: String, variable: String) {
+        self.url = url
+        self.variable = variable
     }
 }

@@ -20,7 +20,7 @@ struct IdentityLoader {
     func load() -> LoadedIdentity {
         var loaded = LoadedIdentity()
         guard let certificate = material.certificate else { return loaded }
-        let passphrase = PassphraseProvider(material.passphrase.secret)
+        let passphrase = PassphraseProvider(material.passphrase)
         if certificate.pem.looksLikeDER {
             loadPKCS12(certificate, passphrase: passphrase, into: &loaded)
         } else {
