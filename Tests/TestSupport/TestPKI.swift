@@ -34,6 +34,14 @@ public struct TestPKI: Sendable {
         )
     }
 
+    /// Runs `body` with the shared PKI and a client-certificate server, stopped afterwards.
+    public static func withClientCertificateServer<T>(_ body: (TestPKI, OpenSSLServerProcess) throws -> T) throws -> T {
+        let pki = try shared()
+        let server = try pki.clientCertificateServer()
+        defer { server.stop() }
+        return try body(pki, server)
+    }
+
     public func serverPin() throws -> String {
         "sha256//" + (try bytes("server.pin")).base64EncodedString()
     }

@@ -39,18 +39,7 @@ import Testing
     @Test func termDumbMeansNoColour() throws {
         let sandbox = Sandbox()
         func underTerminal(_ term: String) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qc", "\(CLI.executable) show", "/dev/null"]
-            process.currentDirectoryURL = URL(fileURLWithPath: sandbox.path)
-            process.environment = ["TERM": term, "PATH": "/usr/bin:/bin", "HOME": sandbox.path + "/home"].merging(SanitizerSupport.childEnvironment) { $1 }
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try CLI.runWrapped("/usr/bin/script", ["-qc", "\(CLI.executable) show", "/dev/null"], in: sandbox.path, home: sandbox.path + "/home", environment: ["TERM": term])
         }
         #expect(try underTerminal("xterm").contains("\u{1B}["), "a terminal gets colour")
         #expect(!(try underTerminal("dumb")).contains("\u{1B}["), "TERM=dumb gets none")

@@ -4,15 +4,8 @@ import Testing
 
 /// `tlsconfig connect` against the real `openssl s_server -Verify 1` on 127.0.0.1.
 @Suite(.serialized) struct ConnectCommandTests {
-    private func withServer<T>(_ body: (TestPKI, OpenSSLServerProcess) throws -> T) throws -> T {
-        let pki = try TestPKI.shared()
-        let server = try pki.clientCertificateServer()
-        defer { server.stop() }
-        return try body(pki, server)
-    }
-
     @Test func mutualTLSSucceeds() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let sandbox = Sandbox()
             let result = try sandbox.run(["connect", "localhost:\(server.port)", "--timeout", "10"], environment: [
                 "SSL_CERT_FILE": pki.path("server-ca.pem"),
@@ -28,7 +21,7 @@ import Testing
     }
 
     @Test func missingClientCertificateIsExplained() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let sandbox = Sandbox()
             let result = try sandbox.run(["connect", "localhost:\(server.port)"], environment: ["SSL_CERT_FILE": pki.path("server-ca.pem")])
             #expect(result.status == 1)
@@ -38,7 +31,7 @@ import Testing
     }
 
     @Test func untrustedServerCAIsExplained() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let sandbox = Sandbox()
             let result = try sandbox.run(["connect", "localhost:\(server.port)", "--format", "json"], environment: [
                 "SSL_CERT_FILE": pki.path("other-ca.pem"),
@@ -55,7 +48,7 @@ import Testing
     }
 
     @Test func showCertsPrintsTheChainInFull() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let result = try Sandbox().run(["connect", "127.0.0.1:\(server.port)", "--show-certs"], environment: [
                 "SSL_CERT_FILE": pki.path("server-ca.pem"),
                 "SSL_CLIENT_CERT": pki.path("client-combined.pem"),

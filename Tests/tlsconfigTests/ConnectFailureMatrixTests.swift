@@ -207,41 +207,36 @@ import Testing
 
     // MARK: Client certificates (the test PKI's server, asking for one from the client CA)
 
-    private func clientServer() throws -> (TestPKI, OpenSSLServerProcess) {
-        let pki = try TestPKI.shared()
-        return (pki, try pki.clientCertificateServer())
-    }
-
     @Test func clientCertificateRejectedForAnUnknownCA() throws {
-        let (pki, server) = try clientServer()
-        defer { server.stop() }
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-untrusted-combined.pem")])
-        expectFailure(outcome, code: "client-certificate-rejected", step: "the server accepts certificates issued by CN=Test Client CA")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]).succeeded)
+        try TestPKI.withClientCertificateServer { pki, server in
+            let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-untrusted-combined.pem")])
+            expectFailure(outcome, code: "client-certificate-rejected", step: "the server accepts certificates issued by CN=Test Client CA")
+            #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]).succeeded)
+        }
     }
 
     @Test func clientCertificateMissingItsIntermediate() throws {
-        let (pki, server) = try clientServer()
-        defer { server.stop() }
-        let directory = TemporaryDirectory(prefix: "leaf-only")
-        let leafOnly = directory.write("leaf.pem", String(decoding: try pki.bytes("client.pem") + pki.bytes("client.key"), as: UTF8.self))
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": leafOnly])
-        expectFailure(outcome, code: "client-certificate-rejected", step: "append its certificate to your client certificate file")
-        #expect(outcome.nextStep.contains("CN=Test Client CA"))
-        // Followed: the intermediate appended.
-        let withChain = directory.write("chain.pem", String(decoding: try pki.bytes("client-chain.pem") + pki.bytes("client.key"), as: UTF8.self))
-        #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": withChain]).succeeded)
+        try TestPKI.withClientCertificateServer { pki, server in
+            let directory = TemporaryDirectory(prefix: "leaf-only")
+            let leafOnly = directory.write("leaf.pem", String(decoding: try pki.bytes("client.pem") + pki.bytes("client.key"), as: UTF8.self))
+            let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": leafOnly])
+            expectFailure(outcome, code: "client-certificate-rejected", step: "append its certificate to your client certificate file")
+            #expect(outcome.nextStep.contains("CN=Test Client CA"))
+            // Followed: the intermediate appended.
+            let withChain = directory.write("chain.pem", String(decoding: try pki.bytes("client-chain.pem") + pki.bytes("client.key"), as: UTF8.self))
+            #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": withChain]).succeeded)
+        }
     }
 
     @Test func expiredClientCertificateIsFoundBeforeConnecting() throws {
-        let (pki, server) = try clientServer()
-        defer { server.stop() }
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-expired-combined.pem")])
-        #expect(outcome.code == "configuration-error")
-        let expired = (outcome.document["diagnostics"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "client-certificate-expired" }
-        #expect((expired?["message"] as? String)?.contains("expired on 2021-01-01") == true)
-        #expect((expired?["origin"] as? [String: Any])?["variable"] as? String == "SSL_CLIENT_CERT")
-        #expect(outcome.text.stderr.contains("error[client-certificate-expired]"))
+        try TestPKI.withClientCertificateServer { pki, server in
+            let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-expired-combined.pem")])
+            #expect(outcome.code == "configuration-error")
+            let expired = (outcome.document["diagnostics"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "client-certificate-expired" }
+            #expect((expired?["message"] as? String)?.contains("expired on 2021-01-01") == true)
+            #expect((expired?["origin"] as? [String: Any])?["variable"] as? String == "SSL_CLIENT_CERT")
+            #expect(outcome.text.stderr.contains("error[client-certificate-expired]"))
+        }
     }
 
     // MARK: Not TLS at all

@@ -21,17 +21,10 @@ import Testing
         try #require(try diagnostics(result).first { $0["code"] as? String == code }?["help"] as? String, "no \(code): \(result.stdout)")
     }
 
-    private func withServer<T>(_ body: (TestPKI, OpenSSLServerProcess) throws -> T) throws -> T {
-        let pki = try TestPKI.shared()
-        let server = try pki.clientCertificateServer()
-        defer { server.stop() }
-        return try body(pki, server)
-    }
-
     // MARK: 1. Empty CA directories
 
     @Test func emptyCertDirectoryBesideAGoodCAFileConnects() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let sandbox = Sandbox()
             let empty = sandbox.path + "/empty"
             try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
@@ -68,7 +61,7 @@ import Testing
     // MARK: 2. Encrypted keys in SSL_CLIENT_CERT
 
     @Test func encryptedSSLClientCertTakesItsPassphraseFromTheToolAsTheHelpSays() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let sandbox = Sandbox()
             var environment = ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-encrypted-combined.pem"), "PW": TestPKI.passphrase]
             let refused = try sandbox.run(["check", "--format", "json"], environment: environment)
@@ -93,7 +86,7 @@ import Testing
     }
 
     @Test func passwordProtectedPKCS12InSSLClientCert() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let sandbox = Sandbox()
             var environment = ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client.p12"), "P12": TestPKI.pkcs12Passphrase]
             let refused = try sandbox.run(["check", "--format", "json"], environment: environment)
@@ -208,16 +201,7 @@ import Testing
         let script = deep
             ? "cd \"$1\" && for i in $(seq 1 230); do mkdir d0123456789abcdefghi && cd d0123456789abcdefghi || exit 9; done && exec \"$2\" show --format json"
             : "mkdir \"$1/gone\" && cd \"$1/gone\" && rmdir \"$1/gone\" && exec \"$2\" show --format json"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script, "bash", sandbox.path, CLI.executable]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": sandbox.path + "/home"].merging(SanitizerSupport.childEnvironment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = Data(try CLI.runWrapped("/bin/bash", ["-c", script, "bash", sandbox.path, CLI.executable], in: sandbox.path, home: sandbox.path + "/home").utf8)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(String(decoding: data, as: UTF8.self))")
         let warning = (document["diagnostics"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "project-discovery-skipped" }
         #expect((warning?["message"] as? String)?.contains(deep ? "deeper than PATH_MAX" : "was deleted") == true, "\(String(describing: document["diagnostics"]))")
@@ -269,7 +253,7 @@ import Testing
     // MARK: 10. Legacy PKCS#12
 
     @Test func legacyPKCS12IsDecoded() throws {
-        try withServer { pki, server in
+        try TestPKI.withClientCertificateServer { pki, server in
             let directory = TemporaryDirectory(prefix: "legacy-p12")
             let out = URL(fileURLWithPath: directory.path)
             _ = try OpenSSLTool.run(["pkcs12", "-export", "-legacy", "-in", pki.path("client-chain.pem"), "-inkey", pki.path("client.key"),

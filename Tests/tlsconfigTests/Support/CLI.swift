@@ -76,6 +76,24 @@ struct CLI {
         )
     }
 
+    /// The binary run by another program (`script` for a pseudo-terminal, `bash` to prepare an
+    /// odd working directory) with `run`'s base environment; returns standard output.
+    static func runWrapped(_ launcher: String, _ arguments: [String], in directory: String, home: String, environment: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: launcher)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home].merging(SanitizerSupport.childEnvironment) { $1 }.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     struct TimedOut: Error {
         var arguments: [String]
     }
