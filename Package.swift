@@ -8,10 +8,19 @@ let package = Package(
         .library(name: "TLSConfig", targets: ["TLSConfig"]),
         .library(name: "TLSConfigOpenSSL", targets: ["TLSConfigOpenSSL"]),
         .library(name: "TLSConfigCommands", targets: ["TLSConfigCommands"]),
+        // Empty unless the `NIO` trait is enabled.
+        .library(name: "TLSConfigNIO", targets: ["TLSConfigNIO"]),
         .executable(name: "tlsconfig", targets: ["tlsconfig"]),
+    ],
+    traits: [
+        // Off by default: a package that does not enable it neither builds swift-nio-ssl nor links BoringSSL.
+        .trait(name: "NIO", description: "TLSConfigNIO: swift-nio-ssl configurations, contexts and handlers from a resolution."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
@@ -33,6 +42,15 @@ let package = Package(
             name: "TLSConfigCommands",
             dependencies: ["TLSConfig", "TLSConfigOpenSSL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .target(
+            name: "TLSConfigNIO",
+            dependencies: [
+                "TLSConfig",
+                "TLSConfigOpenSSL",
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["NIO"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
+            ]
+        ),
         .executableTarget(
             name: "tlsconfig",
             dependencies: [
@@ -46,6 +64,15 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TLSConfig"], path: "Tests/TestSupport"),
         .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TestSupport"]),
         .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "TestSupport"]),
+        .testTarget(
+            name: "TLSConfigNIOTests",
+            dependencies: [
+                "TLSConfigNIO", "TLSConfig", "TLSConfigOpenSSL", "TestSupport",
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["NIO"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["NIO"])),
+            ]
+        ),
         .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

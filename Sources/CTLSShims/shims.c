@@ -12,6 +12,11 @@ void ctls_SSL_set_msg_callback_arg(SSL *ssl, void *arg) { SSL_set_msg_callback_a
 int ctls_sk_X509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
 X509 *ctls_sk_X509_value(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
 void ctls_sk_X509_pop_free(STACK_OF(X509) *stack) { sk_X509_pop_free(stack, X509_free); }
+STACK_OF(X509) *ctls_sk_X509_new_null(void) { return sk_X509_new_null(); }
+int ctls_sk_X509_push(STACK_OF(X509) *stack, X509 *x509) { return sk_X509_push(stack, x509); }
+int ctls_SSL_CTX_get0_chain_certs(SSL_CTX *ctx, STACK_OF(X509) **chain) { return (int)SSL_CTX_get0_chain_certs(ctx, chain); }
+int ctls_sk_X509_OBJECT_num(const STACK_OF(X509_OBJECT) *stack) { return sk_X509_OBJECT_num(stack); }
+X509_OBJECT *ctls_sk_X509_OBJECT_value(const STACK_OF(X509_OBJECT) *stack, int index) { return sk_X509_OBJECT_value(stack, index); }
 int ctls_sk_SSL_CIPHER_num(const STACK_OF(SSL_CIPHER) *stack) { return sk_SSL_CIPHER_num(stack); }
 const SSL_CIPHER *ctls_sk_SSL_CIPHER_value(const STACK_OF(SSL_CIPHER) *stack, int index) { return sk_SSL_CIPHER_value(stack, index); }
 int ctls_sk_X509_NAME_num(const STACK_OF(X509_NAME) *stack) { return sk_X509_NAME_num(stack); }

@@ -228,14 +228,7 @@ final class ClientSession {
             return .pinMismatch(presented: pin)
         }
         if context.settings.verification != .none, let failure = observer.verificationFailure {
-            if failure.code == X509_V_ERR_HOSTNAME_MISMATCH || failure.code == X509_V_ERR_IP_ADDRESS_MISMATCH {
-                let names = report.peerCertificates.first?.subjectAlternativeNames ?? []
-                if names.isEmpty, let leaf = report.peerCertificates.first {
-                    return .serverCertificateWithoutSubjectAltName(subject: leaf.subject)
-                }
-                return .hostnameMismatch(expected: report.verifiedName ?? report.host, certificateNames: names)
-            }
-            return .serverCertificateNotTrusted(verificationError(failure))
+            return .verification(verificationError(failure), leaf: report.peerCertificates.first, expectedName: report.verifiedName ?? report.host)
         }
         let sentCertificate = report.clientCertificateSent != nil
         if let alert = observer.alertsReceived.last.map(TLSAlert.init(code:)) {

@@ -92,17 +92,22 @@ public final class TLSContext: Sendable {
             ok = ctls_SSL_set_tlsext_host_name(ssl, name) == 1
         }
         if ok, settings.verification == .full, let parameters = SSL_get0_param(ssl) {
-            if isAddress, let target {
-                ok = X509_VERIFY_PARAM_set1_ip_asc(parameters, target.host) == 1
-            } else {
-                ok = X509_VERIFY_PARAM_set1_host(parameters, name, 0) == 1
-            }
+            ok = Self.expect(name: name, target: target, in: parameters)
         }
         guard ok else {
             SSL_free(ssl)
             return .failure(OpenSSLFailure("cannot use \(quoted(name)) as server name: \(OpenSSLErrorQueue.drainedText(fallback: "invalid name"))"))
         }
         return .success(ssl)
+    }
+
+    /// Sets the name (or address) a peer's leaf must carry; one rule for handshakes and for
+    /// chains handed over by other engines.
+    static func expect(name: String, target: HostTarget?, in parameters: OpaquePointer) -> Bool {
+        if let target, target.kind != .name {
+            return X509_VERIFY_PARAM_set1_ip_asc(parameters, target.host) == 1
+        }
+        return X509_VERIFY_PARAM_set1_host(parameters, name, 0) == 1
     }
 
     /// For code that drives OpenSSL itself: the `SSL_CTX`, valid during `body`. Connections

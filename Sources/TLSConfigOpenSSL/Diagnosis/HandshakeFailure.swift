@@ -1,4 +1,5 @@
 public import TLSConfig
+internal import COpenSSL
 
 /// What went wrong when connecting, classified so a tool can say what to fix.
 public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible {
@@ -95,5 +96,20 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .configuration(let errors): "the configuration has \(errors) error(s), so no connection was attempted"
         case .other(let text): text
         }
+    }
+}
+
+extension HandshakeFailure {
+    /// A chain refused by OpenSSL's verifier: a name mismatch is its own failure, and a leaf
+    /// with no subjectAltName at all is refused for that reason rather than for its name.
+    static func verification(_ error: VerificationError, leaf: CertificateSummary?, expectedName: String) -> HandshakeFailure {
+        guard error.code == Int(X509_V_ERR_HOSTNAME_MISMATCH) || error.code == Int(X509_V_ERR_IP_ADDRESS_MISMATCH) else {
+            return .serverCertificateNotTrusted(error)
+        }
+        let names = leaf?.subjectAlternativeNames ?? []
+        if names.isEmpty, let leaf {
+            return .serverCertificateWithoutSubjectAltName(subject: leaf.subject)
+        }
+        return .hostnameMismatch(expected: expectedName, certificateNames: names)
     }
 }

@@ -55,6 +55,18 @@ final class OwnedCertificate: Sendable {
         return .success(OwnedCertificate(taking: certificate))
     }
 
+    /// The DER encoding, for engines that take certificates as bytes (swift-nio-ssl).
+    var der: [UInt8] {
+        let length = i2d_X509(pointer, nil)
+        guard length > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: Int(length))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var cursor: UnsafeMutablePointer<UInt8>? = buffer.baseAddress
+            _ = i2d_X509(pointer, &cursor)
+        }
+        return bytes
+    }
+
     var subject: String { Self.render(X509_get_subject_name(pointer)) }
     var issuer: String { Self.render(X509_get_issuer_name(pointer)) }
     var notBefore: Date { Self.date(X509_get0_notBefore(pointer)) }

@@ -1,0 +1,21 @@
+/// What a context concludes about a peer's certificate chain handed over by another TLS
+/// engine (swift-nio-ssl's BoringSSL, say): the same verdict, by the same trust store, CRLs,
+/// security level, name rules and pins, as this context's own handshakes reach.
+public struct PeerChainVerdict: Sendable, Hashable {
+    /// The chain as presented, leaf first.
+    public var peerCertificates: [CertificateSummary]
+    /// The name or address the leaf was checked against; `nil` unless `verify = full` on a client.
+    public var verifiedName: String?
+    /// Why the chain is refused; `nil` when it is accepted.
+    public var failure: HandshakeFailure?
+
+    /// Whether the chain is accepted.
+    public var isAccepted: Bool { failure == nil }
+
+    /// A verdict.
+    public init(peerCertificates: [CertificateSummary], verifiedName: String?, failure: HandshakeFailure?) {
+        self.peerCertificates = peerCertificates
+        self.verifiedName = verifiedName
+        self.failure = failure
+    }
+}

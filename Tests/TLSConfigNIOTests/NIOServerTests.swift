@@ -1,0 +1,153 @@
+#if NIO
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+import TestSupport
+import Testing
+import TLSConfig
+import TLSConfigNIO
+import TLSConfigOpenSSL
+
+/// A NIO server built by the adapter, requiring client certificates from the client CA, against
+/// the real `openssl s_client` with and without a certificate.
+@Suite("NIO server against openssl s_client")
+struct NIOServerTests {
+    let pki: TestPKI
+
+    init() throws {
+        pki = try TestPKI.shared()
+    }
+
+    /// Answers every read with `hello from nio` and closes.
+    final class Greeter: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let closed = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "hello from nio\n")), promise: nil)
+            context.close(promise: closed)
+        }
+    }
+
+    /// Serves on a free 127.0.0.1 port with handlers from `tls` (or from a context a library
+    /// would make, with `context`); runs `body` with the port and the rejections seen.
+    private func serve(_ tls: NIOServerTLS, context: NIOSSLContext? = nil, _ body: (Int, () -> [Diagnostic]) throws -> Void) throws {
+        let rejections = Locked<[Diagnostic]>([])
+        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let handler = context.map { NIOSSLServerHandler(context: $0) }
+                        ?? tls.makeHandler { diagnostic in rejections.withLock { $0.append(diagnostic) } }
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                    try channel.pipeline.syncOperations.addHandler(Greeter())
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).wait()
+        defer { try? channel.close().wait() }
+        try body(channel.localAddress!.port!, { rejections.withLock { $0 } })
+    }
+
+    /// `openssl s_client` sending one line; its stdout and stderr.
+    private func sClient(port: Int, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)
+        process.arguments = ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-verify_return_error", "-CAfile", "server-ca.pem"] + arguments
+        process.currentDirectoryURL = pki.directory
+        let output = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data("ping\n".utf8))
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return text
+    }
+
+    private func server(_ variables: [String: String], clientAuthentication: ClientAuthentication) throws -> NIOServerTLS {
+        try NIOServerTLS(
+            resolution: NIOHarness.resolution(["CLIENT_CERT": "server.pem", "CLIENT_KEY": "server.key", "CA_FILE": "client-ca.pem"].merging(variables) { $1 }, pki: pki),
+            clientAuthentication: clientAuthentication
+        )
+    }
+
+    @Test func aClientWithACertificateFromTheClientCAIsServed() throws {
+        let tls = try server([:], clientAuthentication: .required)
+        try serve(tls) { port, rejections in
+            let output = try sClient(port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
+            #expect(output.contains("hello from nio"), "\(output)")
+            #expect(output.contains("Verify return code: 0 (ok)"))
+            // The CertificateRequest names the configured CA, as the OpenSSL server's does.
+            #expect(output.contains("Acceptable client certificate CA names"))
+            #expect(output.contains("Test Client CA"))
+            #expect(rejections().isEmpty)
+        }
+    }
+
+    @Test func aClientThatLeavesOutItsIntermediateIsRefused() throws {
+        let tls = try server([:], clientAuthentication: .required)
+        try serve(tls) { port, rejections in
+            let output = try sClient(port: port, ["-cert", "client.pem", "-key", "client.key"])
+            #expect(!output.contains("hello from nio"), "\(output)")
+            #expect(rejections().first?.message.contains("unable to get local issuer") == true)
+        }
+    }
+
+    @Test func aClientWithoutACertificateIsRefused() throws {
+        let tls = try server([:], clientAuthentication: .required)
+        try serve(tls) { port, _ in
+            let output = try sClient(port: port, [])
+            #expect(!output.contains("hello from nio"), "\(output)")
+            #expect(output.contains("alert"))
+        }
+    }
+
+    @Test func aClientCertificateFromAnotherCAIsRefusedWithTheReason() throws {
+        let tls = try server([:], clientAuthentication: .required)
+        try serve(tls) { port, rejections in
+            let output = try sClient(port: port, ["-cert", "client-untrusted.pem", "-key", "client.key"])
+            #expect(!output.contains("hello from nio"), "\(output)")
+            let rejection = try #require(rejections().first)
+            #expect(rejection.code == .clientCertificateNotTrusted)
+            #expect(rejection.message.contains("client's certificate"))
+        }
+    }
+
+    @Test func optionalClientAuthenticationServesClientsWithoutACertificate() throws {
+        let tls = try server([:], clientAuthentication: .optional)
+        try serve(tls) { port, _ in
+            let output = try sClient(port: port, [])
+            #expect(output.contains("hello from nio"))
+        }
+    }
+
+    @Test func aLibraryMadeHandlerVerifiesAgainstTheSameTrust() throws {
+        let tls = try server([:], clientAuthentication: .required)
+        let context = try tls.makeContext(for: .configuration)
+        try serve(tls, context: context) { port, _ in
+            let trusted = try sClient(port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
+            #expect(trusted.contains("hello from nio"))
+            let untrusted = try sClient(port: port, ["-cert", "client-untrusted.pem", "-key", "client.key"])
+            #expect(!untrusted.contains("hello from nio"))
+        }
+    }
+
+    @Test func aServerWithoutAnIdentityIsTheTLSConfigError() throws {
+        let resolution = NIOHarness.resolution(["CA_FILE": "client-ca.pem"], pki: pki)
+        let error = #expect(throws: TLSSettingsError.self) { try NIOServerTLS(resolution: resolution) }
+        #expect(error?.diagnostics.first?.code == .serverIdentityMissing)
+    }
+
+    @Test func aCRLForClientCertificatesIsRefusedForLibraryHandlersUnlessAccepted() throws {
+        let tls = try server(["CRL_FILE": "server-ca.crl"], clientAuthentication: .required)
+        let error = #expect(throws: TLSSettingsError.self) { try tls.configuration(for: .configuration) }
+        #expect(error?.diagnostics.first?.setting == .crlFile)
+        _ = try tls.configuration(for: .configuration, accepting: [.crlFile])
+    }
+}
+#endif
