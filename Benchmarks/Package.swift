@@ -9,7 +9,9 @@ let package = Package(
     name: "TLSConfigBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // The NIO trait builds TLSConfigNIO, for the NIOSSLContext rows.
+        .package(path: "..", traits: ["NIO"]),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Swift 6.3 uses ordo-one's malloc-interposer for allocation counts (no jemalloc needed).
         // Naming the trait list disables the default "RuntimeInterposer" trait, whose package is
         // only needed for ARC counters, which these benchmarks do not record.
@@ -41,6 +43,8 @@ let package = Package(
                 "BenchmarkSupport",
                 .product(name: "TLSConfig", package: root),
                 .product(name: "TLSConfigOpenSSL", package: root),
+                .product(name: "TLSConfigNIO", package: root),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             path: "Sources/compare-helper"
         ),

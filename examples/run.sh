@@ -55,6 +55,8 @@ echo "== build examples"
 swift build --package-path "$examples/https-get" --scratch-path "$examples/https-get/.build" -Xswiftc -warnings-as-errors
 swift build --package-path "$examples/https-get" --scratch-path "$examples/https-get/.build" --product tlsconfig -Xswiftc -warnings-as-errors
 swift build --package-path "$examples/embedding" --scratch-path "$examples/embedding/.build" -Xswiftc -warnings-as-errors
+swift build --package-path "$examples/ahc-get" --scratch-path "$examples/ahc-get/.build" -Xswiftc -warnings-as-errors
+ahc_get="$examples/ahc-get/.build/debug/ahc-get"
 https_get="$examples/https-get/.build/debug/https-get"
 tlsconfig="$examples/https-get/.build/debug/tlsconfig"
 mytool="$examples/embedding/.build/debug/mytool"
@@ -103,6 +105,7 @@ CNF
     done
     cat client.pem client.key >client-combined.pem
     openssl pkcs8 -topk8 -v2 aes-256-cbc -in client.key -passout pass:example-passphrase -out client-encrypted.key
+    cat client.pem client-encrypted.key >client-encrypted-combined.pem
     openssl ca -config ext.cnf -name ca_default -gencrl -cert ca.pem -keyfile ca.key -out ca.crl 2>/dev/null
     cp ca.pem ca-dir/example-ca.pem
     mkdir -p www
@@ -222,6 +225,27 @@ same_as_mytool() {
          <(in_tool "$tlsconfig" show --app mytool --project-file mytool.toml --table tls --host "localhost:$mtls_port" --format json | python3 -c "$keep")
 }
 expect "tlsconfig show --app mytool --project-file mytool.toml --table tls equals mytool tls show" 0 '' -- same_as_mytool
+
+# --- ahc-get (AsyncHTTPClient through TLSConfigNIO) ----------------------------------------
+echo "== ahc-get"
+ahc="$work/ahc-project"
+mkdir -p "$ahc"
+cat >"$ahc/ahc-get.toml" <<TOML
+# ahc-get's own file; TLSConfig reads its [tls] table.
+[tls]
+client-key-passphrase = "env:KEY_PASS"
+min-version = "1.3"
+TOML
+in_ahc() { clean sh -c 'cd "$0" && exec "$@"' "$ahc" "$@"; }
+expect "ahc-get: mTLS GET with SSL_CERT_FILE, SSL_CLIENT_CERT and [tls] of ahc-get.toml" 0 '^HTTP 200' '^hello from s_server$' -- \
+    in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase "$ahc_get" "$mtls_url"
+expect "ahc-get: a wrong passphrase is TLSConfig's error, naming ahc-get.toml" 1 'wrong-passphrase' 'ahc-get\.toml' -- \
+    in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=wrong "$ahc_get" "$mtls_url"
+expect "ahc-get: an untrusted server is refused" 1 'error: cannot GET' -- \
+    in_ahc env SSL_CERT_FILE="$pki/client.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase "$ahc_get" "$mtls_url"
+expect "ahc-get: pins AsyncHTTPClient cannot check fail closed, naming the setting and its origin" 1 'nio-setting-not-enforced' 'pinned-public-keys' 'AHC_GET_PINNED_PUBLIC_KEYS' -- \
+    in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase \
+    AHC_GET_PINNED_PUBLIC_KEYS="sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" "$ahc_get" "$mtls_url"
 
 # --- configs/ ---------------------------------------------------------------------------
 echo "== configs"

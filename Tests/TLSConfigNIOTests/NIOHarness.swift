@@ -96,6 +96,23 @@ enum NIOHarness {
         }
     }
 
+    /// A server's application: answers every read with `hello from nio`, then closes or keeps
+    /// the connection open (so one connection can span a rotation).
+    final class Greeter: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
+        let closesAfterReply: Bool
+
+        init(closesAfterReply: Bool) {
+            self.closesAfterReply = closesAfterReply
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "hello from nio\n")), promise: nil)
+            if closesAfterReply { context.close(promise: nil) }
+        }
+    }
+
     /// `openssl s_server -www` presenting `certificate`, requiring a client certificate from
     /// the client CA unless `requireClientCertificate` is false.
     static func server(_ pki: TestPKI, certificate: String = "server.pem", key: String = "server.key", requireClientCertificate: Bool = true, _ extra: [String] = []) throws -> OpenSSLServerProcess {

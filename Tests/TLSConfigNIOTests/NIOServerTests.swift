@@ -19,18 +19,6 @@ struct NIOServerTests {
         pki = try TestPKI.shared()
     }
 
-    /// Answers every read with `hello from nio` and closes.
-    final class Greeter: ChannelInboundHandler, Sendable {
-        typealias InboundIn = ByteBuffer
-        typealias OutboundOut = ByteBuffer
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            let closed = context.eventLoop.makePromise(of: Void.self)
-            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "hello from nio\n")), promise: nil)
-            context.close(promise: closed)
-        }
-    }
-
     /// Serves on a free 127.0.0.1 port with handlers from `tls` (or from a context a library
     /// would make, with `context`); runs `body` with the port and the rejections seen.
     private func serve(_ tls: NIOServerTLS, context: NIOSSLContext? = nil, _ body: (Int, () -> [Diagnostic]) throws -> Void) throws {
@@ -42,7 +30,7 @@ struct NIOServerTests {
                     let handler = context.map { NIOSSLServerHandler(context: $0) }
                         ?? tls.makeHandler { diagnostic in rejections.withLock { $0.append(diagnostic) } }
                     try channel.pipeline.syncOperations.addHandler(handler)
-                    try channel.pipeline.syncOperations.addHandler(Greeter())
+                    try channel.pipeline.syncOperations.addHandler(NIOHarness.Greeter(closesAfterReply: true))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).wait()

@@ -97,4 +97,43 @@ struct LeakTests {
         // A leaked SSL (with its session and peer chain) per handshake would exceed this.
         #expect(after - before < 3 << 20)
     }
+
+    @Test func aThousandReloadsDoNotGrowTheHeap() throws {
+        try MemoryQuietGate.exclusive { try measureReloads() }
+    }
+
+    /// Each round rewrites the CA bundle and the client identity, so every reload builds a new
+    /// trust store and decodes a new key; the old contexts must all be freed.
+    private func measureReloads() throws {
+        let directory = TemporaryDirectory(prefix: "tlsconfig-reload-leak")
+        let bundle = directory.path + "/ca.pem", identity = directory.path + "/client.pem"
+        let bundles = [try fixtures.pki.bytes("server-ca.pem"), try fixtures.pki.bytes("both-cas.pem")]
+        let identities = [try fixtures.pki.bytes("client-combined.pem"), try fixtures.pki.bytes("client-keyfirst.pem")]
+        func write(_ round: Int) throws {
+            try bundles[round % 2].write(to: URL(fileURLWithPath: bundle))
+            try identities[round % 2].write(to: URL(fileURLWithPath: identity))
+            chmod(identity, 0o600)
+        }
+        try write(0)
+        let configuration = ResolverConfiguration(
+            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle, "TLSCONFIG_CLIENT_CERT": identity], workingDirectory: directory.path
+        )
+        let cache = TrustStoreCache()
+        let reloader = try ContextReloader.clientContexts(trustStoreCache: cache) { SettingsResolver(configuration).resolve() }
+        let rounds = min(iterations / 10, 1_000)
+        func reload(_ round: Int) throws {
+            // Consecutive rounds differ in size, so each rewrite changes the identity even
+            // within one tick of the kernel's coarse file clock.
+            try write(round)
+            #expect(reloader.check()?.outcome == .reloaded)
+        }
+        for round in 1...50 { try reload(round) }
+        let before = Self.heapInUse()
+        for round in 51..<(51 + rounds) { try reload(round) }
+        let after = Self.heapInUse()
+        print("leak check: \(rounds) reloads (generation \(reloader.generation)), heap in use \(before) -> \(after) bytes, growth \(after - before) bytes, \(cache.count) trust store(s) cached")
+        #expect(reloader.generation == 51 + rounds)
+        #expect(cache.count <= 2)
+        #expect(after - before < 4 << 20)
+    }
 }

@@ -2,6 +2,8 @@ import BenchmarkSupport
 import Foundation
 @_spi(Plumbing) import TLSConfig
 import TLSConfigOpenSSL
+import TLSConfigNIO
+import NIOSSL
 
 // In-process timings for compare.sh. Each mode runs a few warm-up rounds, then ITERATIONS
 // timed rounds, and prints the median of one round in microseconds on one line, so the
@@ -9,6 +11,10 @@ import TLSConfigOpenSSL
 //
 //   compare-helper context-first ITERATIONS        client context, system trust, fresh TrustStoreCache each round
 //   compare-helper context-repeat ITERATIONS       client context, system trust, warm cache
+//   compare-helper nio-first ITERATIONS            NIOSSLContext for a configuration consumer, system trust, fresh caches each round
+//   compare-helper nio-second ITERATIONS           the same, second context for the same trust (warm caches)
+//   compare-helper nio-handler-second ITERATIONS   NIOClientTLS (handler context) for the same trust, warm caches
+//   compare-helper nio-plain ITERATIONS            swift-nio-ssl alone: NIOSSLContext(.makeClientConfiguration()), its own system trust
 //   compare-helper toml PATH ITERATIONS            read PATH and parse it with TOMLParser
 //   compare-helper resolve ITERATIONS              the two-file, 20-section resolution of the benchmarks
 //   compare-helper generate-toml PATH [BYTES]      write the generated TOML document (1 MiB by default)
@@ -130,6 +136,37 @@ case ("context-repeat", 2):
     _ = try builder.makeClientContext()
     let result = try median(iterations: count(arguments[1])) {
         _ = try builder.makeClientContext()
+    }
+    print(String(format: "%.1f", result))
+
+case ("nio-first", 2):
+    let result = try median(iterations: count(arguments[1])) {
+        let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
+        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration)
+    }
+    print(String(format: "%.1f", result))
+
+case ("nio-second", 2):
+    let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
+    let cache = TrustStoreCache()
+    _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+    let result = try median(iterations: count(arguments[1])) {
+        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+    }
+    print(String(format: "%.1f", result))
+
+case ("nio-handler-second", 2):
+    let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
+    let cache = TrustStoreCache()
+    _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache)
+    let result = try median(iterations: count(arguments[1])) {
+        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache)
+    }
+    print(String(format: "%.1f", result))
+
+case ("nio-plain", 2):
+    let result = try median(iterations: count(arguments[1])) {
+        _ = try NIOSSLContext(configuration: .makeClientConfiguration())
     }
     print(String(format: "%.1f", result))
 

@@ -24,13 +24,19 @@ final class InProcessServer: Sendable {
     private let finished = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
 
-    init(context: TLSContext, connections: Int = 1) throws {
+    convenience init(context: TLSContext, connections: Int = 1) throws {
+        try self.init(connections: connections) { context }
+    }
+
+    /// A server that asks `contexts` for the context of each connection it accepts (a
+    /// reloader's `current`, say).
+    init(connections: Int = 1, contexts: @escaping @Sendable () -> TLSContext) throws {
         let (descriptor, port) = try Sockets.listen()
         self.listener = descriptor
         self.port = port
         let thread = Thread { [self] in
             Sockets.blockSIGPIPEOnThisThread()
-            serve(context: context, connections: connections)
+            serve(contexts: contexts, connections: connections)
             finished.store(true, ordering: .releasing)
         }
         thread.start()
@@ -55,7 +61,7 @@ final class InProcessServer: Sendable {
         return outcomes.withLock { $0 }
     }
 
-    private func serve(context: TLSContext, connections: Int) {
+    private func serve(contexts: @Sendable () -> TLSContext, connections: Int) {
         var handled = 0
         while handled < connections, !stopping.load(ordering: .acquiring) {
             var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
@@ -64,7 +70,7 @@ final class InProcessServer: Sendable {
             guard client >= 0 else { continue }
             handled += 1
             Sockets.setTimeouts(client, seconds: 5)
-            let outcome = handshake(context: context, descriptor: client)
+            let outcome = handshake(context: contexts(), descriptor: client)
             outcomes.withLock { $0.append(outcome) }
             close(client)
         }

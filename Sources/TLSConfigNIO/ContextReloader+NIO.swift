@@ -1,0 +1,34 @@
+#if NIO
+public import TLSConfig
+public import TLSConfigOpenSSL
+
+extension ContextReloader where Context == NIOClientTLS {
+    /// NIO clients that follow their files: each new connection takes `current` (its handler
+    /// or configuration); a reload is refused, keeping the last good one, when the deep checks
+    /// or the build find an error.
+    public static func nioClients(
+        accepting: Set<NIOUnenforcedSetting> = [], trustStoreCache: TrustStoreCache = .shared,
+        resolve: @escaping @Sendable () -> Resolution
+    ) throws(TLSSettingsError) -> ContextReloader<NIOClientTLS> {
+        try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
+            try MaterialChecks.requireUsable(resolution)
+            return try NIOClientTLS(resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache)
+        }
+    }
+}
+
+extension ContextReloader where Context == NIOServerTLS {
+    /// NIO servers that follow their files: make each child channel's handler from `current`
+    /// (`reloader.current.makeHandler()`), so new handshakes use the newest certificate and open
+    /// connections keep theirs.
+    public static func nioServers(
+        clientAuthentication: ClientAuthentication = .none, accepting: Set<NIOUnenforcedSetting> = [],
+        trustStoreCache: TrustStoreCache = .shared, resolve: @escaping @Sendable () -> Resolution
+    ) throws(TLSSettingsError) -> ContextReloader<NIOServerTLS> {
+        try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
+            try MaterialChecks.requireUsable(resolution)
+            return try NIOServerTLS(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache)
+        }
+    }
+}
+#endif

@@ -1,0 +1,85 @@
+#if NIO
+import Foundation
+import Glibc
+import NIOCore
+import NIOPosix
+import NIOSSL
+import TestSupport
+import Testing
+@_spi(Plumbing) import TLSConfig
+import TLSConfigNIO
+import TLSConfigOpenSSL
+
+/// A NIO server whose handlers come from a reloader: new handshakes get the newest
+/// certificate, open connections keep theirs, and a broken rotation changes nothing.
+@Suite("NIO server reloading")
+struct NIOReloadingTests {
+    let pki: TestPKI
+
+    init() throws {
+        pki = try TestPKI.shared()
+    }
+
+    @Test func newHandshakesGetTheNewCertificateAndOpenConnectionsKeepTheirs() throws {
+        let directory = TemporaryDirectory(prefix: "tlsconfig-nio-rotation")
+        let issued = URL(fileURLWithPath: directory.makeDirectory("issued"))
+        for name in ["first", "second", "third"] {
+            try pki.issueServerCertificate(name, subject: "/CN=nio \(name)", in: issued)
+        }
+        let certificate = directory.path + "/tls.crt", key = directory.path + "/tls.key"
+        func install(_ name: String) throws {
+            for (source, target) in [("\(name).key", key), ("\(name).pem", certificate)] {
+                try Data(contentsOf: issued.appendingPathComponent(source)).write(to: URL(fileURLWithPath: target + ".tmp"))
+                chmod(target + ".tmp", 0o600)
+                #expect(rename(target + ".tmp", target) == 0)
+            }
+        }
+        try install("first")
+        let configuration = ResolverConfiguration(
+            environment: ["HOME": directory.path, "TLSCONFIG_CLIENT_CERT": certificate, "TLSCONFIG_CLIENT_KEY": key], workingDirectory: directory.path
+        )
+        let reloader = try ContextReloader.nioServers { SettingsResolver(configuration).resolve() }
+        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(reloader.current.makeHandler())
+                    try channel.pipeline.syncOperations.addHandler(NIOHarness.Greeter(closesAfterReply: false))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).wait()
+        defer { try? channel.close().wait() }
+        let port = try #require(channel.localAddress?.port)
+        let client = try TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))))
+            .makeClientContext()
+        func served() throws -> String? {
+            let connection = try TLSConnection.connect(host: "127.0.0.1", port: port, using: client, timeout: .seconds(5))
+            defer { connection.close() }
+            return connection.handshake.peerCertificates.first?.subject
+        }
+
+        #expect(try served() == "CN=nio first")
+        let open = try TLSConnection.connect(host: "127.0.0.1", port: port, using: client, timeout: .seconds(5))
+        defer { open.close() }
+
+        try install("second")
+        #expect(reloader.check()?.outcome == .reloaded)
+        #expect(try served() == "CN=nio second")
+        // The connection opened before the rotation still works, with its certificate.
+        try open.write(Array("ping\n".utf8))
+        #expect(String(decoding: try open.read(upTo: 100), as: UTF8.self) == "hello from nio\n")
+        #expect(open.handshake.peerCertificates.first?.subject == "CN=nio first")
+
+        // A half-written key: refused, the second pair keeps serving.
+        try Data("-----BEGIN PRIVATE KEY-----\nMIGH".utf8).write(to: URL(fileURLWithPath: key))
+        let rejected = try #require(reloader.check())
+        #expect(rejected.outcome == .rejected)
+        #expect(rejected.diagnostics.contains { $0.setting == .clientKey })
+        #expect(try served() == "CN=nio second")
+
+        try install("third")
+        #expect(reloader.check()?.outcome == .reloaded)
+        #expect(try served() == "CN=nio third")
+        #expect(reloader.generation == 3)
+    }
+}
+#endif

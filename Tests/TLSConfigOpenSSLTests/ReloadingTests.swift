@@ -1,0 +1,263 @@
+import Foundation
+import Glibc
+import TestSupport
+import Testing
+@_spi(Plumbing) import TLSConfig
+@testable import TLSConfigOpenSSL
+
+/// A server built from the library keeps serving while its certificate and key rotate 20
+/// times, by every pattern rotation tools use, with a client connecting continuously.
+@Suite("Reloading contexts", .serialized)
+struct ReloadingTests {
+    let pki: TestPKI
+
+    init() throws {
+        pki = try TestPKI.shared()
+    }
+
+    static let interval = Duration.milliseconds(100)
+
+    /// The files of a rotating server: `tls.crt` and `tls.key` in `volume`, certificates
+    /// issued on demand from the server CA.
+    final class Volume: @unchecked Sendable {
+        let directory = TemporaryDirectory(prefix: "tlsconfig-rotation")
+        let pki: TestPKI
+        var certificate: String { directory.path + "/tls.crt" }
+        var key: String { directory.path + "/tls.key" }
+        private var counter = 0
+
+        init(pki: TestPKI) {
+            self.pki = pki
+        }
+
+        /// A new certificate and key, named `rotation N`; returns the subject.
+        func issue() throws -> (subject: String, certificate: Data, key: Data) {
+            counter += 1
+            let name = "issued-\(counter)"
+            let issued = URL(fileURLWithPath: directory.makeDirectory("issued-\(counter)"))
+            try pki.issueServerCertificate(name, subject: "/CN=rotation \(counter)", in: issued)
+            return ("CN=rotation \(counter)", try Data(contentsOf: issued.appendingPathComponent("\(name).pem")), try Data(contentsOf: issued.appendingPathComponent("\(name).key")))
+        }
+
+        /// Writes `data` to `path` through a temporary file and `rename`, as most tools do.
+        func replace(_ path: String, with data: Data) throws {
+            let temporary = path + ".tmp"
+            try data.write(to: URL(fileURLWithPath: temporary))
+            chmod(temporary, 0o600)
+            guard rename(temporary, path) == 0 else { throw POSIXError(.EIO) }
+        }
+
+        /// Truncates and rewrites `path` where it is (the file's inode stays).
+        func rewrite(_ path: String, with data: Data) throws {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: data)
+            try handle.close()
+        }
+
+        /// The Kubernetes secret-volume layout: `..data` points at a versioned directory, and
+        /// `tls.crt` and `tls.key` point into `..data`. Swapping `..data` changes both at once.
+        func swapData(_ issued: (subject: String, certificate: Data, key: Data)) throws {
+            counter += 1
+            let version = directory.makeDirectory("..version-\(counter)")
+            try issued.certificate.write(to: URL(fileURLWithPath: version + "/tls.crt"))
+            try issued.key.write(to: URL(fileURLWithPath: version + "/tls.key"))
+            chmod(version + "/tls.key", 0o600)
+            let link = directory.path + "/..data.tmp"
+            unlink(link)
+            guard symlink(URL(fileURLWithPath: version).lastPathComponent, link) == 0,
+                  rename(link, directory.path + "/..data") == 0 else { throw POSIXError(.EIO) }
+            for name in ["tls.crt", "tls.key"] where (try? FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/" + name)) == nil {
+                let temporary = directory.path + "/" + name + ".link"
+                unlink(temporary)
+                guard symlink("..data/" + name, temporary) == 0, rename(temporary, directory.path + "/" + name) == 0 else { throw POSIXError(.EIO) }
+            }
+        }
+
+        /// The resolver configuration of the server: its identity from `TLSCONFIG_*`.
+        var configuration: ResolverConfiguration {
+            ResolverConfiguration(
+                environment: ["HOME": directory.path, "TLSCONFIG_CLIENT_CERT": certificate, "TLSCONFIG_CLIENT_KEY": key],
+                workingDirectory: directory.path
+            )
+        }
+    }
+
+    /// Connects until stopped, recording the subject each handshake was served with.
+    final class Client: @unchecked Sendable {
+        struct Handshake { var date: Date; var subject: String?; var failure: String? }
+        let log = Locked<[Handshake]>([])
+        private let stopped = Locked(false)
+        private let done = DispatchSemaphore(value: 0)
+
+        init(port: Int, context: TLSContext) {
+            Thread { [self] in
+                Sockets.blockSIGPIPEOnThisThread()
+                while !stopped.withLock({ $0 }) {
+                    do {
+                        let connection = try TLSConnection.connect(host: "127.0.0.1", port: port, using: context, timeout: .seconds(5))
+                        let subject = connection.handshake.peerCertificates.first?.subject
+                        connection.close()
+                        log.withLock { $0.append(Handshake(date: Date(), subject: subject, failure: nil)) }
+                    } catch {
+                        log.withLock { $0.append(Handshake(date: Date(), subject: nil, failure: "\(error)")) }
+                    }
+                    usleep(5_000)
+                }
+                done.signal()
+            }.start()
+        }
+
+        func stop() {
+            stopped.withLock { $0 = true }
+            done.wait()
+        }
+
+        /// Waits until a handshake after `date` was served `subject`; that handshake's date.
+        func firstServed(_ subject: String, after date: Date, timeout: TimeInterval = 10) -> Date? {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if let hit = log.withLock({ $0.first { $0.date > date && $0.subject == subject } }) { return hit.date }
+                usleep(5_000)
+            }
+            return nil
+        }
+
+        func subjects(after date: Date) -> Set<String> {
+            Set(log.withLock { $0.filter { $0.date > date }.compactMap(\.subject) })
+        }
+    }
+
+    @Test func aServerRotatesTwentyTimesWithoutAFailedHandshake() async throws {
+        let volume = Volume(pki: pki)
+        var issued = try volume.issue()
+        try volume.replace(volume.certificate, with: issued.certificate)
+        try volume.replace(volume.key, with: issued.key)
+        let configuration = volume.configuration
+        let reloader = try ContextReloader.serverContexts { SettingsResolver(configuration).resolve() }
+        let events = Locked<[ReloadEvent]>([])
+        let listening = Task { for await event in reloader.events { events.withLock { $0.append(event) } } }
+        let polling = Task { await reloader.run(every: Self.interval) }
+        let server = try InProcessServer(connections: .max) { reloader.current }
+        let clientSettings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))
+        let client = Client(port: server.port, context: try TLSContextBuilder(resolution: Resolution(settings: clientSettings)).makeClientContext())
+        defer {
+            client.stop()
+            server.stop()
+            polling.cancel()
+            listening.cancel()
+        }
+        #expect(client.firstServed(issued.subject, after: Date.distantPast) != nil)
+
+        var latencies: [TimeInterval] = []
+        /// Applies one good rotation and waits until the client is served its certificate.
+        func rotate(_ how: String, _ apply: (_ issued: (subject: String, certificate: Data, key: Data)) throws -> Void) throws {
+            issued = try volume.issue()
+            try apply(issued)
+            let changed = Date()
+            guard let served = client.firstServed(issued.subject, after: changed) else {
+                Issue.record("\(how): \(issued.subject) never served; events: \(events.withLock { $0 })")
+                return
+            }
+            latencies.append(served.timeIntervalSince(changed))
+        }
+
+        for _ in 0..<5 {  // atomic renames, certificate first
+            try rotate("rename") { try volume.replace(volume.certificate, with: $0.certificate); try volume.replace(volume.key, with: $0.key) }
+        }
+        for _ in 0..<6 {  // the Kubernetes ..data swap (the first one also turns the files into links)
+            try rotate("..data swap") { try volume.swapData($0) }
+        }
+        for _ in 0..<3 {  // in-place rewrites of the files behind the links
+            try rotate("in-place rewrite") { try volume.rewrite(volume.certificate, with: $0.certificate); try volume.rewrite(volume.key, with: $0.key) }
+        }
+
+        // Two steps: the certificate first. The pair does not match, so the old one stays...
+        let before = issued.subject
+        let next = try volume.issue()
+        var stepStart = Date()
+        try volume.rewrite(volume.certificate, with: next.certificate)
+        #expect(waitForEvent(events, after: stepStart) { $0.outcome == .rejected && $0.diagnostics.contains { $0.code == .keyDoesNotMatchCertificate } })
+        #expect(client.firstServed(before, after: Date()) != nil)
+        #expect(!client.subjects(after: stepStart).contains(next.subject))
+        // ... until the key follows.
+        stepStart = Date()
+        try volume.rewrite(volume.key, with: next.key)
+        let served = client.firstServed(next.subject, after: stepStart) ?? .distantFuture
+        latencies.append(served.timeIntervalSince(stepStart))
+        issued = next
+
+        // A broken rotation: garbage where the certificate was. The old pair keeps serving and
+        // the event says what is wrong, citing the file's origin.
+        let brokenAt = Date()
+        try volume.rewrite(volume.certificate, with: Data("not a certificate\n".utf8))
+        #expect(waitForEvent(events, after: brokenAt) { event in
+            event.outcome == .rejected && event.diagnostics.contains { $0.origin?.description.contains("TLSCONFIG_CLIENT_CERT") == true }
+        })
+        usleep(UInt32(Self.interval.components.attoseconds / 1_000_000_000_000) * 3)
+        #expect(client.subjects(after: brokenAt) == [issued.subject])
+
+        for _ in 0..<5 {  // later good rotations recover
+            try rotate("recovery") { try volume.swapData($0) }
+        }
+
+        let log = client.log.withLock { $0 }
+        let failures = log.filter { $0.failure != nil }
+        #expect(latencies.count == 20)
+        #expect(failures.isEmpty, "\(failures.prefix(3).map { $0.failure ?? "" })")
+        let sorted = latencies.sorted()
+        let median = sorted[sorted.count / 2]
+        print("rotation: \(log.count) handshakes, \(failures.count) failed; change to new certificate served at a \(Self.interval) poll: median \(Int(median * 1000)) ms, maximum \(Int(sorted.last! * 1000)) ms; reloads \(reloader.generation - 1), rejected \(events.withLock { $0.filter { $0.outcome == .rejected }.count })")
+        // A poll notices the change; the client's next handshake (every ~10 ms) sees it.
+        #expect(sorted.last! < 1.0)
+    }
+
+    @Test func aClientWhoseBundleGainsARootStartsAcceptingItsServer() throws {
+        let directory = TemporaryDirectory(prefix: "tlsconfig-trust-rotation")
+        let bundle = directory.path + "/ca.pem"
+        try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: bundle))
+        let configuration = ResolverConfiguration(environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle], workingDirectory: directory.path)
+        let reloader = try ContextReloader.clientContexts { SettingsResolver(configuration).resolve(host: "127.0.0.1") }
+        let serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("untrusted-server.pem"), keyFile: pki.path("untrusted-server.key")))
+        let server = try InProcessServer(context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext(), connections: 2)
+        defer { server.stop() }
+
+        #expect(throws: HandshakeFailure.self) { try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: reloader.current, timeout: .seconds(5)) }
+        #expect(reloader.check() == nil, "nothing changed yet")
+        try (pki.bytes("server-ca.pem") + pki.bytes("other-ca.pem")).write(to: URL(fileURLWithPath: bundle))
+        let event = try #require(reloader.check())
+        #expect(event.outcome == .reloaded)
+        #expect(event.changedPaths == [bundle])
+        let connection = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: reloader.current, timeout: .seconds(5))
+        connection.close()
+    }
+
+    @Test func anExpiredCertificateNeverReplacesTheCurrentOne() throws {
+        let volume = Volume(pki: pki)
+        let issued = try volume.issue()
+        try volume.replace(volume.certificate, with: issued.certificate)
+        try volume.replace(volume.key, with: issued.key)
+        let configuration = volume.configuration
+        let reloader = try ContextReloader.serverContexts { SettingsResolver(configuration).resolve() }
+        let first = reloader.current
+        // A certificate that expired in 2021, with the key it was issued for.
+        try volume.replace(volume.key, with: pki.bytes("client.key"))
+        try volume.replace(volume.certificate, with: pki.bytes("client-expired.pem"))
+        let event = try #require(reloader.check())
+        #expect(event.outcome == .rejected)
+        #expect(event.diagnostics.contains { $0.code == .clientCertificateExpired })
+        #expect(reloader.current === first)
+        #expect(reloader.generation == 1)
+        // Unchanged files are not retried at every poll.
+        #expect(reloader.check() == nil)
+    }
+
+    private func waitForEvent(_ events: Locked<[ReloadEvent]>, after date: Date, _ matches: (ReloadEvent) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if events.withLock({ $0.contains { $0.date > date && matches($0) } }) { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+}
