@@ -4,6 +4,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import TLSConfig
 import TLSConfigOpenSSL
 
@@ -15,7 +18,7 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
         CommandConfiguration(
             commandName: "check",
             abstract: "Resolve the settings and check them deeply: certificates, keys, validity, chain order, CRLs.",
-            discussion: "Exits 0 when there are no errors and 1 when there are."
+            discussion: "Exits 0 when there are no errors and 1 when there are. With --watch it keeps running and checks again whenever a configuration file, CA file or directory, certificate, key, CRL or passphrase file changes (a rename, a swapped ..data link, an in-place rewrite), so a rotation can be watched as it happens."
         )
     }
 
@@ -23,18 +26,55 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
     @OptionGroup var output: TLSOutputOptions
     @OptionGroup var target: TLSHostOption
 
+    @Flag(help: "Keep running, and check again whenever a file the settings depend on changes (Ctrl-C stops).")
+    var watch = false
+
+    @Option(help: ArgumentHelp("With --watch, seconds between looks at the files.", valueName: "seconds"))
+    var interval: Double = 1
+
     /// Required by ArgumentParser.
     public init() {}
 
-    /// Prints the report and the verdict; exits 1 on any error.
+    /// Checks `--interval`.
+    public func validate() throws {
+        guard interval.isFinite, interval >= 0.05, interval <= 3600 else {
+            throw ValidationError("--interval must be between 0.05 and 3600 seconds, not \(interval)")
+        }
+    }
+
+    /// Prints the report and the verdict; exits 1 on any error. With `--watch`, prints a new
+    /// report after each change and runs until interrupted.
     public func run() throws {
-        let check = SettingsCheck(target.resolve(Host.resolverConfiguration(hostOptions)))
+        let configuration = Host.resolverConfiguration(hostOptions)
+        let resolution = target.resolve(configuration)
+        let passed = report(resolution)
+        guard watch else {
+            if !passed { throw ExitCode(1) }
+            return
+        }
+        var watched = WatchedInputs(resolution)
+        Terminal.write("Watching \(watched.inputs.count) file(s) every \(interval) s; Ctrl-C stops.\n", to: Terminal.standardError)
+        while true {
+            usleep(useconds_t(interval * 1_000_000))
+            let changed = watched.changedPaths()
+            guard !changed.isEmpty else { continue }
+            let stamp = Date().formatted(.iso8601)
+            Terminal.write(output.style.terminalSafe("\n--- \(stamp): changed \(changed.joined(separator: ", "))\n"), to: Terminal.standardOutput)
+            let next = target.resolve(configuration)
+            watched = WatchedInputs(next)
+            _ = report(next)
+        }
+    }
+
+    /// One check's report; whether it passed.
+    private func report(_ resolution: Resolution) -> Bool {
+        let check = SettingsCheck(resolution)
         let facts = OpenSSLFacts.current(environment: ProcessInfo.processInfo.environment)
         output.emit(
             text: check.text(style: output.style, facts: facts, includingDiagnostics: false),
             diagnostics: check.diagnosticsText(style: output.errorStyle),
             json: check.json(facts: facts)
         )
-        if !check.passed { throw ExitCode(1) }
+        return check.passed
     }
 }
