@@ -10,17 +10,27 @@ let package = Package(
         .library(name: "TLSConfigCommands", targets: ["TLSConfigCommands"]),
         // Empty unless the `NIO` trait is enabled.
         .library(name: "TLSConfigNIO", targets: ["TLSConfigNIO"]),
+        // Empty unless the `Configuration` trait is enabled.
+        .library(name: "TLSConfigConfiguration", targets: ["TLSConfigConfiguration"]),
+        // The compatibility kit any ConfigDocumentSource must pass (Swift Testing).
+        .library(name: "TLSConfigTesting", targets: ["TLSConfigTesting"]),
         .executable(name: "tlsconfig", targets: ["tlsconfig"]),
     ],
     traits: [
         // Off by default: a package that does not enable it neither builds swift-nio-ssl nor links BoringSSL.
         .trait(name: "NIO", description: "TLSConfigNIO: swift-nio-ssl configurations, contexts and handlers from a resolution."),
+        // Off by default: a package that does not enable it does not build swift-configuration.
+        .trait(name: "Configuration", description: "TLSConfigConfiguration: TLS settings from swift-configuration providers, and a TOML snapshot for its file providers."),
         .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Its default traits (JSON only): the adapter needs the provider protocols; a tool that
+        // wants YAML enables that trait itself. (Naming `traits: []` here stops SwiftPM 6.3 from
+        // resolving Yams for a dependent that enables YAML.)
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
@@ -51,6 +61,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
             ]
         ),
+        .target(
+            name: "TLSConfigConfiguration",
+            dependencies: [
+                "TLSConfig",
+                .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["Configuration"])),
+            ]
+        ),
+        .target(name: "TLSConfigTesting", dependencies: ["TLSConfig"]),
         .executableTarget(
             name: "tlsconfig",
             dependencies: [
@@ -62,7 +80,7 @@ let package = Package(
         ),
         // Temporary directories, test PKI and server processes shared by the test targets.
         .target(name: "TestSupport", dependencies: ["TLSConfig"], path: "Tests/TestSupport"),
-        .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TestSupport"]),
+        .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TLSConfigTesting", "TestSupport"]),
         .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "TestSupport"]),
         .testTarget(
             name: "TLSConfigNIOTests",
@@ -71,6 +89,13 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["NIO"])),
+            ]
+        ),
+        .testTarget(
+            name: "TLSConfigConfigurationTests",
+            dependencies: [
+                "TLSConfigConfiguration", "TLSConfig", "TLSConfigTesting", "TestSupport",
+                .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["Configuration"])),
             ]
         ),
         .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig", "TestSupport"], exclude: ["Golden"]),

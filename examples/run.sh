@@ -57,6 +57,8 @@ swift build --package-path "$examples/https-get" --scratch-path "$examples/https
 swift build --package-path "$examples/embedding" --scratch-path "$examples/embedding/.build" -Xswiftc -warnings-as-errors
 swift build --package-path "$examples/ahc-get" --scratch-path "$examples/ahc-get/.build" -Xswiftc -warnings-as-errors
 ahc_get="$examples/ahc-get/.build/debug/ahc-get"
+swift build --package-path "$examples/configured-tool" --scratch-path "$examples/configured-tool/.build" -Xswiftc -warnings-as-errors
+configured_tool="$examples/configured-tool/.build/debug/configured-tool"
 https_get="$examples/https-get/.build/debug/https-get"
 tlsconfig="$examples/https-get/.build/debug/tlsconfig"
 mytool="$examples/embedding/.build/debug/mytool"
@@ -246,6 +248,35 @@ expect "ahc-get: an untrusted server is refused" 1 'error: cannot GET' -- \
 expect "ahc-get: pins AsyncHTTPClient cannot check fail closed, naming the setting and its origin" 1 'nio-setting-not-enforced' 'pinned-public-keys' 'AHC_GET_PINNED_PUBLIC_KEYS' -- \
     in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase \
     AHC_GET_PINNED_PUBLIC_KEYS="sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" "$ahc_get" "$mtls_url"
+
+# --- configured-tool (swift-configuration providers) ----------------------------------------
+echo "== configured-tool"
+ct="$work/configured-tool"
+mkdir -p "$ct"
+cat >"$ct/configured-tool.yaml" <<YAML
+host: localhost:$mtls_port
+tls:
+  ca-file: $pki/ca.pem
+  hosts:
+    "localhost:$mtls_port":
+      client-cert: $pki/client-combined.pem
+YAML
+cat >"$ct/configured-tool.toml" <<TOML
+[tls]
+min-version = "1.3"
+TOML
+in_ct() { clean sh -c 'cd "$0" && exec "$@"' "$ct" "$@"; }
+expect "configured-tool: YAML, TOML, environment and arguments, each value citing its provider and key" 0 \
+    'from config reader FileProvider<YAMLSnapshot> key tls.ca-file' \
+    'from config reader FileProvider<TOMLSnapshot> key tls.min-version \(line 2, column 15\)' \
+    'from config reader EnvironmentVariablesProvider key TLS_ALPN' \
+    'from config reader CommandLineArgumentsProvider key --tls-server-name' \
+    "\[hosts.\"localhost:$mtls_port\"\] in provider FileProvider<YAMLSnapshot>" -- \
+    in_ct env TLS_HOST_SECTIONS="localhost:$mtls_port" TLS_ALPN="h2,http/1.1" "$configured_tool" --tls-server-name localhost
+expect "configured-tool: arguments beat the environment" 0 'min-version +1.2' 'CommandLineArgumentsProvider key --tls-min-version' -- \
+    in_ct env TLS_MIN_VERSION=1.3 "$configured_tool" --tls-min-version 1.2
+expect "configured-tool: a typo in the TOML file is an error with a did-you-mean" 1 'unknown key "ca-flie"' 'did you mean "ca-file"' -- \
+    in_ct sh -c 'printf "[tls]\nca-flie = \"x\"\n" > configured-tool.toml && exec "$0"' "$configured_tool"
 
 # --- configs/ ---------------------------------------------------------------------------
 echo "== configs"

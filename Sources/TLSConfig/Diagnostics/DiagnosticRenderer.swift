@@ -106,6 +106,16 @@ public struct DiagnosticRenderer: Sendable {
             ])
         case .override(let label, let fileID, let line):
             .object([("kind", .string("override")), ("label", .string(label)), ("fileID", .string(fileID)), ("line", .int(line))])
+        case .provider(let location):
+            .object([
+                ("kind", .string("provider")),
+                ("provider", .string(location.provider)),
+                ("key", .string(location.key)),
+                ("section", JSONValue(location.section)),
+                ("path", JSONValue(location.file)),
+                ("line", location.line.map { .int($0) } ?? .null),
+                ("column", location.column.map { .int($0) } ?? .null),
+            ])
         }
     }
 }

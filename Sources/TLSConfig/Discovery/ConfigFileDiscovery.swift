@@ -165,10 +165,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         warnIfWorldWritable(contents.facts, shown: shown, path: path, into: &load)
         let format: ConfigDocument.Format = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? .yaml : .toml
         do {
-            let root = switch format {
-            case .toml: try TOMLParser.parse(bytes)
-            case .yaml: try YAMLParser.parse(bytes)
-            }
+            let root = format == .yaml ? try YAMLParser.parse(bytes) : try TOMLParser.parse(bytes)
             // The parser accepted the bytes, so they are UTF-8.
             let text = String(decoding: bytes, as: UTF8.self)
             guard let table = selectTable(root, path: path, scope: scope, text: text, into: &load) else { return }

@@ -146,6 +146,8 @@ package struct MaterialLoader {
         case .file(let location):
             let place = location.section.map { "the [hosts.\"\($0)\"] section of \(location.path)" } ?? location.path
             return "set client-key-passphrase = \"env:VARIABLE\" or \"file:/path/to/passphrase\" in \(place), next to the key"
+        case .provider(let location):
+            return "set client-key-passphrase (env:VARIABLE or file:/path/to/passphrase) through \(location.provider), next to the key"
         case .override, .defaultValue, nil:
             return "set client-key-passphrase to env:VARIABLE or file:/path/to/passphrase where client-cert is set"
         }

@@ -3,6 +3,9 @@
 public enum Layer: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Values the host tool passes in code, such as its own `--cacert` flag.
     case override
+    /// Keys read through a host tool's configuration providers (`ResolverConfiguration.configReader`,
+    /// such as swift-configuration's); placed right after `override` unless the tool orders it.
+    case configReader = "config-reader"
     /// `PREFIX_CA_FILE` and friends.
     case toolEnvironment = "tool-environment"
     /// TOML and YAML configuration files.
@@ -19,6 +22,7 @@ public enum Layer: String, Sendable, Hashable, CaseIterable, CustomStringConvert
     public var description: String {
         switch self {
         case .override: "override"
+        case .configReader: "config reader"
         case .toolEnvironment: "tool environment"
         case .files: "config file"
         case .standardEnvironment: "standard environment"

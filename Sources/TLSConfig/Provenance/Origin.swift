@@ -8,6 +8,8 @@ public enum Origin: Sendable, Hashable, CustomStringConvertible {
     case file(FileLocation)
     /// A value passed in code by the host tool.
     case override(label: String, fileID: String, line: Int)
+    /// A value read through a keyed provider, such as one of swift-configuration's.
+    case provider(ProviderLocation)
 
     /// The origin as `show` and diagnostics cite it.
     public var description: String {
@@ -16,6 +18,7 @@ public enum Origin: Sendable, Hashable, CustomStringConvertible {
         case .environment(let variable): "environment variable \(variable)"
         case .file(let location): location.description
         case .override(let label, let fileID, let line): "override \(label) (\(fileID):\(line))"
+        case .provider(let location): location.description
         }
     }
 
@@ -53,5 +56,44 @@ public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let place = "\(path):\(line):\(column)"
         return section.map { "\(place) [hosts.\"\($0)\"]" } ?? place
+    }
+}
+
+/// Where a provider keeps a value: the provider, the key as it spells it (`TLS_CA_FILE` for
+/// environment variables, `tls.ca-file` for files, `--tls-ca-file` for arguments), the host
+/// section, and the file position when the provider knows one.
+public struct ProviderLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The provider's name, such as `EnvironmentVariablesProvider`.
+    public var provider: String
+    /// The key as the provider spells it.
+    public var key: String
+    /// The host section pattern, `nil` for top-level keys.
+    public var section: String?
+    /// The file the provider read, when it says.
+    public var file: String?
+    /// The 1-based line and column of the value in `file`, when the provider knows them.
+    public var line: Int?
+    /// See `line`.
+    public var column: Int?
+
+    /// A provider location.
+    public init(provider: String, key: String, section: String? = nil, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.provider = provider
+        self.key = key
+        self.section = section
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `EnvironmentVariablesProvider key TLS_CA_FILE`, with `(FILE:LINE:COLUMN)` when known.
+    public var description: String {
+        var text = "\(provider) key \(key)"
+        if let file {
+            text += " (\(file)" + (line.map { ":\($0)" } ?? "") + (column.map { ":\($0)" } ?? "") + ")"
+        } else if let line {
+            text += " (line \(line)" + (column.map { ", column \($0)" } ?? "") + ")"
+        }
+        return text
     }
 }

@@ -120,6 +120,7 @@ public struct ResolutionReport: Sendable {
         case .environment(let variable): "\(layer) \(variable)"
         case .file(let location): "config file (\(location.scope)) \(location)"
         case .override: origin.description
+        case .provider(let location): "\(layer) \(location)" + (location.section.map { " [hosts.\"\($0)\"]" } ?? "")
         }
     }
 

@@ -8,6 +8,8 @@ public struct ConfigDocument: Sendable {
         case toml
         /// YAML 1.2, read through libyaml.
         case yaml
+        /// Keys read through a configuration provider, not a file TLSConfig parsed.
+        case provider
     }
 
     /// The path as found; relative paths inside resolve against its directory.
@@ -26,6 +28,15 @@ public struct ConfigDocument: Sendable {
     /// same path, scope, table and identity must hold the same settings: the resolver then maps
     /// them through the schema once, whichever source supplied them.
     public var identity: FileIdentity?
+    /// The layer its values belong to: `files`, or `configReader` for provider documents.
+    public var layer: Layer = .files
+    /// Rank among documents of one layer and scope (lower wins), for provider order.
+    public var order: Int = 0
+    /// Where relative paths resolve; `nil` means the document's directory.
+    public var baseDirectory: String?
+    /// Origins by value position, for documents not read from a file (provider documents
+    /// give each value a synthetic position); values not listed cite the document's path.
+    public var valueOrigins: [SourcePosition: Origin] = [:]
 
     /// A document; `identity` lets the resolver reuse its decoding across resolutions.
     public init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String, identity: FileIdentity? = nil) {

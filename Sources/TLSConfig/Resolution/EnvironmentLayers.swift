@@ -23,19 +23,7 @@ struct EnvironmentLayers {
             // itself (a user mistake): `show` must not print it.
             let secret = key == .clientKeyPassphrase && reader.values[name].map { PassphraseSource(parsing: $0) == nil } == true
             guard let raw = reader.value(name, purpose: key.summary, secret: secret) else { continue }
-            let items: [String]
-            let isList: Bool
-            switch key.valueKind {
-            case .pathList:
-                items = raw.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
-                isList = true
-            case .textList(let separator):
-                items = raw.split(separator: separator, omittingEmptySubsequences: true).map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
-                isList = true
-            default:
-                items = [raw]
-                isList = false
-            }
+            let (items, isList) = key.items(ofVariableValue: raw)
             offer(key, items: items, isList: isList, variable: name, layer: .toolEnvironment, place: "tool-environment", into: &offers, &diagnostics)
         }
         diagnostics += unknownToolVariables()

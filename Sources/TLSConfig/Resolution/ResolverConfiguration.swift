@@ -31,6 +31,9 @@ public struct ResolverConfiguration: Sendable {
     public var configFile: String?
     /// Where file documents come from.
     public var documents: any ConfigDocumentSource
+    /// Documents for the `configReader` layer: settings from the host tool's configuration
+    /// providers (TLSConfigConfiguration's `ConfigProviderDocuments`), as one place in `layers`.
+    public var configReader: (any ConfigDocumentSource)?
     /// Largest file read for a setting (PEM bundles, keys, CRLs).
     public var maximumFileSize: Int
 
@@ -46,6 +49,7 @@ public struct ResolverConfiguration: Sendable {
         overrides: [SettingOverride] = [],
         configFile: String? = nil,
         documents: (any ConfigDocumentSource)? = nil,
+        configReader: (any ConfigDocumentSource)? = nil,
         maximumFileSize: Int = Self.defaultMaximumFileSize
     ) {
         self.appName = appName
@@ -58,6 +62,12 @@ public struct ResolverConfiguration: Sendable {
         self.overrides = overrides
         self.configFile = configFile
         self.documents = documents ?? ConfigFileDiscovery()
+        self.configReader = configReader
+        // A reader source with no place in the order would be read for nothing: it goes right
+        // after the tool's own overrides unless the tool placed it.
+        if configReader != nil, !self.layers.contains(.configReader) {
+            self.layers.insert(.configReader, at: self.layers.firstIndex(of: .override).map { $0 + 1 } ?? 0)
+        }
         self.maximumFileSize = maximumFileSize
     }
 

@@ -19,8 +19,13 @@ struct Selection {
                     losers[offer.key, default: []].append(LosingCandidate(offer.candidate, reason: .sectionDoesNotMatch(pattern: section.description)))
                     continue
                 }
-                if case .file(let location) = offer.origin, let pattern = location.section {
-                    let matched = MatchedSection(path: location.path, pattern: pattern)
+                let place: (path: String, pattern: String)? = switch offer.origin {
+                case .file(let location): location.section.map { (location.path, $0) }
+                case .provider(let location): location.section.map { ("provider \(location.provider)", $0) }
+                default: nil
+                }
+                if let place {
+                    let matched = MatchedSection(path: place.path, pattern: place.pattern)
                     if sectionSpecificity.updateValue(section.specificity, forKey: matched) == nil {
                         matchedSections.append(matched)
                     }

@@ -42,13 +42,13 @@ public struct SettingsResolver: Sendable {
             case .toolEnvironment:
                 offers += environmentLayers.toolOffers(&diagnostics)
             case .files:
-                load = configuration.documents.load(ResolutionContext(configuration: configuration, environment: reader))
-                diagnostics += load.diagnostics
-                for document in load.documents {
-                    let decoded = DecodedDocumentCache.decode(document, home: configuration.home)
-                    offers += decoded.offers
-                    diagnostics += decoded.diagnostics
-                    load.sources[document.path] = document.source
+                let files = configuration.documents.load(ResolutionContext(configuration: configuration, environment: reader))
+                offers += decode(files, into: &load, &diagnostics)
+            case .configReader:
+                if let source = configuration.configReader {
+                    var documents = source.load(ResolutionContext(configuration: configuration, environment: reader))
+                    for index in documents.documents.indices { documents.documents[index].layer = .configReader }
+                    offers += decode(documents, into: &load, &diagnostics)
                 }
             case .standardEnvironment:
                 offers += environmentLayers.standardOffers(&diagnostics)
@@ -82,6 +82,21 @@ public struct SettingsResolver: Sendable {
             environmentPrefix: configuration.environmentPrefix,
             material: loaded.material
         )
+    }
+
+    /// The offers of loaded documents; their candidates, sources and diagnostics join `load`.
+    private func decode(_ loaded: ConfigDocumentLoad, into load: inout ConfigDocumentLoad, _ diagnostics: inout [Diagnostic]) -> [Offer] {
+        diagnostics += loaded.diagnostics
+        load.candidates += loaded.candidates
+        load.sources.merge(loaded.sources) { $1 }
+        var offers: [Offer] = []
+        for document in loaded.documents {
+            let decoded = DecodedDocumentCache.decode(document, home: configuration.home)
+            offers += decoded.offers
+            diagnostics += decoded.diagnostics
+            load.sources[document.path] = document.source
+        }
+        return offers
     }
 
     private func overrideOffers(_ diagnostics: inout [Diagnostic]) -> [Offer] {

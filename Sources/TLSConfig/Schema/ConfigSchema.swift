@@ -13,7 +13,7 @@ struct ConfigSchema {
     func offers(from document: ConfigDocument) -> (offers: [Offer], diagnostics: [Diagnostic]) {
         var offers: [Offer] = []
         var diagnostics: [Diagnostic] = []
-        let parser = SettingValueParser(baseDirectory: PathName.directory(of: document.path), home: home)
+        let parser = SettingValueParser(baseDirectory: document.baseDirectory ?? PathName.directory(of: document.path), home: home)
         let place = document.path
 
         for entry in document.root.entries {
@@ -128,8 +128,8 @@ struct ConfigSchema {
         do {
             let value = try parser.parse(key, items: items, isList: isList)
             offers.append(Offer(
-                key: key, value: value, origin: valueOrigin, layer: .files, place: place,
-                section: section?.pattern, scope: document.scope
+                key: key, value: value, origin: valueOrigin, layer: document.layer, place: place,
+                section: section?.pattern, scope: document.scope, order: document.order
             ))
         } catch {
             diagnostics.append(Diagnostic(.error, error.code, error.message, setting: key, origin: valueOrigin, help: error.help))
@@ -143,7 +143,8 @@ struct ConfigSchema {
     }
 
     private func origin(_ document: ConfigDocument, _ span: SourceSpan, section: String?) -> Origin {
-        .file(FileLocation(path: document.path, span: span, section: section, scope: document.scope))
+        if let given = document.valueOrigins[span.start] { return given }
+        return .file(FileLocation(path: document.path, span: span, section: section, scope: document.scope))
     }
 
     private func wrongType(

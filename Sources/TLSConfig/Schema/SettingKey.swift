@@ -183,3 +183,19 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
 
     public var description: String { rawValue }
 }
+
+extension SettingKey {
+    /// A variable's value as items: lists split on the key's separator (`:` for paths, `,` for
+    /// ALPN and pins), other keys one item. One rule for every place that holds settings as
+    /// single strings: variables, and keyed providers.
+    package func items(ofVariableValue raw: String) -> (items: [String], isList: Bool) {
+        switch valueKind {
+        case .pathList:
+            return (raw.split(separator: ":", omittingEmptySubsequences: true).map(String.init), true)
+        case .textList(let separator):
+            return (raw.split(separator: separator, omittingEmptySubsequences: true).map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }, true)
+        default:
+            return ([raw], false)
+        }
+    }
+}

@@ -110,7 +110,8 @@ import Testing
         case .toolEnvironment: .environment(variable: "TLSCONFIG_CA_FILE")
         case .files: .file(FileLocation(path: fixture.directory.path + "/tlsconfig.toml", span: SourceSpan(line: 1, column: 11, length: fixture.files[.files]!.count + 2), scope: .project))
         case .standardEnvironment: .environment(variable: "SSL_CERT_FILE")
-        case .defaults: .defaultValue
+        // Not in the design order: only a tool with configuration providers has it.
+        case .configReader, .defaults: .defaultValue
         }
     }
 
