@@ -30,7 +30,7 @@ final class NIOTrustRoots: Sendable {
     static func systemNote(_ verifier: TLSContext, consumer: NIOTLSConsumer) -> [Diagnostic] {
         guard consumer != .handlers, verifier.trustStore.usesSystemStore else { return [] }
         let sources = verifier.trustStore.sources
-        guard let file = sources.first(where: { $0.kind == .systemFile }), let count = file.count, count > 0,
+        guard let file = sources.first(where: { $0.kind == .systemFile }), let count = file.count, count > 0, file.lookedUpThrough == nil,
               let directory = sources.first(where: { $0.kind == .systemDirectory && $0.exists }) else { return [] }
         return [Diagnostic(
             .note, .nioSystemTrust,

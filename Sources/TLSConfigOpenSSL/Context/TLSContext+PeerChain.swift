@@ -131,9 +131,9 @@ extension TLSContext {
                 }
                 X509_STORE_unlock(store)
             }
-            // The system directory is read only when there is no system bundle: where both
-            // exist (Debian, Red Hat), the directory mirrors the bundle.
-            let systemBundleLoaded = trustStore.sources.contains { $0.kind == .systemFile && ($0.count ?? 0) > 0 }
+            // The system directory is read when the bundle was not loaded: missing, or looked
+            // up through the directory because it holds the same certificates.
+            let systemBundleLoaded = trustStore.sources.contains { $0.kind == .systemFile && ($0.count ?? 0) > 0 && $0.lookedUpThrough == nil }
             for source in trustStore.sources where source.kind == .hashedDirectory || (source.kind == .systemDirectory && source.exists && !systemBundleLoaded) {
                 for certificate in HashedDirectoryReader(path: source.path, maximumFileSize: maximumFileSize).certificates() {
                     add(certificate.der)

@@ -19,6 +19,9 @@ public struct TLSContextBuilder: Sendable {
     /// Where trust stores are shared; `.shared` unless a test or tool wants its own.
     public let trustStoreCache: TrustStoreCache
 
+    /// Where the system store is, and whether it may be looked up lazily; tests set their own.
+    package var systemTrust = SystemTrustLocations.openSSLDefaults
+
     /// Cited by every diagnostic; derived from the resolution once, not per lookup.
     private let origins: SettingOrigins
 
@@ -195,7 +198,7 @@ public struct TLSContextBuilder: Sendable {
         _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication, _ diagnostics: inout [Diagnostic]
     ) -> TrustStoreSummary? {
         let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize)
-        switch trustStoreCache.store(for: TrustSources(settings, resolution.material), loader: loader) {
+        switch trustStoreCache.store(for: TrustSources(settings, resolution.material, system: systemTrust), loader: loader) {
         case .failure(let problems):
             diagnostics += problems.diagnostics
             return nil

@@ -43,6 +43,8 @@ public enum OpenSSLReport {
         if let trustStore {
             rows.append(("trust store", trustDescription(trustStore)))
             json.append(("trustedCertificates", .int(trustStore.certificates)))
+            let lookedUp = trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough
+            json.append(("systemBundle", .string(lookedUp == nil ? "loaded" : "looked-up-through-directory")))
         }
         return ResolutionReport.Section(title: "OpenSSL", rows: rows, json: .object(json))
     }
@@ -53,7 +55,10 @@ public enum OpenSSLReport {
 
     static func trustDescription(_ summary: TrustStoreSummary) -> String {
         let sources = summary.sources.map { source in
-            source.path + (source.count.map { " (\($0))" } ?? "")
+            if let directory = source.lookedUpThrough {
+                return source.path + " (\(source.count ?? 0), looked up through \(directory), which holds the same certificates)"
+            }
+            return source.path + (source.count.map { " (\($0))" } ?? "")
         }
         let lazy = summary.sources.contains { $0.count == nil } ? ", plus lazy lookup in hashed directories" : ""
         return "\(summary.certificates) certificate(s) loaded\(lazy): " + sources.joined(separator: ", ")

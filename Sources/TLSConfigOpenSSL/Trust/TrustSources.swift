@@ -11,13 +11,16 @@ struct TrustSources: Sendable, Hashable {
     }
 
     var includesSystem: Bool
+    /// Where the system store is; part of the key so that tests' stores never mix with the real one.
+    var system: SystemTrustLocations
     var caFiles: [Input]
     /// Each directory, then the files read from it (none for hashed directories).
     var caDirectories: [[Input]]
     var crlFile: Input?
 
-    init(_ settings: TLSSettings, _ material: Material) {
+    init(_ settings: TLSSettings, _ material: Material, system: SystemTrustLocations = .openSSLDefaults) {
         includesSystem = settings.trust.usesSystemStore
+        self.system = system
         caFiles = material.caFiles.map { Input(path: $0.path, identity: $0.identity) }
         caDirectories = material.caDirectories.map { directory in
             [Input(path: directory.path, identity: directory.identity)] + directory.files.map { Input(path: $0.path, identity: $0.identity) }

@@ -7,6 +7,8 @@ import TLSConfig
 /// links gets OpenSSL's lazy `hash_dir` lookup, one without them has every certificate file
 /// loaded. The system part mirrors `SSL_CTX_set_default_verify_paths` but uses the compiled-in
 /// locations only: the resolver has already decided what `SSL_CERT_FILE` and `SSL_CERT_DIR` mean.
+/// When the system directory mirrors the bundle, the bundle is not parsed: its certificates are
+/// looked up through the directory (`SystemTrustMirror`).
 /// That files exist and hold PEM blocks was checked by the core; this reports what only
 /// decoding can find.
 struct TrustStoreLoader {
@@ -20,7 +22,7 @@ struct TrustStoreLoader {
         }
         var state = BuildState()
         if sources.includesSystem {
-            addSystemSources(to: store, &state)
+            addSystemSources(sources.system, to: store, &state)
         }
         for file in material.caFiles {
             let bundle = CertificateBundle(file, what: "CA file")
@@ -62,10 +64,22 @@ struct TrustStoreLoader {
 
     // MARK: - System
 
-    private func addSystemSources(to store: OpaquePointer, _ state: inout BuildState) {
-        let file = String(cString: X509_get_default_cert_file())
+    private func addSystemSources(_ system: SystemTrustLocations, to store: OpaquePointer, _ state: inout BuildState) {
+        let file = system.file
         let stamp = SystemPathStamp(path: file, isDirectory: false)
-        state.stamps.append(stamp)
+        let directory = system.directory
+        let directoryStamp = SystemPathStamp(path: directory, isDirectory: true)
+        state.stamps += [stamp, directoryStamp]
+        // Where the directory holds exactly the bundle's certificates, look them up by hash
+        // instead of parsing the bundle: the same certificates, a fraction of the cost.
+        if system.lookUpWhenMirrored, let fileIdentity = stamp.identity, let directoryIdentity = directoryStamp.identity,
+           let count = SystemTrustMirror.mirroredCount(file: file, fileIdentity: fileIdentity, directory: directory, directoryIdentity: directoryIdentity, maximumFileSize: maximumFileSize),
+           let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, directory) == 1 {
+            state.sources.append(.init(kind: .systemFile, path: file, count: count, lookedUpThrough: directory))
+            state.sources.append(.init(kind: .systemDirectory, path: directory, count: nil))
+            OpenSSLErrorQueue.clear()
+            return
+        }
         if stamp.identity != nil, case .success(let contents) = FileInspector.read(file, maximumSize: maximumFileSize) {
             let system = MaterialFile(setting: .trust, writtenPath: file, path: file, origin: nil, contents: contents)
             // A damaged block in the platform bundle is not the user's configuration: skip it.
@@ -77,9 +91,6 @@ struct TrustStoreLoader {
         } else {
             state.sources.append(.init(kind: .systemFile, path: file, count: 0, exists: false))
         }
-        let directory = String(cString: X509_get_default_cert_dir())
-        let directoryStamp = SystemPathStamp(path: directory, isDirectory: true)
-        state.stamps.append(directoryStamp)
         if directoryStamp.identity != nil, let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()) {
             _ = ctls_X509_LOOKUP_add_dir(lookup, directory)
         }

@@ -26,13 +26,18 @@ public struct TrustStoreSummary: Sendable, Hashable {
         public var count: Int?
         /// Whether the path existed; only system sources may be missing.
         public var exists: Bool
+        /// For the system bundle: the directory its certificates are looked up through, when
+        /// that directory holds exactly them and the bundle was therefore not parsed. `count`
+        /// is then the bundle's certificates, none of them loaded up front.
+        public var lookedUpThrough: String?
 
         /// A source.
-        public init(kind: Kind, path: String, count: Int?, exists: Bool = true) {
+        public init(kind: Kind, path: String, count: Int?, exists: Bool = true, lookedUpThrough: String? = nil) {
             self.kind = kind
             self.path = path
             self.count = count
             self.exists = exists
+            self.lookedUpThrough = lookedUpThrough
         }
     }
 

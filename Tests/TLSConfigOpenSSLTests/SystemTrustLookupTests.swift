@@ -1,0 +1,108 @@
+import Foundation
+import Glibc
+import TestSupport
+import Testing
+@_spi(Plumbing) import TLSConfig
+@testable import TLSConfigOpenSSL
+
+/// `trust = "system"` looks CAs up through the hashed system directory when it holds exactly
+/// the bundle's certificates, instead of parsing the bundle. The verdicts must be the same as
+/// with the bundle loaded, and anything that does not mirror must fall back to loading it.
+@Suite struct SystemTrustLookupTests {
+    let pki: FailureMatrixPKI
+    let store: TemporaryDirectory
+    let bundle: String
+    let directory: String
+
+    /// A system store of our own: the matrix root and two real system roots, as a bundle and as
+    /// a directory hashed by `openssl rehash`.
+    init() throws {
+        pki = try FailureMatrixPKI.shared()
+        store = TemporaryDirectory(prefix: "tlsconfig-system-store")
+        directory = store.makeDirectory("certs")
+        var certificates = [try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8)]
+        let system = try String(contentsOfFile: "/etc/ssl/certs/ca-certificates.crt", encoding: .utf8)
+        certificates += system.components(separatedBy: "-----END CERTIFICATE-----").prefix(2).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) + "\n-----END CERTIFICATE-----\n" }
+        for (index, certificate) in certificates.enumerated() {
+            try certificate.write(toFile: "\(directory)/ca-\(index).pem", atomically: true, encoding: .utf8)
+        }
+        bundle = store.path + "/bundle.pem"
+        try certificates.joined(separator: "\n").write(toFile: bundle, atomically: true, encoding: .utf8)
+        try OpenSSLTool.run(["rehash", directory], in: URL(fileURLWithPath: store.path))
+    }
+
+    private func context(lookUp: Bool, cache: TrustStoreCache = TrustStoreCache()) throws -> TLSContext {
+        var builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: .system)), trustStoreCache: cache)
+        builder.systemTrust = SystemTrustLocations(file: bundle, directory: directory, lookUpWhenMirrored: lookUp)
+        return try builder.makeClientContext()
+    }
+
+    private func der(_ names: [String]) throws -> [[UInt8]] {
+        try names.map { name in
+            let output = store.path + "/\(name).der"
+            try OpenSSLTool.run(["x509", "-in", pki.path("\(name).pem"), "-outform", "DER", "-out", output], in: URL(fileURLWithPath: store.path))
+            return Array(try Data(contentsOf: URL(fileURLWithPath: output)))
+        }
+    }
+
+    @Test func aMirroringDirectoryIsLookedUpAndTheBundleIsNotParsed() throws {
+        let lazy = try context(lookUp: true)
+        let system = try #require(lazy.trustStore.sources.first { $0.kind == .systemFile })
+        #expect(system.lookedUpThrough == directory)
+        #expect(system.count == 3)
+        #expect(lazy.trustStore.certificates == 0)
+        let eager = try context(lookUp: false)
+        #expect(eager.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
+        #expect(eager.trustStore.certificates == 3)
+        #expect(OpenSSLReport.trustDescription(lazy.trustStore).contains("looked up through \(directory), which holds the same certificates"))
+    }
+
+    @Test(arguments: [
+        (["good"], "localhost", true),
+        (["expired"], "localhost", false),
+        (["untrusted"], "localhost", false),
+        (["good"], "wrong.example", false),
+        (["behind-intermediate"], "localhost", false),
+        (["behind-intermediate", "intermediate"], "localhost", true),
+        (["self-signed"], "localhost", false),
+        (["no-server-auth"], "localhost", false),
+    ])
+    func lazyAndEagerStoresReachTheSameVerdicts(chain: [String], host: String, accepted: Bool) throws {
+        let chainDER = try der(chain)
+        let lazy = try context(lookUp: true).verifyPeerChain(chainDER, host: host)
+        let eager = try context(lookUp: false).verifyPeerChain(chainDER, host: host)
+        #expect(lazy == eager)
+        #expect(lazy.isAccepted == accepted, "\(chain) for \(host): \(String(describing: lazy.failure))")
+    }
+
+    @Test func aRealHandshakeThroughTheLookedUpStore() throws {
+        let serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key")))
+        let server = try InProcessServer(context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext())
+        defer { server.stop() }
+        let connection = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: context(lookUp: true), timeout: .seconds(10))
+        #expect(connection.handshake.peerCertificates.first?.issuer.contains("Matrix Root CA") == true)
+        connection.close()
+    }
+
+    @Test func aDirectoryThatDoesNotMirrorFallsBackToTheBundle() throws {
+        // A link missing: the directory holds fewer certificates than the bundle.
+        let links = try FileManager.default.contentsOfDirectory(atPath: directory).filter(CertificateDirectory.isHashName).sorted()
+        let removed = directory + "/" + links[0]
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: removed)
+        #expect(unlink(removed) == 0)
+        let missing = try context(lookUp: true)
+        #expect(missing.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
+        #expect(missing.trustStore.certificates == 3)
+        // Restored, it mirrors again (the verdict follows the directory's identity; the pause
+        // keeps the two changes out of one tick of the kernel's coarse file clock).
+        usleep(20_000)
+        #expect(symlink(target, removed) == 0)
+        #expect(try context(lookUp: true).trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == directory)
+        // An extra certificate in the directory: more than the bundle, so the bundle is loaded.
+        usleep(20_000)
+        try String(contentsOfFile: pki.path("other.pem"), encoding: .utf8).write(toFile: directory + "/extra.pem", atomically: true, encoding: .utf8)
+        try OpenSSLTool.run(["rehash", directory], in: URL(fileURLWithPath: store.path))
+        let extra = try context(lookUp: true)
+        #expect(extra.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
+    }
+}
