@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "TLSConfig", package: root),
                 .product(name: "TLSConfigOpenSSL", package: root),
+                .product(name: "TLSConfigNIO", package: root),
             ],
             path: "Benchmarks/TLSConfigBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

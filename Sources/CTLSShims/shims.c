@@ -17,6 +17,8 @@ int ctls_sk_X509_push(STACK_OF(X509) *stack, X509 *x509) { return sk_X509_push(s
 int ctls_SSL_CTX_get0_chain_certs(SSL_CTX *ctx, STACK_OF(X509) **chain) { return (int)SSL_CTX_get0_chain_certs(ctx, chain); }
 int ctls_sk_X509_OBJECT_num(const STACK_OF(X509_OBJECT) *stack) { return sk_X509_OBJECT_num(stack); }
 X509_OBJECT *ctls_sk_X509_OBJECT_value(const STACK_OF(X509_OBJECT) *stack, int index) { return sk_X509_OBJECT_value(stack, index); }
+int ctls_sk_X509_OBJECT_push(STACK_OF(X509_OBJECT) *stack, X509_OBJECT *object) { return sk_X509_OBJECT_push(stack, object); }
+void ctls_sk_X509_OBJECT_sort(STACK_OF(X509_OBJECT) *stack) { sk_X509_OBJECT_sort(stack); }
 int ctls_sk_SSL_CIPHER_num(const STACK_OF(SSL_CIPHER) *stack) { return sk_SSL_CIPHER_num(stack); }
 const SSL_CIPHER *ctls_sk_SSL_CIPHER_value(const STACK_OF(SSL_CIPHER) *stack, int index) { return sk_SSL_CIPHER_value(stack, index); }
 int ctls_sk_X509_NAME_num(const STACK_OF(X509_NAME) *stack) { return sk_X509_NAME_num(stack); }

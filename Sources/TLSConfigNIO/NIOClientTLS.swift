@@ -87,7 +87,7 @@ public final class NIOClientTLS: Sendable {
         case .noHostname: configuration.certificateVerification = .noHostnameVerification
         case .none: configuration.certificateVerification = .none
         }
-        configuration.trustRoots = .certificates(NIOTrustRoots.shared.certificates(of: verifier))
+        configuration.trustRoots = NIOTrustRoots.shared.roots(of: verifier)
         return configuration
     }
 

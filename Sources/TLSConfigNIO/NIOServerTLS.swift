@@ -79,7 +79,7 @@ public final class NIOServerTLS: Sendable {
         if losses.hasErrors { throw TLSSettingsError(diagnostics: losses.errors) }
         var configuration = base
         if clientAuthentication != .none {
-            configuration.trustRoots = .certificates(NIOTrustRoots.shared.certificates(of: verifier))
+            configuration.trustRoots = NIOTrustRoots.shared.roots(of: verifier)
         }
         return configuration
     }

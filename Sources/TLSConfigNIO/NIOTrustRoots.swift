@@ -13,6 +13,18 @@ final class NIOTrustRoots: Sendable {
     private let entries = Locked<[(id: Int, certificates: [NIOSSLCertificate])]>([])
     private static let capacity = 8
 
+    /// The trust roots for BoringSSL: when the trust is the system store alone and its
+    /// directory mirrors the bundle, that directory (BoringSSL looks certificates up through the
+    /// same hash links, so nothing is parsed up front); otherwise the store's certificates.
+    func roots(of verifier: TLSContext) -> NIOSSLTrustRoots {
+        let sources = verifier.trustStore.sources
+        if sources.allSatisfy({ $0.kind == .systemFile || $0.kind == .systemDirectory }),
+           let directory = sources.first(where: { $0.kind == .systemFile })?.lookedUpThrough {
+            return .file(directory)
+        }
+        return .certificates(certificates(of: verifier))
+    }
+
     func certificates(of verifier: TLSContext) -> [NIOSSLCertificate] {
         let id = verifier.trustStore.storeID
         if let hit = entries.withLock({ $0.first { $0.id == id }?.certificates }) { return hit }

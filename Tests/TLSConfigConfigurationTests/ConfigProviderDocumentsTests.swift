@@ -156,3 +156,20 @@ struct SnapshotProvider<Snapshot: ConfigSnapshot>: ConfigProvider {
     }
 }
 #endif
+
+#if Configuration
+@Suite struct ConfigReaderLayerTests {
+    @Test func providersWithNoPlaceInTheLayerOrderAreAWarningNotSilence() {
+        var configuration = ResolverConfiguration(environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]))
+        configuration.configReader = ConfigProviderDocuments(providers: [InMemoryProvider(values: [AbsoluteConfigKey(["tls", "verify"]): ConfigValue(.string("none"), isSecret: false)])])
+        let resolution = SettingsResolver(configuration).resolve()
+        #expect(resolution.diagnostics.contains { $0.code == .configReaderNotInLayers && $0.severity == .warning })
+        #expect(resolution.settings.verification == .full)
+        // Given to the initialiser, the layer is placed after the overrides and read.
+        let placed = SettingsResolver(ResolverConfiguration(
+            environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]), configReader: configuration.configReader
+        )).resolve()
+        #expect(placed.settings.verification == PeerVerification.none)
+    }
+}
+#endif

@@ -117,6 +117,20 @@ struct NIOClientTests {
         #expect(roots.count > 1)
     }
 
+    @Test func systemTrustGivesBoringSSLTheSameStore() throws {
+        let tls = try client([:])
+        let configuration = try tls.configuration(for: .configuration)
+        let system = try #require(tls.verifier.trustStore.sources.first { $0.kind == .systemFile })
+        if let directory = system.lookedUpThrough {
+            // The directory holds exactly the bundle's certificates: BoringSSL looks them up there too.
+            #expect(configuration.trustRoots == .file(directory))
+        } else {
+            guard case .certificates(let roots) = configuration.trustRoots else { Issue.record("expected the store's certificates"); return }
+            #expect(roots.count == system.count)
+        }
+        _ = try tls.makeContext(for: .configuration)
+    }
+
     @Test func aConfigurationConsumerVerifiesWithTheSameTrust() throws {
         let tls = try client(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem"])
         let context = try tls.makeContext(for: .configuration)

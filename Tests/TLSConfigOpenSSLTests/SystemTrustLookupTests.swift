@@ -106,3 +106,35 @@ import Testing
         #expect(extra.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
     }
 }
+
+/// A CA file of more than a thousand certificates is added to the store in one sorted batch
+/// (OpenSSL 3.0's one-by-one insertion is quadratic): the same certificates, duplicates
+/// skipped, the same verdicts.
+@Suite struct LargeBundleTests {
+    @Test func aLargeBundleIsAddedInBulkWithTheSameVerdicts() throws {
+        let pki = try FailureMatrixPKI.shared()
+        let directory = TemporaryDirectory(prefix: "tlsconfig-large-bundle")
+        let system = try String(contentsOfFile: "/etc/ssl/certs/ca-certificates.crt", encoding: .utf8)
+        let unique = system.components(separatedBy: "BEGIN CERTIFICATE").count - 1
+        let bundle = directory.path + "/large.pem"
+        try (String(repeating: system, count: 10) + (try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8))).write(toFile: bundle, atomically: true, encoding: .utf8)
+        #expect(unique * 10 + 1 >= TrustStoreLoader.bulkThreshold)
+        let context = try TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [bundle]))), trustStoreCache: TrustStoreCache())
+            .makeClientContext()
+        // Every block counts as loaded, as X509_STORE_add_cert counts a duplicate; the store holds each once.
+        #expect(context.trustStore.certificates == unique * 10 + 1)
+        #expect(context.trustAnchorsDER().count == unique + 1)
+        func verdict(_ name: String) throws -> Bool {
+            let der = store(name, pki: pki, in: directory)
+            return context.verifyPeerChain([der], host: "localhost").isAccepted
+        }
+        #expect(try verdict("good"))
+        #expect(try !verdict("untrusted"))
+    }
+
+    private func store(_ name: String, pki: FailureMatrixPKI, in directory: TemporaryDirectory) -> [UInt8] {
+        let output = directory.path + "/\(name).der"
+        _ = try? OpenSSLTool.run(["x509", "-in", pki.path("\(name).pem"), "-outform", "DER", "-out", output], in: URL(fileURLWithPath: directory.path))
+        return Array((try? Data(contentsOf: URL(fileURLWithPath: output))) ?? Data())
+    }
+}

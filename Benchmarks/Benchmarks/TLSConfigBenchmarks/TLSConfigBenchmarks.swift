@@ -2,7 +2,8 @@ import Benchmark
 import BenchmarkSupport
 import Foundation
 @_spi(Plumbing) import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
+import TLSConfigNIO
 
 // Generated once per benchmark process, on first use. The scratch directory (a few KiB of keys
 // and config files) is left to the system's temporary-file cleanup.
@@ -140,8 +141,9 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: Contexts
 
-    Benchmark("Client context, system trust, first (fresh cache)", configuration: slow) { benchmark in
+    Benchmark("Client context, system trust, first (fresh cache, mirror check included)", configuration: slow) { benchmark in
         for _ in benchmark.scaledIterations {
+            TrustStoreCache.forgetSystemTrustVerdicts()
             let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
             blackHole(try builder.makeClientContext())
         }
@@ -153,6 +155,38 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try builder.makeClientContext())
+        }
+    }
+
+    // MARK: NIO (TLSConfigNIO)
+
+    Benchmark("NIOSSLContext for a configuration consumer, system trust, first", configuration: slow) { benchmark in
+        for _ in benchmark.scaledIterations {
+            TrustStoreCache.forgetSystemTrustVerdicts()
+            let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
+            blackHole(try NIOClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration))
+        }
+    }
+
+    Benchmark("NIOSSLContext for a configuration consumer, system trust, second (same trust)", configuration: fast) { benchmark in
+        let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
+        let cache = TrustStoreCache()
+        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration))
+        }
+    }
+
+    // MARK: Reloading
+
+    Benchmark("ContextReloader: one poll, nothing changed (2 files, 20 host sections)", configuration: fast) { benchmark in
+        let fixture = fixtures.resolution
+        let resolver = SettingsResolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
+        let reloader = try ContextReloader.clientContexts { resolver.resolve(host: ResolutionFixture.host) }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(reloader.check())
         }
     }
 

@@ -1,7 +1,7 @@
 import BenchmarkSupport
 import Foundation
 @_spi(Plumbing) import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 import TLSConfigNIO
 import NIOSSL
 
@@ -126,6 +126,8 @@ guard let mode = arguments.first else { fail("usage: compare-helper MODE ...") }
 switch (mode, arguments.count) {
 case ("context-first", 2):
     let result = try median(iterations: count(arguments[1])) {
+        // As in a new process: no store, and no verdict on whether the system directory mirrors the bundle.
+        TrustStoreCache.forgetSystemTrustVerdicts()
         let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
         _ = try builder.makeClientContext()
     }
@@ -141,6 +143,7 @@ case ("context-repeat", 2):
 
 case ("nio-first", 2):
     let result = try median(iterations: count(arguments[1])) {
+        TrustStoreCache.forgetSystemTrustVerdicts()
         let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
         _ = try NIOClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration)
     }

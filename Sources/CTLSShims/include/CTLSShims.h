@@ -33,6 +33,8 @@ int ctls_sk_X509_push(STACK_OF(X509) *stack, X509 *x509);
 int ctls_SSL_CTX_get0_chain_certs(SSL_CTX *ctx, STACK_OF(X509) **chain);
 int ctls_sk_X509_OBJECT_num(const STACK_OF(X509_OBJECT) *stack);
 X509_OBJECT *ctls_sk_X509_OBJECT_value(const STACK_OF(X509_OBJECT) *stack, int index);
+int ctls_sk_X509_OBJECT_push(STACK_OF(X509_OBJECT) *stack, X509_OBJECT *object);
+void ctls_sk_X509_OBJECT_sort(STACK_OF(X509_OBJECT) *stack);
 int ctls_sk_SSL_CIPHER_num(const STACK_OF(SSL_CIPHER) *stack);
 const SSL_CIPHER *ctls_sk_SSL_CIPHER_value(const STACK_OF(SSL_CIPHER) *stack, int index);
 int ctls_sk_X509_NAME_num(const STACK_OF(X509_NAME) *stack);

@@ -42,6 +42,9 @@ extension DiagnosticCode {
     public static let invalidHost: DiagnosticCode = "invalid-host"
     /// A warning: a `PREFIX_*` variable that names no setting (a typo changes nothing otherwise).
     public static let unknownVariable: DiagnosticCode = "unknown-variable"
+    /// A warning: `ResolverConfiguration.configReader` is set but `layers` has no `configReader`,
+    /// so the providers are not read.
+    public static let configReaderNotInLayers: DiagnosticCode = "config-reader-not-in-layers"
 
     // Files named by settings.
     /// A configured file or directory does not exist.

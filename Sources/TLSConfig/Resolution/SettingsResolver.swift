@@ -57,6 +57,12 @@ public struct SettingsResolver: Sendable {
             }
         }
 
+        if configuration.configReader != nil, !configuration.layers.contains(.configReader) {
+            diagnostics.append(Diagnostic(
+                .warning, .configReaderNotInLayers, "the configuration providers are not read: the layer order has no config-reader layer",
+                help: "put .configReader in ResolverConfiguration.layers, or pass configReader to its initialiser, which places it after .override"
+            ))
+        }
         var selection = Selection(offers: offers, host: host, layers: configuration.layers)
         let assembled = SettingsAssembler(selection: selection).assemble()
         diagnostics += assembled.diagnostics

@@ -13,6 +13,8 @@ package struct MaterialChecks: Sendable {
     package var resolution: Resolution
     /// A client certificate expiring sooner than this is warned about.
     package var expiryWarning: Duration
+    /// Shared with the context build of the same task, when it builds one.
+    var bundles: DecodedBundles?
 
     package init(resolution: Resolution, expiryWarning: Duration = .seconds(30 * 24 * 3600)) {
         self.resolution = resolution
@@ -45,7 +47,7 @@ package struct MaterialChecks: Sendable {
     // MARK: - CA files
 
     private func checkCAFile(_ file: MaterialFile, now: Date) -> [Diagnostic] {
-        let bundle = CertificateBundle(file, what: "CA file")
+        let bundle = bundles.bundle(file, what: "CA file")
         var diagnostics = bundle.diagnostics + judge(bundle, file: file, now: now)
         diagnostics.append(Diagnostic(
             .note, .caCertificatesCounted,
@@ -68,7 +70,7 @@ package struct MaterialChecks: Sendable {
         var diagnostics: [Diagnostic] = []
         var count = 0
         for file in directory.files {
-            let bundle = CertificateBundle(file, what: "file in CA directory")
+            let bundle = bundles.bundle(file, what: "file in CA directory")
             diagnostics += bundle.diagnostics + judge(bundle, file: file, now: now)
             count += bundle.entries.count
         }

@@ -21,6 +21,8 @@ public struct TLSContextBuilder: Sendable {
 
     /// Where the system store is, and whether it may be looked up lazily; tests set their own.
     package var systemTrust = SystemTrustLocations.openSSLDefaults
+    /// CA bundles the task already decoded (`check` decodes them for the deep checks first).
+    var bundles: DecodedBundles?
 
     /// Cited by every diagnostic; derived from the resolution once, not per lookup.
     private let origins: SettingOrigins
@@ -197,7 +199,7 @@ public struct TLSContextBuilder: Sendable {
     private func setTrust(
         _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication, _ diagnostics: inout [Diagnostic]
     ) -> TrustStoreSummary? {
-        let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize)
+        let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize, bundles: bundles)
         switch trustStoreCache.store(for: TrustSources(settings, resolution.material, system: systemTrust), loader: loader) {
         case .failure(let problems):
             diagnostics += problems.diagnostics

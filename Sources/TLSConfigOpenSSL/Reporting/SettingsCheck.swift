@@ -17,10 +17,16 @@ public struct SettingsCheck: Sendable {
     /// a client context from it. Each layer reports its own findings, so nothing is repeated.
     public init(_ resolution: Resolution, now: Date = Date()) {
         var resolution = resolution
-        resolution.diagnostics += MaterialChecks(resolution: resolution).run(now: now)
+        // The checks and the build decode the same CA files: once.
+        let bundles = DecodedBundles()
+        var checks = MaterialChecks(resolution: resolution)
+        checks.bundles = bundles
+        resolution.diagnostics += checks.run(now: now)
         if !resolution.hasErrors {
             do {
-                let built = try TLSContextBuilder(resolution: resolution).makeClientContext()
+                var builder = TLSContextBuilder(resolution: resolution)
+                builder.bundles = bundles
+                let built = try builder.makeClientContext()
                 resolution.diagnostics += built.warnings
                 context = built
             } catch {

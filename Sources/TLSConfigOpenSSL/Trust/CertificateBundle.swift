@@ -3,8 +3,8 @@ import TLSConfig
 /// The certificates of one PEM file, each parsed on its own so one bad block is named (by
 /// position, line and neighbour) while the rest still load. The store builder and the deep
 /// checks both decode CA files through this type, from the resolution's material.
-struct CertificateBundle {
-    struct Entry {
+struct CertificateBundle: Sendable {
+    struct Entry: Sendable {
         var certificate: OwnedCertificate
         /// 1-based position among the file's certificate blocks.
         var position: Int
@@ -40,5 +40,35 @@ struct CertificateBundle {
                 ))
             }
         }
+    }
+}
+
+/// Bundles decoded for one task that reads the same files twice: `check` runs the deep checks
+/// and then builds a context from the same CA files, and a 20,000-certificate bundle costs
+/// about as much to parse as everything else together. Keyed by path and identity, so only the
+/// same bytes are shared; dropped with the task.
+final class DecodedBundles: Sendable {
+    private struct Key: Hashable, Sendable {
+        var path: String
+        var identity: FileIdentity
+        var what: String
+    }
+
+    private let entries = Locked<[Key: CertificateBundle]>([:])
+
+    /// The bundle of `file`, decoded once per task.
+    func bundle(_ file: MaterialFile, what: String) -> CertificateBundle {
+        let key = Key(path: file.path, identity: file.identity, what: what)
+        if let decoded = entries.withLock({ $0[key] }) { return decoded }
+        let decoded = CertificateBundle(file, what: what)
+        entries.withLock { $0[key] = decoded }
+        return decoded
+    }
+}
+
+extension Optional where Wrapped == DecodedBundles {
+    /// Decodes through the task's memo when there is one.
+    func bundle(_ file: MaterialFile, what: String) -> CertificateBundle {
+        self?.bundle(file, what: what) ?? CertificateBundle(file, what: what)
     }
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TLSConfig
 
 /// Whether the system's hashed directory holds exactly the certificates of the system bundle,
@@ -35,31 +38,64 @@ enum SystemTrustMirror {
         return verdict
     }
 
+    static func forgetVerdicts() {
+        verdicts.withLock { $0.removeAll() }
+    }
+
     private static func check(file: String, directory: String, maximumFileSize: Int) -> Int? {
         guard case .success(let bundle) = FileInspector.read(file, maximumSize: maximumFileSize) else { return nil }
         var inBundle = Set<[UInt8]>()
-        for block in PEMScanner.scan(bundle.bytes).certificateBlocks where block.isWellFormed {
-            inBundle.insert(body(of: block, in: bundle.bytes))
-        }
-        guard !inBundle.isEmpty else { return nil }
+        guard collectBodies(bundle.bytes, into: &inBundle), !inBundle.isEmpty else { return nil }
         var inDirectory = Set<[UInt8]>()
         for name in FileInspector.entries(of: directory) where CertificateDirectory.isHashName(name) {
-            guard case .success(let contents) = FileInspector.read(CertificateDirectory.join(directory, name), maximumSize: maximumFileSize) else { return nil }
-            for block in PEMScanner.scan(contents.bytes).certificateBlocks where block.isWellFormed {
-                inDirectory.insert(body(of: block, in: contents.bytes))
-            }
+            guard case .success(let contents) = FileInspector.read(CertificateDirectory.join(directory, name), maximumSize: maximumFileSize),
+                  collectBodies(contents.bytes, into: &inDirectory) else { return nil }
+            // Stop at the first certificate the bundle lacks.
+            if inDirectory.count > inBundle.count { return nil }
         }
         return inBundle == inDirectory ? inBundle.count : nil
     }
 
-    /// The base64 body of a block without line breaks, so the same certificate compares equal
-    /// however it was wrapped.
-    private static func body(of block: PEMBlock, in bytes: [UInt8]) -> [UInt8] {
-        var body: [UInt8] = []
-        body.reserveCapacity(block.range.count)
-        for line in bytes[block.range].split(separator: UInt8(ascii: "\n")) where !line.starts(with: Array("-----".utf8)) {
-            body += line.filter { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+    /// Adds the base64 body (whitespace removed) of every certificate block of `bytes`, so the
+    /// same certificate compares equal however it was wrapped. A plain scan for the markers:
+    /// this runs over the whole system store, and full PEM validation is the decoders' job.
+    /// `false` for an unterminated block.
+    private static func collectBodies(_ bytes: [UInt8], into bodies: inout Set<[UInt8]>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while let begin = find(Self.begin, in: buffer, from: offset) {
+                guard let lineEnd = (begin..<buffer.count).first(where: { base[$0] == UInt8(ascii: "\n") }),
+                      let end = find(Self.end, in: buffer, from: lineEnd) else { return false }
+                let label = UnsafeBufferPointer(rebasing: buffer[begin..<lineEnd])
+                if label.starts(with: Self.certificateMarker) || label.starts(with: Self.trustedMarker) {
+                    var body: [UInt8] = []
+                    body.reserveCapacity(end - lineEnd)
+                    for index in lineEnd..<end where base[index] > 0x20 { body.append(base[index]) }
+                    bodies.insert(body)
+                }
+                offset = end + Self.end.count
+            }
+            return true
         }
-        return body
+    }
+
+    private static let begin = Array("-----BEGIN ".utf8)
+    private static let end = Array("-----END ".utf8)
+    private static let certificateMarker = Array("-----BEGIN CERTIFICATE-----".utf8)
+    private static let trustedMarker = Array("-----BEGIN TRUSTED CERTIFICATE-----".utf8)
+
+    /// The first `needle` at or after `start`: `memchr` for its first byte, then a compare.
+    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = haystack.baseAddress else { return nil }
+        var index = start
+        while index + needle.count <= haystack.count {
+            guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - index) else { return nil }
+            let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            guard position + needle.count <= haystack.count else { return nil }
+            if memcmp(base + position, needle, needle.count) == 0 { return position }
+            index = position + 1
+        }
+        return nil
     }
 }

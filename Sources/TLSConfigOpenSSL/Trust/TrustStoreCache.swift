@@ -24,6 +24,12 @@ public final class TrustStoreCache: Sendable {
         entries.withLock { $0.removeAll() }
     }
 
+    /// Forgets whether the system directory mirrors the bundle, so the next store checks
+    /// again, as the first one of a process does: for benchmarks of first contexts.
+    @_spi(Plumbing) public static func forgetSystemTrustVerdicts() {
+        SystemTrustMirror.forgetVerdicts()
+    }
+
     /// A current store for `sources`, built (outside the lock) when missing or stale.
     func store(for sources: TrustSources, loader: TrustStoreLoader) -> Result<(store: SharedTrustStore, reused: Bool), TLSSettingsError> {
         if let cached = entries.withLock({ $0[sources] }), cached.isCurrent {

@@ -14,6 +14,8 @@ import TLSConfig
 struct TrustStoreLoader {
     var material: Material
     var maximumFileSize: Int
+    /// Shared with the deep checks of the same task, when it runs them.
+    var bundles: DecodedBundles? = nil
 
     func build(_ sources: TrustSources) -> Result<SharedTrustStore, TLSSettingsError> {
         guard let store = X509_STORE_new() else {
@@ -25,7 +27,7 @@ struct TrustStoreLoader {
             addSystemSources(sources.system, to: store, &state)
         }
         for file in material.caFiles {
-            let bundle = CertificateBundle(file, what: "CA file")
+            let bundle = bundles.bundle(file, what: "CA file")
             state.diagnostics += bundle.diagnostics
             add(bundle, to: store, &state)
             state.sources.append(.init(kind: .file, path: file.path, count: bundle.entries.count))
@@ -115,7 +117,7 @@ struct TrustStoreLoader {
         }
         var loaded = 0
         for file in directory.files {
-            let bundle = CertificateBundle(file, what: "file in CA directory")
+            let bundle = bundles.bundle(file, what: "file in CA directory")
             state.diagnostics += bundle.diagnostics
             add(bundle, to: store, &state)
             loaded += bundle.entries.count
@@ -124,12 +126,48 @@ struct TrustStoreLoader {
     }
 
     private func add(_ bundle: CertificateBundle, to store: OpaquePointer, _ state: inout BuildState) {
-        for entry in bundle.entries {
-            if X509_STORE_add_cert(store, entry.certificate.pointer) == 1 {
-                state.certificates += 1
-            }
-            state.authorities.append(entry.certificate)
+        state.authorities += bundle.entries.map(\.certificate)
+        if bundle.entries.count >= Self.bulkThreshold, let added = Self.addInBulk(bundle.entries.map(\.certificate), to: store) {
+            state.certificates += added
+            return
+        }
+        for entry in bundle.entries where X509_STORE_add_cert(store, entry.certificate.pointer) == 1 {
+            state.certificates += 1
         }
         OpenSSLErrorQueue.clear()
+    }
+
+    /// From this many certificates on, a file is added in bulk.
+    static let bulkThreshold = 1_000
+
+    /// OpenSSL 3.0 checks each `X509_STORE_add_cert` for a duplicate with a search that sorts
+    /// the store's objects again after every insertion: a 20,000-certificate bundle then takes
+    /// seconds (curl, which loads through the same call, pays it too). Pushing the objects and
+    /// sorting once is O(n log n); duplicates are skipped by their DER, as the call skips them.
+    /// `nil` when the store cannot be locked, and the caller adds one by one.
+    private static func addInBulk(_ certificates: [OwnedCertificate], to store: OpaquePointer) -> Int? {
+        guard X509_STORE_lock(store) == 1 else { return nil }
+        defer { X509_STORE_unlock(store) }
+        guard let objects = X509_STORE_get0_objects(store) else { return nil }
+        var seen = Set<[UInt8]>()
+        for index in 0..<ctls_sk_X509_OBJECT_num(objects) {
+            if let object = ctls_sk_X509_OBJECT_value(objects, index), let certificate = X509_OBJECT_get0_X509(object) {
+                seen.insert(OwnedCertificate(borrowing: certificate).der)
+            }
+        }
+        var added = 0
+        for certificate in certificates {
+            added += 1
+            guard seen.insert(certificate.der).inserted else { continue }
+            guard let object = X509_OBJECT_new() else { continue }
+            guard X509_OBJECT_set1_X509(object, certificate.pointer) == 1, ctls_sk_X509_OBJECT_push(objects, object) > 0 else {
+                X509_OBJECT_free(object)
+                added -= 1
+                continue
+            }
+        }
+        ctls_sk_X509_OBJECT_sort(objects)
+        OpenSSLErrorQueue.clear()
+        return added
     }
 }
