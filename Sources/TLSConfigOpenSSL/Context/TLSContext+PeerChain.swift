@@ -96,20 +96,6 @@ extension TLSContext {
         }
     }
 
-    /// IANA numbers of the TLS 1.2 (and older) ciphers in force, in preference order.
-    package var cipherNumbers: [UInt16] {
-        withExtendedLifetime(self) {
-            guard let ciphers = SSL_CTX_get_ciphers(pointer) else { return [] }
-            var numbers: [UInt16] = []
-            for index in 0..<ctls_sk_SSL_CIPHER_num(ciphers) {
-                guard let cipher = ctls_sk_SSL_CIPHER_value(ciphers, index) else { continue }
-                let version = SSL_CIPHER_get_version(cipher).map { String(cString: $0) }
-                if version != "TLSv1.3" { numbers.append(SSL_CIPHER_get_protocol_id(cipher)) }
-            }
-            return numbers
-        }
-    }
-
     /// Every certificate the trust store holds as loaded (system bundle, CA files, unhashed
     /// directories) plus those of hashed directories, read through their hash links; for
     /// engines that need trust roots as a list. DER, deduplicated, in load order.

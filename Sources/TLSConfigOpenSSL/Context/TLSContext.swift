@@ -27,6 +27,8 @@ public final class TLSContext: Sendable {
     public let cipherList: [String]
     /// TLS 1.3 cipher suites in force, in preference order.
     public let cipherSuites: [String]
+    /// IANA numbers of `cipherList`, in the same order, for engines that take ciphers by number.
+    package let cipherNumbers: [UInt16]
     /// OpenSSL's security level (0-5); level 2 and up refuse keys under 2048 bits RSA.
     public let securityLevel: Int
     /// What the shared trust store holds, and whether it came from the cache.
@@ -54,15 +56,22 @@ public final class TLSContext: Sendable {
         self.warnings = warnings
         self.protocolVersions = ProtocolVersionBounds(readingFrom: pointer)
         var list: [String] = []
+        var numbers: [UInt16] = []
         var suites: [String] = []
         if let ciphers = SSL_CTX_get_ciphers(pointer) {
             for index in 0..<ctls_sk_SSL_CIPHER_num(ciphers) {
                 guard let cipher = ctls_sk_SSL_CIPHER_value(ciphers, index), let name = SSL_CIPHER_get_name(cipher) else { continue }
                 let version = SSL_CIPHER_get_version(cipher).map { String(cString: $0) }
-                if version == "TLSv1.3" { suites.append(String(cString: name)) } else { list.append(String(cString: name)) }
+                if version == "TLSv1.3" {
+                    suites.append(String(cString: name))
+                } else {
+                    list.append(String(cString: name))
+                    numbers.append(SSL_CIPHER_get_protocol_id(cipher))
+                }
             }
         }
         self.cipherList = list
+        self.cipherNumbers = numbers
         self.cipherSuites = suites
         self.securityLevel = Int(SSL_CTX_get_security_level(pointer))
     }
