@@ -59,6 +59,13 @@ package enum FileInspector {
         }
     }
 
+    /// The identity of a file or directory as it is now (following symlinks); `nil` when it is
+    /// missing, of the other kind, or unreadable. What watchers and store stamps compare.
+    package static func identity(of path: String, directory: Bool) -> FileIdentity? {
+        guard case .success(let facts) = inspect(path, expecting: directory ? .directory : .regularFile, maximumSize: .max) else { return nil }
+        return facts.identity
+    }
+
     /// Reads a regular file whole, refusing anything else (checked on the open descriptor).
     /// An empty file is the problem `.empty`.
     package static func read(_ path: String, maximumSize: Int) -> Result<Contents, Problem> {

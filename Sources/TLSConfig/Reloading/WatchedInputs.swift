@@ -28,7 +28,7 @@ public struct WatchedInputs: Sendable, Hashable {
         var seen = Set<String>()
         func add(_ path: String, directory: Bool, identity: FileIdentity??) {
             guard seen.insert(path).inserted else { return }
-            inputs.append(Input(path: path, isDirectory: directory, identity: identity ?? Self.identity(of: path, directory: directory)))
+            inputs.append(Input(path: path, isDirectory: directory, identity: identity ?? FileInspector.identity(of: path, directory: directory)))
         }
         for (path, identity) in resolution.material.inputs {
             add(path, directory: resolution.material.caDirectories.contains { $0.path == path }, identity: .some(identity))
@@ -49,13 +49,6 @@ public struct WatchedInputs: Sendable, Hashable {
 
     /// The paths whose identity now differs from the one recorded, in order.
     public func changedPaths() -> [String] {
-        inputs.filter { Self.identity(of: $0.path, directory: $0.isDirectory) != $0.identity }.map(\.path)
-    }
-
-    static func identity(of path: String, directory: Bool) -> FileIdentity? {
-        guard case .success(let facts) = FileInspector.inspect(path, expecting: directory ? .directory : .regularFile, maximumSize: .max) else {
-            return nil
-        }
-        return facts.identity
+        inputs.filter { FileInspector.identity(of: $0.path, directory: $0.isDirectory) != $0.identity }.map(\.path)
     }
 }

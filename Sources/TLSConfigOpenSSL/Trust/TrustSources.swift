@@ -45,17 +45,10 @@ struct SystemPathStamp: Sendable, Hashable {
     init(path: String, isDirectory: Bool) {
         self.path = path
         self.isDirectory = isDirectory
-        self.identity = Self.identity(of: path, isDirectory: isDirectory)
+        self.identity = FileInspector.identity(of: path, directory: isDirectory)
     }
 
     var isCurrent: Bool {
-        identity == Self.identity(of: path, isDirectory: isDirectory)
-    }
-
-    private static func identity(of path: String, isDirectory: Bool) -> FileIdentity? {
-        guard case .success(let facts) = FileInspector.inspect(path, expecting: isDirectory ? .directory : .regularFile, maximumSize: .max) else {
-            return nil
-        }
-        return facts.identity
+        identity == FileInspector.identity(of: path, directory: isDirectory)
     }
 }
