@@ -149,18 +149,8 @@ struct NIOConfigurationBuilder {
                 accepted ? .warning : .error, .nioSettingNotEnforced,
                 "\(key) cannot be enforced: \(why)" + (accepted ? "; the host tool accepts this" : ""),
                 setting: key, origin: resolution.origin(of: key),
-                help: accepted ? nil : "remove \(key) for this host, or use a tool that connects through TLSConfigNIO's handlers, which enforce it; a tool that enforces it another way passes accepting: [.\(Self.caseName(setting))]"
+                help: accepted ? nil : "remove \(key) for this host, or use a tool that connects through TLSConfigNIO's handlers, which enforce it; a tool that enforces it another way passes accepting: [.\(String(describing: setting))]"
             )
-        }
-    }
-
-    private static func caseName(_ setting: NIOUnenforcedSetting) -> String {
-        switch setting {
-        case .pinnedPublicKeys: "pinnedPublicKeys"
-        case .crlFile: "crlFile"
-        case .alpn: "alpn"
-        case .serverName: "serverName"
-        case .ciphersuites: "ciphersuites"
         }
     }
 
