@@ -79,7 +79,7 @@ public struct ConfigProviderDocuments: ConfigDocumentSource {
             }
             let key = AbsoluteConfigKey(scope + [Self.hostSectionsKey])
             if let result = try? snapshot.value(forKey: key, type: .string), case .string(let text)? = result.value?.content {
-                text.split(separator: ",").forEach { add(String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())) }
+                text.split(separator: ",").forEach { add($0.trimmingWhitespace) }
             } else if let result = try? snapshot.value(forKey: key, type: .stringArray), case .stringArray(let list)? = result.value?.content {
                 list.forEach(add)
             }

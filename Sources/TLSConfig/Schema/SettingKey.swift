@@ -193,9 +193,16 @@ extension SettingKey {
         case .pathList:
             return (raw.split(separator: ":", omittingEmptySubsequences: true).map(String.init), true)
         case .textList(let separator):
-            return (raw.split(separator: separator, omittingEmptySubsequences: true).map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }, true)
+            return (raw.split(separator: separator, omittingEmptySubsequences: true).map(\.trimmingWhitespace), true)
         default:
             return ([raw], false)
         }
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing whitespace: list items written as `h2, http/1.1`.
+    package var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
