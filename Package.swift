@@ -80,8 +80,10 @@ let package = Package(
         ),
         // Temporary directories, test PKI and server processes shared by the test targets.
         .target(name: "TestSupport", dependencies: ["TLSConfig"], path: "Tests/TestSupport"),
+        // The allocator's own count of bytes in use, for the leak tests (malloc.h has no Swift module).
+        .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TLSConfigTesting", "TestSupport"]),
-        .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "TestSupport"]),
+        .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "CHeapStats", "TestSupport"]),
         .testTarget(
             name: "TLSConfigNIOTests",
             dependencies: [

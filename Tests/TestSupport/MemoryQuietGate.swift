@@ -2,7 +2,7 @@ import Glibc
 @_spi(Plumbing) import TLSConfig
 
 /// Keeps the memory-hungry hardening tests (hostile inputs, 64 concurrent builds) from
-/// running while the leak tests measure resident memory in the same process: a leak test
+/// running while the leak tests measure the heap in the same process: a leak test
 /// holds the gate exclusively, the hardening tests share it. Waiting is by polling, and a
 /// shared holder is only ever held up while an exclusive holder runs, which needs no other
 /// thread, so the two cannot deadlock the cooperative pool.
