@@ -7,10 +7,23 @@ package enum CertificateDirectory {
     }
 
     /// `XXXXXXXX.N`: eight hex digits, a dot, a decimal suffix (certificates, not `.rN` CRLs).
+    /// ASCII only, as OpenSSL writes them; read as bytes, since every first context with the
+    /// system store asks this of a few hundred names.
     package static func isHashName(_ name: String) -> Bool {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 8, !parts[1].isEmpty else { return false }
-        return parts[0].allSatisfy(\.isHexDigit) && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+        var position = 0
+        for byte in name.utf8 {
+            switch position {
+            case 0..<8:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte) else { return false }
+            case 8:
+                guard byte == UInt8(ascii: ".") else { return false }
+            default:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+            }
+            position += 1
+        }
+        return position > 9
     }
 
     package static func join(_ directory: String, _ name: String) -> String {

@@ -1,16 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The one PEM splitter: linear in the input, whatever it holds.
+///
+/// Every first context and every `show` scans the system bundle (about 200 KB), so the byte
+/// loops work on the buffer directly: `memchr` finds markers and line ends, and one table
+/// classifies base64 bytes.
 package enum PEMScanner {
     package static func scan(_ bytes: [UInt8]) -> PEMContents {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    private static let begin = Array("-----BEGIN ".utf8)
+    private static let end = Array("-----END ".utf8)
+    private static let dashes = Array("-----".utf8)
+    private static let procTypeEncrypted = Array("Proc-Type: 4,ENCRYPTED".utf8)
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> PEMContents {
         var contents = PEMContents()
-        let begin = Array("-----BEGIN ".utf8)
-        let dashes = Array("-----".utf8)
         var index = 0
         let ends = endMarkers(in: bytes)
         var lines = LineCounter()
         while let start = find(begin, in: bytes, from: index) {
             let labelStart = start + begin.count
             guard let labelEnd = find(dashes, in: bytes, from: labelStart) else { contents.unterminatedBlocks += 1; break }
-            let labelBytes = bytes[labelStart..<labelEnd]
+            let labelBytes = UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd])
             let bodyStart = labelEnd + dashes.count
             guard !labelBytes.contains(UInt8(ascii: "\n")), let end = ends[Array(labelBytes)].flatMap({ first(in: $0, atOrAfter: bodyStart) }) else {
                 contents.unterminatedBlocks += 1
@@ -18,9 +35,9 @@ package enum PEMScanner {
                 continue
             }
             let label = String(decoding: labelBytes, as: UTF8.self)
-            let blockEnd = end + "-----END ".utf8.count + labelBytes.count + dashes.count
+            let blockEnd = end + Self.end.count + labelBytes.count + dashes.count
             index = blockEnd
-            let body = bytes[bodyStart..<end]
+            let body = UnsafeBufferPointer(rebasing: bytes[bodyStart..<end])
             let kind: PEMBlock.Kind = switch label {
             case "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE": .certificate
             case "X509 CRL": .crl
@@ -33,7 +50,7 @@ package enum PEMScanner {
             }
             var encrypted = label == "ENCRYPTED PRIVATE KEY"
             if case .privateKey(let format) = kind, format != .pkcs8, format != .encryptedPKCS8, body.contains(UInt8(ascii: ":")) {
-                encrypted = find(Array("Proc-Type: 4,ENCRYPTED".utf8), in: Array(body), from: 0) != nil
+                encrypted = find(procTypeEncrypted, in: body, from: 0) != nil
             }
             contents.blocks.append(PEMBlock(
                 label: label, kind: kind, line: lines.line(at: start, in: bytes), range: start..<blockEnd,
@@ -51,41 +68,47 @@ package enum PEMScanner {
         var offset = 0
         var line = 1
 
-        mutating func line(at position: Int, in bytes: [UInt8]) -> Int {
-            while offset < position {
-                if bytes[offset] == UInt8(ascii: "\n") { line += 1 }
-                offset += 1
+        mutating func line(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            while offset < position, let newline = PEMScanner.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: offset, before: position) {
+                line += 1
+                offset = newline + 1
             }
+            offset = max(offset, position)
             return line
         }
     }
 
-    /// Base64 lines, optionally preceded by RFC 1421 headers and a blank line.
-    private static func isBase64Body(_ body: ArraySlice<UInt8>) -> Bool {
-        // One pass over the bytes, line by line, without allocating: bundles hold thousands of lines.
-        var sawData = false
-        var lineStart = body.startIndex
-        while lineStart < body.endIndex {
-            let lineEnd = body[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
-            let line = body[lineStart..<lineEnd]
-            lineStart = lineEnd < body.endIndex ? lineEnd + 1 : lineEnd
-            // RFC 1421 headers (`Proc-Type: ...`) may precede the data.
-            if !sawData, line.contains(UInt8(ascii: ":")) { continue }
-            var lineHasData = false
-            for byte in line {
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
-                    lineHasData = true
-                case UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"):
-                    continue
-                default:
-                    return false
-                }
-            }
-            sawData = sawData || lineHasData
+    /// What each byte is in a PEM body: 1 base64 data, 2 blank (CR, space, tab), 0 anything else.
+    private static let byteClass: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): 1
+        case UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"): 2
+        default: 0
         }
-        return sawData
+    }
+
+    /// Base64 lines, optionally preceded by RFC 1421 headers and a blank line.
+    private static func isBase64Body(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+        byteClass.withUnsafeBufferPointer { classes in
+            var sawData = false
+            var lineStart = 0
+            while lineStart < body.count {
+                let lineEnd = firstIndex(of: UInt8(ascii: "\n"), in: body, from: lineStart, before: body.count) ?? body.count
+                let line = UnsafeBufferPointer(rebasing: body[lineStart..<lineEnd])
+                lineStart = lineEnd < body.count ? lineEnd + 1 : lineEnd
+                // RFC 1421 headers (`Proc-Type: ...`) may precede the data.
+                if !sawData, line.contains(UInt8(ascii: ":")) { continue }
+                var seen: UInt8 = 0
+                for byte in line {
+                    let kind = classes[Int(byte)]
+                    if kind == 0 { return false }
+                    seen |= kind
+                }
+                sawData = sawData || seen & 1 != 0
+            }
+            return sawData
+        }
     }
 
     /// The start of every `-----END LABEL-----` marker, by LABEL, in ascending order, found in one
@@ -94,9 +117,7 @@ package enum PEMScanner {
     ///
     /// A BEGIN label never contains `-----` nor ends with `-` (it stops at the first `-----`), so
     /// `-----END LABEL-----` occurs at a position exactly when the marker recorded there has LABEL.
-    private static func endMarkers(in bytes: [UInt8]) -> [[UInt8]: [Int]] {
-        let end = Array("-----END ".utf8)
-        let dashes = Array("-----".utf8)
+    private static func endMarkers(in bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]: [Int]] {
         var markers: [[UInt8]: [Int]] = [:]
         var index = 0
         while let start = find(end, in: bytes, from: index) {
@@ -120,21 +141,26 @@ package enum PEMScanner {
     }
 
     package static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        let first = needle[0]
+        haystack.withUnsafeBufferPointer { find(needle, in: $0, from: start) }
+    }
+
+    /// The first `needle` at or after `start`: `memchr` for its first byte, then a compare.
+    package static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= 0, let base = haystack.baseAddress else { return nil }
         var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = true
-                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
-            }
-            index += 1
+        while index + needle.count <= haystack.count {
+            guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - needle.count + 1 - index) else { return nil }
+            let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + position, needle, needle.count) == 0 { return position }
+            index = position + 1
         }
         return nil
+    }
+
+    /// The first `byte` in `start..<limit`.
+    package static func firstIndex(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int, before limit: Int) -> Int? {
+        guard let base = haystack.baseAddress, start < limit else { return nil }
+        guard let hit = memchr(base + start, Int32(byte), limit - start) else { return nil }
+        return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
     }
 }

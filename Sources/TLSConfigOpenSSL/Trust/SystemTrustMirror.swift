@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TLSConfig
 
 /// Whether the system's hashed directory holds exactly the certificates of the system bundle,
@@ -64,9 +61,9 @@ enum SystemTrustMirror {
         bytes.withUnsafeBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
             var offset = 0
-            while let begin = find(Self.begin, in: buffer, from: offset) {
-                guard let lineEnd = (begin..<buffer.count).first(where: { base[$0] == UInt8(ascii: "\n") }),
-                      let end = find(Self.end, in: buffer, from: lineEnd) else { return false }
+            while let begin = PEMScanner.find(Self.begin, in: buffer, from: offset) {
+                guard let lineEnd = PEMScanner.firstIndex(of: UInt8(ascii: "\n"), in: buffer, from: begin, before: buffer.count),
+                      let end = PEMScanner.find(Self.end, in: buffer, from: lineEnd) else { return false }
                 let label = UnsafeBufferPointer(rebasing: buffer[begin..<lineEnd])
                 if label.starts(with: Self.certificateMarker) || label.starts(with: Self.trustedMarker) {
                     var body: [UInt8] = []
@@ -84,18 +81,4 @@ enum SystemTrustMirror {
     private static let end = Array("-----END ".utf8)
     private static let certificateMarker = Array("-----BEGIN CERTIFICATE-----".utf8)
     private static let trustedMarker = Array("-----BEGIN TRUSTED CERTIFICATE-----".utf8)
-
-    /// The first `needle` at or after `start`: `memchr` for its first byte, then a compare.
-    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = haystack.baseAddress else { return nil }
-        var index = start
-        while index + needle.count <= haystack.count {
-            guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - index) else { return nil }
-            let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-            guard position + needle.count <= haystack.count else { return nil }
-            if memcmp(base + position, needle, needle.count) == 0 { return position }
-            index = position + 1
-        }
-        return nil
-    }
 }
