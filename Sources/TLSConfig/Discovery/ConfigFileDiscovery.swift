@@ -226,8 +226,9 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         return table
     }
 
+    /// Whether anything is at `path`: what is wrong with it (a directory, unreadable) is
+    /// reported when it is read.
     static func isFile(_ path: String) -> Bool {
-        if case .failure(.notFound) = FileInspector.inspect(path, expecting: .regularFile, maximumSize: Int.max) { return false }
-        return true
+        FileInspector.exists(path)
     }
 }

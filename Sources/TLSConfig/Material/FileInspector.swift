@@ -59,6 +59,13 @@ package enum FileInspector {
         }
     }
 
+    /// Whether `path` names anything (following symlinks): one `stat`, for discovery's probes.
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) != 0 else { return true }
+        return errno != ENOENT && errno != ENOTDIR
+    }
+
     /// The identity of a file or directory as it is now (following symlinks); `nil` when it is
     /// missing, of the other kind, or unreadable. What watchers and store stamps compare.
     package static func identity(of path: String, directory: Bool) -> FileIdentity? {

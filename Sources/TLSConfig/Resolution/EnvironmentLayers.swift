@@ -35,10 +35,12 @@ struct EnvironmentLayers {
     /// (`PREFIX_CONFIG`) are known; values are never shown, since a misspelt key may hold a secret.
     private func unknownToolVariables() -> [Diagnostic] {
         let prefix = configuration.environmentPrefix + "_"
+        let prefixed = reader.values.keys.filter { $0.utf8.starts(with: prefix.utf8) }
+        guard !prefixed.isEmpty else { return [] }
         let settings = SettingKey.allCases.map { $0.environmentVariable(prefix: configuration.environmentPrefix) }
         let known = Set(settings + [configuration.environmentPrefix + "_CONFIG"])
         var diagnostics: [Diagnostic] = []
-        for name in reader.values.keys.sorted() where name.hasPrefix(prefix) && !known.contains(name) {
+        for name in prefixed.sorted() where !known.contains(name) {
             let suffix = String(name.dropFirst(prefix.count))
             let suggestion = Spelling.suggestion(for: suffix, among: SettingKey.allCases.map(\.rawValue) + ["config"])
                 .map { prefix + String($0.uppercased().map { $0 == "-" ? "_" : $0 }) }

@@ -8,6 +8,11 @@ package struct HostPattern: Sendable, Hashable, CustomStringConvertible {
     package let port: Int?
     package let isWildcard: Bool
     let kind: HostTarget.Kind
+    /// Higher is more specific: exact beats wildcard, more literal labels beat fewer,
+    /// then a port beats no port.
+    package let specificity: Specificity
+    /// The normalised pattern, as reports write it.
+    package let description: String
 
     package init(parsing text: String) throws(HostSyntaxError) {
         let parsed = try HostSyntax.parse(text, allowWildcard: true)
@@ -15,26 +20,23 @@ package struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         self.port = parsed.port
         self.isWildcard = parsed.isWildcard
         self.kind = parsed.kind
+        self.specificity = Specificity(
+            exact: !parsed.isWildcard,
+            literalLabels: parsed.isWildcard ? parsed.host.utf8.count(where: { $0 == UInt8(ascii: ".") }) : 0,
+            hasPort: parsed.port != nil
+        )
+        self.description = HostTarget.authority(host: parsed.host, port: parsed.port)
     }
 
+    /// Compared as bytes: both sides are normalised ASCII.
     package func matches(_ target: HostTarget) -> Bool {
         if let port, port != target.port { return false }
         guard isWildcard else { return kind == target.kind && host == target.host }
         guard target.kind == .name else { return false }
-        let suffix = host.dropFirst(1)  // ".example.com"
-        guard target.host.hasSuffix(suffix) else { return false }
-        let first = target.host.dropLast(suffix.count)
-        return !first.isEmpty && !first.contains(".")
-    }
-
-    /// Higher is more specific: exact beats wildcard, more literal labels beat fewer,
-    /// then a port beats no port.
-    package var specificity: Specificity {
-        Specificity(
-            exact: !isWildcard,
-            literalLabels: isWildcard ? host.split(separator: ".").count - 1 : 0,
-            hasPort: port != nil
-        )
+        let suffix = host.utf8.dropFirst(1)  // ".example.com"
+        let name = target.host.utf8
+        guard name.count > suffix.count, name.suffix(suffix.count).elementsEqual(suffix) else { return false }
+        return !name.dropLast(suffix.count).contains(UInt8(ascii: "."))
     }
 
     package struct Specificity: Sendable, Hashable, Comparable {
@@ -48,9 +50,5 @@ package struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         package static func < (lhs: Specificity, rhs: Specificity) -> Bool {
             (lhs.exact ? 1 : 0, lhs.literalLabels, lhs.hasPort ? 1 : 0) < (rhs.exact ? 1 : 0, rhs.literalLabels, rhs.hasPort ? 1 : 0)
         }
-    }
-
-    package var description: String {
-        HostTarget.authority(host: host, port: port)
     }
 }

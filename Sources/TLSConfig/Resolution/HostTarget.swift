@@ -42,7 +42,7 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
     /// `host:port`, with an IPv6 address (anything holding `:`) in brackets: the one place
     /// hosts are written for people.
     package static func authority(host: String, port: Int?) -> String {
-        let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let name = host.utf8.contains(UInt8(ascii: ":")) && host.utf8.first != UInt8(ascii: "[") ? "[\(host)]" : host
         return port.map { "\(name):\($0)" } ?? name
     }
 

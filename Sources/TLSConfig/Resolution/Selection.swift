@@ -11,9 +11,12 @@ struct Selection {
     var values: [ResolvedSetting] = []
 
     init(offers: [Offer], host: HostTarget?, layers: [Layer]) {
-        var applicable: [Offer] = []
+        // Offers are large values: the work below passes indices, and copies an offer only
+        // when it wins.
+        var applicable: [Int] = []
+        applicable.reserveCapacity(offers.count)
         var sectionSpecificity: [MatchedSection: HostPattern.Specificity] = [:]
-        for offer in offers {
+        for (index, offer) in offers.enumerated() {
             if let section = offer.section {
                 guard let host, section.matches(host) else {
                     losers[offer.key, default: []].append(LosingCandidate(offer.candidate, reason: .sectionDoesNotMatch(pattern: section.description)))
@@ -31,20 +34,21 @@ struct Selection {
                     }
                 }
             }
-            applicable.append(offer)
+            applicable.append(index)
         }
-        // Rank once per offer, then sort indices: offers are large values, and the sort is stable by index.
-        let ranks = applicable.map { Self.rank($0, layers) }
+        // Rank once per offer, then sort indices; the sort is stable by index.
+        let ranks = applicable.map { Self.rank(offers[$0], layers) }
         let ranked = applicable.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map { applicable[$0] }
 
         for group in SettingKey.Group.allCases {
-            let members = ranked.filter { $0.key.group == group }
-            guard let best = Self.groupPlace(members) else { continue }
+            let members = ranked.filter { offers[$0].key.group == group }
+            guard let best = Self.groupPlace(members, in: offers).map({ offers[$0] }) else { continue }
             // `SSL_CLIENT_CERT` cannot express a passphrase: one may come from the best place
             // that sets nothing of the group but the passphrase (never a key or certificate).
             let passphrasePlace = group == .identity && best.layer == .standardEnvironment
-                ? Self.passphraseOnlyPlace(members) : nil
-            for offer in members {
+                ? Self.passphraseOnlyPlace(members, in: offers) : nil
+            for index in members {
+                let offer = offers[index]
                 let inPlace = offer.place == best.place || (offer.key == .clientKeyPassphrase && offer.place == passphrasePlace)
                 if inPlace, winners[offer.key] == nil {
                     winners[offer.key] = offer
@@ -55,7 +59,8 @@ struct Selection {
                 }
             }
         }
-        for offer in ranked where offer.key.group == nil {
+        for index in ranked where offers[index].key.group == nil {
+            let offer = offers[index]
             guard let winner = winners[offer.key] else {
                 winners[offer.key] = offer
                 continue
@@ -69,23 +74,25 @@ struct Selection {
     /// The offer whose place supplies the group: the best-ranked one, except that a place
     /// setting only `client-key-passphrase` does not take the identity group from a
     /// certificate in `SSL_CLIENT_CERT`, which needs a passphrase from somewhere else.
-    private static func groupPlace(_ members: [Offer]) -> Offer? {
+    private static func groupPlace(_ members: [Int], in offers: [Offer]) -> Int? {
         guard let best = members.first else { return nil }
-        if isPassphraseOnly(best.place, members), let certificate = members.first(where: { $0.key == .clientCert && $0.layer == .standardEnvironment }) {
+        if isPassphraseOnly(offers[best].place, members, in: offers),
+           let certificate = members.first(where: { offers[$0].key == .clientCert && offers[$0].layer == .standardEnvironment }) {
             return certificate
         }
         return best
     }
 
     /// The best-ranked place that offers the passphrase and nothing else of the identity group.
-    private static func passphraseOnlyPlace(_ members: [Offer]) -> String? {
-        members.first { $0.key == .clientKeyPassphrase && $0.layer != .standardEnvironment && isPassphraseOnly($0.place, members) }?.place
+    private static func passphraseOnlyPlace(_ members: [Int], in offers: [Offer]) -> String? {
+        members.lazy.map { offers[$0] }
+            .first { $0.key == .clientKeyPassphrase && $0.layer != .standardEnvironment && isPassphraseOnly($0.place, members, in: offers) }?.place
     }
 
     /// Whether `place` offers the passphrase and no other member of the identity group.
-    private static func isPassphraseOnly(_ place: String, _ members: [Offer]) -> Bool {
-        members.contains { $0.place == place && $0.key == .clientKeyPassphrase }
-            && !members.contains { $0.place == place && $0.key != .clientKeyPassphrase }
+    private static func isPassphraseOnly(_ place: String, _ members: [Int], in offers: [Offer]) -> Bool {
+        members.contains { offers[$0].place == place && offers[$0].key == .clientKeyPassphrase }
+            && !members.contains { offers[$0].place == place && offers[$0].key != .clientKeyPassphrase }
     }
 
     private mutating func lose(_ offer: Offer, _ reason: LossReason) {

@@ -66,8 +66,15 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
 
     /// The key in a tool's environment variable: `ca-file` gives `CA_FILE`.
     public var environmentSuffix: String {
-        String(rawValue.uppercased().map { $0 == "-" ? "_" : $0 })
+        Self.environmentSuffixes[self]!
     }
+
+    /// Upper case, `-` as `_`; built once, since every resolution asks for all of them.
+    private static let environmentSuffixes: [SettingKey: String] = Dictionary(uniqueKeysWithValues: allCases.map { key in
+        (key, String(decoding: key.rawValue.utf8.map { byte in
+            byte == UInt8(ascii: "-") ? UInt8(ascii: "_") : (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
+        }, as: UTF8.self))
+    })
 
     /// The tool environment variable for this key, such as `TLSCONFIG_CA_FILE`.
     public func environmentVariable(prefix: String) -> String {
