@@ -105,6 +105,36 @@ import Testing
         let extra = try context(lookUp: true)
         #expect(extra.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
     }
+
+    /// The check compares certificates, not files: the same certificates wrapped at 76 columns
+    /// with CRLF line ends still mirror; one certificate swapped for another (same count) does not.
+    @Test func mirroringComparesCertificatesNotTheirWrapping() throws {
+        let original = try String(contentsOfFile: bundle, encoding: .utf8)
+        let blocks = original.components(separatedBy: "-----END CERTIFICATE-----").dropLast().map { block in
+            block.components(separatedBy: "-----BEGIN CERTIFICATE-----")[1].filter { !$0.isWhitespace }
+        }
+        func rewrapped(_ bodies: [String]) -> String {
+            bodies.map { body in
+                let lines = stride(from: 0, to: body.count, by: 76).map { start in
+                    String(body.dropFirst(start).prefix(76))
+                }
+                return "-----BEGIN CERTIFICATE-----\r\n" + lines.joined(separator: "\r\n") + "\r\n-----END CERTIFICATE-----\r\n"
+            }.joined()
+        }
+        #expect(blocks.count == 3)
+        try rewrapped(blocks.reversed()).write(toFile: bundle, atomically: true, encoding: .utf8)
+        let rewrappedContext = try context(lookUp: true)
+        #expect(rewrappedContext.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == directory)
+        #expect(rewrappedContext.trustStore.sources.first { $0.kind == .systemFile }?.count == 3)
+
+        usleep(20_000)
+        let other = try String(contentsOfFile: pki.path("other.pem"), encoding: .utf8)
+        let otherBody = other.components(separatedBy: "-----BEGIN CERTIFICATE-----")[1].components(separatedBy: "-----END")[0].filter { !$0.isWhitespace }
+        try rewrapped([otherBody] + blocks.dropFirst()).write(toFile: bundle, atomically: true, encoding: .utf8)
+        let swapped = try context(lookUp: true)
+        #expect(swapped.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
+        #expect(swapped.trustStore.certificates == 3)
+    }
 }
 
 /// A CA file of more than a thousand certificates is added to the store in one sorted batch
