@@ -49,15 +49,21 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
         guard !resolution.hasErrors, let target = resolution.host else {
             try refuse(resolution, diagnostics: resolution.diagnostics)
         }
+        // The build and the checks of our own material decode the same files: once.
+        let decoded = DecodedMaterial()
         let context: TLSContext
         do {
-            context = try TLSContextBuilder(resolution: resolution).makeClientContext()
+            var builder = TLSContextBuilder(resolution: resolution)
+            builder.decoded = decoded
+            context = try builder.makeClientContext()
         } catch {
             try refuse(resolution, diagnostics: resolution.diagnostics + error.diagnostics)
         }
         // Our own certificate is checked here first: an expired one is this machine's problem,
         // named with its origin, not a server's bad_certificate alert to decode.
-        let local = MaterialChecks(resolution: resolution).run().filter { $0.severity >= .warning }
+        var checks = MaterialChecks(resolution: resolution)
+        checks.decoded = decoded
+        let local = checks.run().filter { $0.severity >= .warning }
         if local.hasErrors {
             try refuse(resolution, diagnostics: resolution.diagnostics + local)
         }

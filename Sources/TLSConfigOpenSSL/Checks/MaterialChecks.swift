@@ -14,7 +14,7 @@ package struct MaterialChecks: Sendable {
     /// A client certificate expiring sooner than this is warned about.
     package var expiryWarning: Duration
     /// Shared with the context build of the same task, when it builds one.
-    var bundles: DecodedBundles?
+    package var decoded: DecodedMaterial?
 
     package init(resolution: Resolution, expiryWarning: Duration = .seconds(30 * 24 * 3600)) {
         self.resolution = resolution
@@ -47,7 +47,7 @@ package struct MaterialChecks: Sendable {
     // MARK: - CA files
 
     private func checkCAFile(_ file: MaterialFile, now: Date) -> [Diagnostic] {
-        let bundle = bundles.bundle(file, what: "CA file")
+        let bundle = decoded.bundle(file, what: "CA file")
         var diagnostics = bundle.diagnostics + judge(bundle, file: file, now: now)
         diagnostics.append(Diagnostic(
             .note, .caCertificatesCounted,
@@ -70,7 +70,7 @@ package struct MaterialChecks: Sendable {
         var diagnostics: [Diagnostic] = []
         var count = 0
         for file in directory.files {
-            let bundle = bundles.bundle(file, what: "file in CA directory")
+            let bundle = decoded.bundle(file, what: "file in CA directory")
             diagnostics += bundle.diagnostics + judge(bundle, file: file, now: now)
             count += bundle.entries.count
         }
@@ -110,7 +110,7 @@ package struct MaterialChecks: Sendable {
     // MARK: - Identity
 
     private func checkIdentity(now: Date) -> [Diagnostic] {
-        let loaded = IdentityLoader(material: material, origins: resolution.origins, environmentPrefix: resolution.environmentPrefix).load()
+        let loaded = decoded.identity(IdentityLoader(material: material, origins: resolution.origins, environmentPrefix: resolution.environmentPrefix))
         var diagnostics = loaded.diagnostics
         guard let leaf = loaded.leaf, let file = material.certificate else { return diagnostics }
         let origin = file.origin

@@ -21,8 +21,9 @@ public struct TLSContextBuilder: Sendable {
 
     /// Where the system store is, and whether it may be looked up lazily; tests set their own.
     package var systemTrust = SystemTrustLocations.openSSLDefaults
-    /// CA bundles the task already decoded (`check` decodes them for the deep checks first).
-    var bundles: DecodedBundles?
+    /// Material the task decodes more than once (`check` decodes CA files for the deep checks
+    /// first; `connect` checks its identity after building).
+    package var decoded: DecodedMaterial?
 
     /// Cited by every diagnostic; derived from the resolution once, not per lookup.
     private let origins: SettingOrigins
@@ -199,7 +200,7 @@ public struct TLSContextBuilder: Sendable {
     private func setTrust(
         _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication, _ diagnostics: inout [Diagnostic]
     ) -> TrustStoreSummary? {
-        let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize, bundles: bundles)
+        let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize, decoded: decoded)
         switch trustStoreCache.store(for: TrustSources(settings, resolution.material, system: systemTrust), loader: loader) {
         case .failure(let problems):
             diagnostics += problems.diagnostics
@@ -267,7 +268,7 @@ public struct TLSContextBuilder: Sendable {
             }
             return []
         }
-        let loaded = IdentityLoader(material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix, role: role.rawValue).load()
+        let loaded = decoded.identity(IdentityLoader(material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix, role: role.rawValue))
         diagnostics += loaded.diagnostics
         guard loaded.isUsable, let leaf = loaded.leaf, let key = loaded.key else { return [] }
         OpenSSLErrorQueue.clear()

@@ -1,7 +1,8 @@
 internal import COpenSSL
 
-/// An `EVP_PKEY` this process holds a reference to; freed in `deinit`.
-final class OwnedPrivateKey {
+/// An `EVP_PKEY` this process holds a reference to; freed in `deinit`. Never changed after
+/// decoding, and OpenSSL reference-counts it atomically, so it may be shared between threads.
+final class OwnedPrivateKey: @unchecked Sendable {
     let pointer: OpaquePointer
 
     init(taking pointer: OpaquePointer) {

@@ -8,8 +8,11 @@ extension ContextReloader where Context == TLSContext {
         trustStoreCache: TrustStoreCache = .shared, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
-            try MaterialChecks.requireUsable(resolution)
-            return try TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache).makeClientContext()
+            let decoded = DecodedMaterial()
+            try MaterialChecks.requireUsable(resolution, decoded: decoded)
+            var builder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
+            builder.decoded = decoded
+            return try builder.makeClientContext()
         }
     }
 
@@ -21,16 +24,22 @@ extension ContextReloader where Context == TLSContext {
         resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
-            try MaterialChecks.requireUsable(resolution)
-            return try TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache).makeServerContext(clientAuthentication: clientAuthentication)
+            let decoded = DecodedMaterial()
+            try MaterialChecks.requireUsable(resolution, decoded: decoded)
+            var builder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
+            builder.decoded = decoded
+            return try builder.makeServerContext(clientAuthentication: clientAuthentication)
         }
     }
 }
 
 extension MaterialChecks {
-    /// Throws the deep checks' errors: material a reloader must not switch to.
-    package static func requireUsable(_ resolution: Resolution) throws(TLSSettingsError) {
-        let errors = MaterialChecks(resolution: resolution).run().errors
+    /// Throws the deep checks' errors: material a reloader must not switch to. `decoded` is
+    /// shared with the build that follows.
+    package static func requireUsable(_ resolution: Resolution, decoded: DecodedMaterial? = nil) throws(TLSSettingsError) {
+        var checks = MaterialChecks(resolution: resolution)
+        checks.decoded = decoded
+        let errors = checks.run().errors
         if !errors.isEmpty { throw TLSSettingsError(diagnostics: errors) }
     }
 }

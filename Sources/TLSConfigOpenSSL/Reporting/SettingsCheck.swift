@@ -17,15 +17,15 @@ public struct SettingsCheck: Sendable {
     /// a client context from it. Each layer reports its own findings, so nothing is repeated.
     public init(_ resolution: Resolution, now: Date = Date()) {
         var resolution = resolution
-        // The checks and the build decode the same CA files: once.
-        let bundles = DecodedBundles()
+        // The checks and the build decode the same files: once.
+        let decoded = DecodedMaterial()
         var checks = MaterialChecks(resolution: resolution)
-        checks.bundles = bundles
+        checks.decoded = decoded
         resolution.diagnostics += checks.run(now: now)
         if !resolution.hasErrors {
             do {
                 var builder = TLSContextBuilder(resolution: resolution)
-                builder.bundles = bundles
+                builder.decoded = decoded
                 let built = try builder.makeClientContext()
                 resolution.diagnostics += built.warnings
                 context = built

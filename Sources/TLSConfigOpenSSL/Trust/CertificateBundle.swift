@@ -42,33 +42,3 @@ struct CertificateBundle: Sendable {
         }
     }
 }
-
-/// Bundles decoded for one task that reads the same files twice: `check` runs the deep checks
-/// and then builds a context from the same CA files, and a 20,000-certificate bundle costs
-/// about as much to parse as everything else together. Keyed by path and identity, so only the
-/// same bytes are shared; dropped with the task.
-final class DecodedBundles: Sendable {
-    private struct Key: Hashable, Sendable {
-        var path: String
-        var identity: FileIdentity
-        var what: String
-    }
-
-    private let entries = Locked<[Key: CertificateBundle]>([:])
-
-    /// The bundle of `file`, decoded once per task.
-    func bundle(_ file: MaterialFile, what: String) -> CertificateBundle {
-        let key = Key(path: file.path, identity: file.identity, what: what)
-        if let decoded = entries.withLock({ $0[key] }) { return decoded }
-        let decoded = CertificateBundle(file, what: what)
-        entries.withLock { $0[key] = decoded }
-        return decoded
-    }
-}
-
-extension Optional where Wrapped == DecodedBundles {
-    /// Decodes through the task's memo when there is one.
-    func bundle(_ file: MaterialFile, what: String) -> CertificateBundle {
-        self?.bundle(file, what: what) ?? CertificateBundle(file, what: what)
-    }
-}

@@ -15,7 +15,7 @@ struct TrustStoreLoader {
     var material: Material
     var maximumFileSize: Int
     /// Shared with the deep checks of the same task, when it runs them.
-    var bundles: DecodedBundles? = nil
+    var decoded: DecodedMaterial? = nil
 
     func build(_ sources: TrustSources) -> Result<SharedTrustStore, TLSSettingsError> {
         guard let store = X509_STORE_new() else {
@@ -27,7 +27,7 @@ struct TrustStoreLoader {
             addSystemSources(sources.system, to: store, &state)
         }
         for file in material.caFiles {
-            let bundle = bundles.bundle(file, what: "CA file")
+            let bundle = decoded.bundle(file, what: "CA file")
             state.diagnostics += bundle.diagnostics
             add(bundle, to: store, &state)
             state.sources.append(.init(kind: .file, path: file.path, count: bundle.entries.count))
@@ -117,7 +117,7 @@ struct TrustStoreLoader {
         }
         var loaded = 0
         for file in directory.files {
-            let bundle = bundles.bundle(file, what: "file in CA directory")
+            let bundle = decoded.bundle(file, what: "file in CA directory")
             state.diagnostics += bundle.diagnostics
             add(bundle, to: store, &state)
             loaded += bundle.entries.count
