@@ -9,4 +9,5 @@
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
 #include <openssl/provider.h>
+#include <openssl/decoder.h>
 #include <openssl/opensslv.h>

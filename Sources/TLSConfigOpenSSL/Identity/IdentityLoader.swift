@@ -55,12 +55,13 @@ struct IdentityLoader {
     private func loadKey(_ file: MaterialFile, passphrase: PassphraseProvider, into loaded: inout LoadedIdentity) {
         guard let block = file.pem.keyBlocks.first else { return }
         OpenSSLErrorQueue.clear()
-        let parsed = withExtendedLifetime(passphrase) {
-            MemoryBIO.with(file.bytes(of: block)) { bio in
+        let parsed: OpaquePointer? = withExtendedLifetime(passphrase) {
+            if let key = Self.decodeNarrowly(block, in: file, certificate: loaded.leaf, passphrase: passphrase) { return key }
+            return MemoryBIO.with(file.bytes(of: block)) { bio in
                 PEM_read_bio_PrivateKey_ex(bio, nil, supplyPassphrase, Unmanaged.passUnretained(passphrase).toOpaque(), nil, nil)
-            }
+            } ?? nil
         }
-        if let key = parsed ?? nil {
+        if let key = parsed {
             OpenSSLErrorQueue.clear()
             loaded.key = OwnedPrivateKey(taking: key)
             return
@@ -72,6 +73,47 @@ struct IdentityLoader {
                 "the private key in \(quoted(file.path)) (line \(block.line), \(block.label)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unsupported key"))",
                 setting: file.setting, origin: file.origin
             ))
+    }
+
+    /// The key through a decoder chain for exactly this block's structure and key type (from
+    /// the label, or the certificate's public key). `PEM_read_bio_PrivateKey` sets up a chain
+    /// for every format and type each provider offers, which in OpenSSL 3 costs more than the
+    /// handshake. `nil` whenever it cannot tell or does not succeed: the general decoder then
+    /// decides, and its errors are the ones reported.
+    static func decodeNarrowly(_ block: PEMBlock, in file: MaterialFile, certificate: OwnedCertificate?, passphrase: PassphraseProvider) -> OpaquePointer? {
+        // OpenSSL 3.0 keeps these pointers without copying them, for the decoder's lifetime:
+        // static strings, and the key type name the certificate's key management owns.
+        let structure: StaticString?
+        var keyType: UnsafePointer<CChar>?
+        switch block.kind {
+        case .privateKey(.pkcs8): structure = "PrivateKeyInfo"
+        case .privateKey(.encryptedPKCS8): structure = nil
+        case .privateKey(.pkcs1): (structure, keyType) = ("type-specific", Self.cString("RSA"))
+        case .privateKey(.sec1): (structure, keyType) = ("type-specific", Self.cString("EC"))
+        default: return nil
+        }
+        return withExtendedLifetime(certificate) {
+            if keyType == nil, let certificate { keyType = X509_get0_pubkey(certificate.pointer).flatMap { EVP_PKEY_get0_type_name($0) } }
+            guard let keyType else { return nil }
+            var key: OpaquePointer?
+            guard let decoder = OSSL_DECODER_CTX_new_for_pkey(
+                &key, Self.cString("PEM"), structure.map(Self.cString), keyType, Int32(OSSL_KEYMGMT_SELECT_ALL_PARAMETERS | OSSL_KEYMGMT_SELECT_KEYPAIR), nil, nil
+            ) else { return nil }
+            defer { OSSL_DECODER_CTX_free(decoder) }
+            guard OSSL_DECODER_CTX_get_num_decoders(decoder) > 0,
+                  OSSL_DECODER_CTX_set_pem_password_cb(decoder, supplyPassphrase, Unmanaged.passUnretained(passphrase).toOpaque()) == 1 else { return nil }
+            let decoded = MemoryBIO.with(file.bytes(of: block)) { OSSL_DECODER_from_bio(decoder, $0) == 1 } ?? false
+            OpenSSLErrorQueue.clear()
+            guard decoded, let key else {
+                if let key { EVP_PKEY_free(key) }
+                return nil
+            }
+            return key
+        }
+    }
+
+    private static func cString(_ text: StaticString) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
     }
 
     /// When decoding asked for a passphrase and one was supplied, the failure is a wrong
