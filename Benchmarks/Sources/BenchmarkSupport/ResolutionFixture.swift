@@ -1,3 +1,5 @@
+import Foundation
+
 /// The two-file resolution case: a project file (`tlsconfig.toml` in the working directory)
 /// and a user file (`$XDG_CONFIG_HOME/tlsconfig/config.toml`) with 20 host sections between
 /// them, under a scratch directory. The resolved host matches an exact section, a wildcard
@@ -16,7 +18,7 @@ public struct ResolutionFixture: Sendable {
 
     public init(in scratch: ScratchDirectory, caFile: String) throws {
         workingDirectory = scratch.file("project/src")
-        try runCommand(["mkdir", "-p", workingDirectory])
+        try FileManager.default.createDirectory(atPath: workingDirectory, withIntermediateDirectories: true)
         environment = [
             "HOME": scratch.file("home"),
             "XDG_CONFIG_HOME": scratch.file("home/.config"),

@@ -16,7 +16,7 @@ import NIOSSL
 //   compare-helper nio-handler-second ITERATIONS   NIOClientTLS (handler context) for the same trust, warm caches
 //   compare-helper nio-plain ITERATIONS            swift-nio-ssl alone: NIOSSLContext(.makeClientConfiguration()), its own system trust
 //   compare-helper toml PATH ITERATIONS            read PATH and parse it with TOMLParser
-//   compare-helper resolve ITERATIONS              the two-file, 20-section resolution of the benchmarks
+//   compare-helper resolve ITERATIONS [CAFILE]     the two-file, 20-section resolution of the benchmarks
 //   compare-helper generate-toml PATH [BYTES]      write the generated TOML document (1 MiB by default)
 //   compare-helper spawn ITERATIONS COMMAND...     run COMMAND (no shell) and time the whole process
 //   compare-helper mirror-check FILE DIR ITERATIONS
@@ -181,11 +181,12 @@ case ("toml", 3):
     }
     print(String(format: "%.1f", result))
 
-case ("resolve", 2):
+case ("resolve", 2), ("resolve", 3):
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    let keys = try KeyMaterial(in: scratch)
-    let fixture = try ResolutionFixture(in: scratch, caFile: keys.caCertificate)
+    // A CA file given on the command line spares the openssl runs (and lets valgrind run it).
+    let caFile = arguments.count == 3 ? arguments[2] : try KeyMaterial(in: scratch).caCertificate
+    let fixture = try ResolutionFixture(in: scratch, caFile: caFile)
     let resolver = SettingsResolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
     guard resolver.resolve(host: ResolutionFixture.host).diagnostics.isEmpty else { fail("the resolution fixture does not resolve cleanly") }
     let result = median(iterations: count(arguments[1])) {

@@ -99,9 +99,11 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
     private func discover(in directory: String, scope: FileScope, into load: inout ConfigDocumentLoad) {
         var found: [String] = []
+        // Most machines have no /etc/APP: one probe of the directory spares one per name.
+        let directoryExists = Self.isFile(directory)
         for name in Self.userFileNames {
             let path = directory + "/" + name
-            let exists = Self.isFile(path)
+            let exists = directoryExists && Self.isFile(path)
             load.candidates.append(ConfigFileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
             if exists { found.append(path) }
         }
@@ -134,7 +136,9 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
     private func read(_ path: String, scope: FileScope, origin: Origin?, into load: inout ConfigDocumentLoad, explicitName: String? = nil) {
         let shown = "\"\(explicitName ?? path)\""
-        let facts = try? FileInspector.inspect(path, expecting: .regularFile, maximumSize: maximumSize).get()
+        // One `stat` for the cache key: what else is wrong with the file (a directory, unreadable,
+        // too large) the read below finds and reports, and a chmod changes the identity.
+        let facts = FileInspector.facts(of: path)
         let key = facts.map { DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: $0.identity) }
         if let key, let facts, let cached = DocumentCache.shared[key] {
             warnIfWorldWritable(facts, shown: shown, path: path, into: &load)
@@ -226,8 +230,8 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         return table
     }
 
-    /// Whether anything is at `path`: what is wrong with it (a directory, unreadable) is
-    /// reported when it is read.
+    /// Whether anything is at `path` (a file, or a directory to look in): what is wrong with a
+    /// file (a directory, unreadable) is reported when it is read.
     static func isFile(_ path: String) -> Bool {
         FileInspector.exists(path)
     }

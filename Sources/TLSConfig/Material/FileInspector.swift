@@ -66,6 +66,14 @@ package enum FileInspector {
         return errno != ENOENT && errno != ENOTDIR
     }
 
+    /// The facts of a regular file at `path` (following symlinks) from one `stat`; `nil` for
+    /// anything else or nothing.
+    package static func facts(of path: String) -> Facts? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return facts(info)
+    }
+
     /// The identity of a file or directory as it is now (following symlinks); `nil` when it is
     /// missing, of the other kind, or unreadable. What watchers and store stamps compare.
     package static func identity(of path: String, directory: Bool) -> FileIdentity? {

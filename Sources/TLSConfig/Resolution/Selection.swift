@@ -48,25 +48,25 @@ struct Selection {
             let passphrasePlace = group == .identity && best.layer == .standardEnvironment
                 ? Self.passphraseOnlyPlace(members, in: offers) : nil
             for index in members {
-                let offer = offers[index]
-                let inPlace = offer.place == best.place || (offer.key == .clientKeyPassphrase && offer.place == passphrasePlace)
-                if inPlace, winners[offer.key] == nil {
-                    winners[offer.key] = offer
+                let key = offers[index].key
+                let inPlace = offers[index].place == best.place || (key == .clientKeyPassphrase && offers[index].place == passphrasePlace)
+                if inPlace, winners[key] == nil {
+                    winners[key] = offers[index]
                 } else if inPlace {
-                    lose(offer, .lowerPrecedence(winner: winners[offer.key]!.origin))
+                    lose(offers[index], .lowerPrecedence(winner: winners[key]!.origin))
                 } else {
-                    lose(offer, .groupTakenElsewhere(group: group, winner: best.origin))
+                    lose(offers[index], .groupTakenElsewhere(group: group, winner: best.origin))
                 }
             }
         }
         for index in ranked where offers[index].key.group == nil {
-            let offer = offers[index]
-            guard let winner = winners[offer.key] else {
-                winners[offer.key] = offer
+            let key = offers[index].key
+            guard let winner = winners[key] else {
+                winners[key] = offers[index]
                 continue
             }
-            let lessSpecific = winner.layer == offer.layer && winner.specificity > offer.specificity
-            lose(offer, lessSpecific ? .lessSpecificSection(winner: winner.origin) : .lowerPrecedence(winner: winner.origin))
+            let lessSpecific = winner.layer == offers[index].layer && winner.specificity > offers[index].specificity
+            lose(offers[index], lessSpecific ? .lessSpecificSection(winner: winner.origin) : .lowerPrecedence(winner: winner.origin))
         }
         matchedSections.sort { sectionSpecificity[$0]! > sectionSpecificity[$1]! }
     }

@@ -43,8 +43,19 @@ enum SettingValue: Sendable, Hashable {
         }
     }
 
-    /// How `show` prints the value.
-    var display: String { items.joined(separator: ", ") }
+    /// How `show` prints the value. (Every candidate carries one, so single values skip the
+    /// array `items` builds.)
+    var display: String {
+        switch self {
+        case .trust(let mode): mode.rawValue
+        case .path(let path): path.absolute
+        case .passphrase(let source): source.description
+        case .verify(let mode): mode.rawValue
+        case .version(let version): version.rawValue
+        case .text(let text): text
+        case .paths, .list, .pins: items.joined(separator: ", ")
+        }
+    }
 
     var paths: [ResolvedPath] {
         switch self {
