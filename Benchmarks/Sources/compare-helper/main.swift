@@ -19,10 +19,6 @@ import NIOSSL
 //   compare-helper resolve ITERATIONS [CAFILE]     the two-file, 20-section resolution of the benchmarks
 //   compare-helper generate-toml PATH [BYTES]      write the generated TOML document (1 MiB by default)
 //   compare-helper spawn ITERATIONS COMMAND...     run COMMAND (no shell) and time the whole process
-//   compare-helper mirror-check FILE DIR ITERATIONS
-//       the experiment behind the lazy-system-store proposal: does the hashed directory DIR hold
-//       exactly the certificates of FILE? (base64 bodies compared as sets, no X.509 parsing);
-//       prints the median cost of the check, and "mirrors" or "differs" on standard error
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("compare-helper: \(message)\n".utf8))
@@ -72,52 +68,6 @@ func spawnAndWait(_ arguments: [String]) {
     guard posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { fail("cannot run \(arguments[0])") }
     var status: Int32 = 0
     _ = waitpid(pid, &status, 0)
-}
-
-/// The base64 bodies of every certificate block in `bytes`, whitespace removed.
-func certificateBodies(_ bytes: [UInt8], into bodies: inout Set<String>) {
-    let begin = Array("-----BEGIN ".utf8), end = Array("-----END ".utf8)
-    var index = 0
-    func find(_ needle: [UInt8], from start: Int) -> Int? {
-        var position = start
-        while position + needle.count <= bytes.count {
-            if bytes[position] == needle[0], bytes[position..<position + needle.count].elementsEqual(needle) { return position }
-            position += 1
-        }
-        return nil
-    }
-    while let start = find(begin, from: index), let lineEnd = bytes[start...].firstIndex(of: UInt8(ascii: "\n")),
-          let stop = find(end, from: lineEnd) {
-        let label = bytes[start..<lineEnd]
-        if label.elementsEqual("-----BEGIN CERTIFICATE-----".utf8) || label.elementsEqual("-----BEGIN TRUSTED CERTIFICATE-----".utf8) {
-            bodies.insert(String(decoding: bytes[lineEnd..<stop].filter { $0 > 0x20 }, as: UTF8.self))
-        }
-        index = stop + end.count
-    }
-}
-
-func readAll(_ path: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-}
-
-/// `true` when the OpenSSL hash links (`[0-9a-f]{8}.N`) in `directory` hold exactly the
-/// certificates of `file`.
-func directoryMirrors(file: String, directory: String) -> Bool {
-    guard let bundle = readAll(file) else { return false }
-    var fromFile = Set<String>()
-    certificateBodies(bundle, into: &fromFile)
-    var fromDirectory = Set<String>()
-    guard let stream = opendir(directory) else { return false }
-    defer { closedir(stream) }
-    while let entry = readdir(stream) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
-        guard name.count >= 10, name[8] == UInt8(ascii: "."),
-              name[0..<8].allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
-              name[9...].allSatisfy({ (0x30...0x39).contains($0) }),
-              let bytes = readAll(directory + "/" + String(decoding: name, as: UTF8.self)) else { continue }
-        certificateBodies(bytes, into: &fromDirectory)
-    }
-    return !fromFile.isEmpty && fromFile == fromDirectory
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -202,12 +152,6 @@ case ("generate-toml", 2), ("generate-toml", 3):
 case ("spawn", 3...):
     let command = Array(arguments.dropFirst(2))
     let result = median(iterations: count(arguments[1])) { spawnAndWait(command) }
-    print(String(format: "%.1f", result))
-
-case ("mirror-check", 4):
-    let (file, directory) = (arguments[1], arguments[2])
-    let result = median(iterations: count(arguments[3])) { _ = directoryMirrors(file: file, directory: directory) }
-    FileHandle.standardError.write(Data((directoryMirrors(file: file, directory: directory) ? "mirrors\n" : "differs\n").utf8))
     print(String(format: "%.1f", result))
 
 default:
