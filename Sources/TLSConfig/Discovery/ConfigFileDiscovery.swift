@@ -63,7 +63,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         }
         while configuration.workingDirectory.hasPrefix("/") {
             let paths = names.map { PathName.normalize(directory + "/" + $0) }
-            let found = paths.filter(Self.isFile)
+            let found = paths.filter(Self.exists)
             if !found.isEmpty {
                 load.candidates += found.map { ConfigFileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
                 loadScope(found, scope: .project, into: &load)
@@ -100,10 +100,10 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     private func discover(in directory: String, scope: FileScope, into load: inout ConfigDocumentLoad) {
         var found: [String] = []
         // Most machines have no /etc/APP: one probe of the directory spares one per name.
-        let directoryExists = Self.isFile(directory)
+        let directoryExists = Self.exists(directory)
         for name in Self.userFileNames {
             let path = directory + "/" + name
-            let exists = directoryExists && Self.isFile(path)
+            let exists = directoryExists && Self.exists(path)
             load.candidates.append(ConfigFileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
             if exists { found.append(path) }
         }
@@ -128,7 +128,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         var path = written
         if path == "~" || path.hasPrefix("~/"), let home = configuration.home { path = home + path.dropFirst() }
         let absolute = PathName.absolute(path, relativeTo: configuration.workingDirectory)
-        let exists = Self.isFile(absolute)
+        let exists = Self.exists(absolute)
         load.candidates.append(ConfigFileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
         let origin: Origin? = reason == "--config" ? nil : .environment(variable: reason)
         read(absolute, scope: .explicit, origin: origin, into: &load, explicitName: written)
@@ -232,7 +232,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
     /// Whether anything is at `path` (a file, or a directory to look in): what is wrong with a
     /// file (a directory, unreadable) is reported when it is read.
-    static func isFile(_ path: String) -> Bool {
+    static func exists(_ path: String) -> Bool {
         FileInspector.exists(path)
     }
 }

@@ -43,7 +43,7 @@ struct EnvironmentLayers {
         for name in prefixed.sorted() where !known.contains(name) {
             let suffix = String(name.dropFirst(prefix.count))
             let suggestion = Spelling.suggestion(for: suffix, among: SettingKey.allCases.map(\.rawValue) + ["config"])
-                .map { prefix + String($0.uppercased().map { $0 == "-" ? "_" : $0 }) }
+                .map { prefix + (SettingKey(rawValue: $0)?.environmentSuffix ?? $0.uppercased()) }
             let hint = suggestion.map { "did you mean \($0)?" } ?? "the \(prefix)* variables are \(settings.joined(separator: ", ")) and \(prefix)CONFIG"
             reader.ignore(name, purpose: "not a \(configuration.appName) variable", reason: suggestion.map { "unknown; did you mean \($0)?" } ?? "unknown", hidingValue: true)
             diagnostics.append(Diagnostic(

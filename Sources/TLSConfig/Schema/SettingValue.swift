@@ -31,21 +31,15 @@ enum SettingValue: Sendable, Hashable {
     /// The value as display strings, one per list element. Never a secret: passphrases are only ever sources.
     var items: [String] {
         switch self {
-        case .trust(let mode): [mode.rawValue]
         case .paths(let paths): paths.map(\.absolute)
-        case .path(let path): [path.absolute]
-        case .passphrase(let source): [source.description]
-        case .verify(let mode): [mode.rawValue]
-        case .version(let version): [version.rawValue]
-        case .text(let text): [text]
         case .list(let items): items
         case .pins(let pins): pins.map(\.description)
+        default: single.map { [$0] } ?? []
         }
     }
 
-    /// How `show` prints the value. (Every candidate carries one, so single values skip the
-    /// array `items` builds.)
-    var display: String {
+    /// A value that is one item, as it displays; `nil` for lists.
+    private var single: String? {
         switch self {
         case .trust(let mode): mode.rawValue
         case .path(let path): path.absolute
@@ -53,9 +47,13 @@ enum SettingValue: Sendable, Hashable {
         case .verify(let mode): mode.rawValue
         case .version(let version): version.rawValue
         case .text(let text): text
-        case .paths, .list, .pins: items.joined(separator: ", ")
+        case .paths, .list, .pins: nil
         }
     }
+
+    /// How `show` prints the value. (Every candidate carries one, so single values skip the
+    /// array `items` builds.)
+    var display: String { single ?? items.joined(separator: ", ") }
 
     var paths: [ResolvedPath] {
         switch self {
