@@ -77,9 +77,10 @@ struct IdentityLoader {
 
     /// The key through a decoder chain for exactly this block's structure and key type (from
     /// the label, or the certificate's public key). `PEM_read_bio_PrivateKey` sets up a chain
-    /// for every format and type each provider offers, which in OpenSSL 3 costs more than the
-    /// handshake. `nil` whenever it cannot tell or does not succeed: the general decoder then
-    /// decides, and its errors are the ones reported.
+    /// for every format and type each provider offers, which in OpenSSL 3.0 costs about half as
+    /// much as a whole handshake (4.7M instructions for one key; narrowed, 1.4M). `nil` whenever
+    /// it cannot tell or does not succeed: the general decoder then decides, and its errors are
+    /// the ones reported.
     static func decodeNarrowly(_ block: PEMBlock, in file: MaterialFile, certificate: OwnedCertificate?, passphrase: PassphraseProvider) -> OpaquePointer? {
         // OpenSSL 3.0 keeps these pointers without copying them, for the decoder's lifetime:
         // static strings, and the key type name the certificate's key management owns.

@@ -3,8 +3,8 @@ import TLSConfig
 /// Material decoded for one task that reads the same files twice: `check` runs the deep checks
 /// and then builds a context from the same files, and `connect` builds its context and then
 /// checks its own certificate before connecting. A 20,000-certificate bundle costs about as
-/// much to parse as everything else together, and OpenSSL 3 spends more on setting up a key
-/// decoder than on the handshake. Keyed by path and identity, so only the same bytes are
+/// much to parse as everything else together, and decoding a certificate and key costs
+/// OpenSSL 3.0 a decoder set-up each. Keyed by file identity, so only the same bytes are
 /// shared; dropped with the task.
 package final class DecodedMaterial: Sendable {
     private struct BundleKey: Hashable, Sendable {
