@@ -61,9 +61,7 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
         }
         // Our own certificate is checked here first: an expired one is this machine's problem,
         // named with its origin, not a server's bad_certificate alert to decode.
-        var checks = MaterialChecks(resolution: resolution)
-        checks.decoded = decoded
-        let local = checks.run().filter { $0.severity >= .warning }
+        let local = MaterialChecks(resolution: resolution, decoded: decoded).run().filter { $0.severity >= .warning }
         if local.hasErrors {
             try refuse(resolution, diagnostics: resolution.diagnostics + local)
         }

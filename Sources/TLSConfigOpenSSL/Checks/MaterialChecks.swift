@@ -14,10 +14,11 @@ package struct MaterialChecks: Sendable {
     /// A client certificate expiring sooner than this is warned about.
     package var expiryWarning: Duration
     /// Shared with the context build of the same task, when it builds one.
-    package var decoded: DecodedMaterial?
+    package let decoded: DecodedMaterial?
 
-    package init(resolution: Resolution, expiryWarning: Duration = .seconds(30 * 24 * 3600)) {
+    package init(resolution: Resolution, expiryWarning: Duration = .seconds(30 * 24 * 3600), decoded: DecodedMaterial? = nil) {
         self.resolution = resolution
+        self.decoded = decoded
         self.expiryWarning = expiryWarning
     }
 

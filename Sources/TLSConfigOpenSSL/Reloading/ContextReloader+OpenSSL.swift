@@ -37,9 +37,7 @@ extension MaterialChecks {
     /// Throws the deep checks' errors: material a reloader must not switch to. `decoded` is
     /// shared with the build that follows.
     package static func requireUsable(_ resolution: Resolution, decoded: DecodedMaterial? = nil) throws(TLSSettingsError) {
-        var checks = MaterialChecks(resolution: resolution)
-        checks.decoded = decoded
-        let errors = checks.run().errors
+        let errors = MaterialChecks(resolution: resolution, decoded: decoded).run().errors
         if !errors.isEmpty { throw TLSSettingsError(diagnostics: errors) }
     }
 }

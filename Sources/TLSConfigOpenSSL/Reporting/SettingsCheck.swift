@@ -19,9 +19,7 @@ public struct SettingsCheck: Sendable {
         var resolution = resolution
         // The checks and the build decode the same files: once.
         let decoded = DecodedMaterial()
-        var checks = MaterialChecks(resolution: resolution)
-        checks.decoded = decoded
-        resolution.diagnostics += checks.run(now: now)
+        resolution.diagnostics += MaterialChecks(resolution: resolution, decoded: decoded).run(now: now)
         if !resolution.hasErrors {
             do {
                 var builder = TLSContextBuilder(resolution: resolution)
