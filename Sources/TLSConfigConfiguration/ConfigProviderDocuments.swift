@@ -32,6 +32,8 @@ public import TLSConfig
 /// - Unknown keys under the scope (`ca-flie`) are errors with a did-you-mean for providers that
 ///   list their keys. swift-configuration's own providers cannot list theirs, so a typo there
 ///   goes unnoticed, as it would for any other key the tool reads through them.
+/// - Reloading: a `ContextReloader` over a resolution that read these providers takes a fresh
+///   snapshot at each poll and reloads when the settings (or their errors) changed.
 public struct ConfigProviderDocuments: ConfigDocumentSource {
     /// The providers, highest precedence first (the order a `ConfigReader` is given).
     public var providers: [any ConfigProvider]
@@ -46,6 +48,11 @@ public struct ConfigProviderDocuments: ConfigDocumentSource {
         self.providers = providers
         self.scope = scope
     }
+
+    /// Providers change without a file TLSConfig sees (`MutableInMemoryProvider`,
+    /// `ReloadingFileProvider`, a provider of the tool's own), so reloaders compare the settings
+    /// at each poll.
+    public var changesWithoutFiles: Bool { true }
 
     /// One document per provider that holds any key under the scope.
     public func load(_ context: ResolutionContext) -> ConfigDocumentLoad {

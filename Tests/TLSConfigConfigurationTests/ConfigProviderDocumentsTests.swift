@@ -5,6 +5,7 @@ import Testing
 import TLSConfig
 import TLSConfigConfiguration
 import TLSConfigTesting
+import TestSupport
 
 /// Settings from swift-configuration providers: the compatibility kit, provenance per
 /// provider, precedence between providers and against TLSConfig's other layers, lists, and
@@ -170,6 +171,69 @@ struct SnapshotProvider<Snapshot: ConfigSnapshot>: ConfigProvider {
             environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]), configReader: configuration.configReader
         )).resolve()
         #expect(placed.settings.verification == PeerVerification.none)
+    }
+}
+#endif
+
+#if Configuration
+/// A reloader over settings from providers: no file stands for them, so each poll resolves
+/// again and compares.
+@Suite struct ProviderReloadingTests {
+    @Test func aReloaderFollowsAProviderWhoseValuesChange() throws {
+        let directory = NSTemporaryDirectory() + "tlsconfig-provider-reload-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pki = try TestPKI.shared()
+        let first = directory + "/first.pem", second = directory + "/second.pem"
+        try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: first))
+        try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: second))
+        func key(_ name: String) -> AbsoluteConfigKey { AbsoluteConfigKey(["tls", name]) }
+        let provider = MutableInMemoryProvider(initialValues: [
+            key("ca-file"): ConfigValue(.string(first), isSecret: false),
+            key("min-version"): ConfigValue(.string("1.2"), isSecret: false),
+        ])
+        let configuration = ResolverConfiguration(
+            environment: ["HOME": directory], workingDirectory: directory,
+            documents: InMemoryDocuments([]), configReader: ConfigProviderDocuments(providers: [provider])
+        )
+        let reloader = try ContextReloader<TLSSettings>(resolve: { SettingsResolver(configuration).resolve() }) { (resolution) throws(TLSSettingsError) in try resolution.validatedSettings() }
+        #expect(reloader.watchedInputs.followsSourcesBeyondFiles)
+        #expect(reloader.check() == nil, "nothing changed")
+
+        provider.setValue(ConfigValue(.string("1.3"), isSecret: false), forKey: key("min-version"))
+        let raised = try #require(reloader.check())
+        #expect(raised.outcome == .reloaded && raised.generation == 2)
+        #expect(raised.changedPaths == ["min-version from MutableInMemoryProvider key tls.min-version"], "\(raised.changedPaths)")
+        #expect(reloader.current.versions.minimum == .tls1_3)
+        #expect(reloader.check() == nil, "the same values again are no change")
+
+        // A bad value keeps the last good settings, is reported once with its origin, and is
+        // retried only when the provider changes again.
+        provider.setValue(ConfigValue(.string("1.9"), isSecret: false), forKey: key("min-version"))
+        let refused = try #require(reloader.check())
+        #expect(refused.outcome == .rejected && refused.generation == 2)
+        let error = try #require(refused.diagnostics.first)
+        #expect(error.origin?.description.contains("key tls.min-version") == true, "\(error)")
+        #expect(reloader.current.versions.minimum == .tls1_3)
+        #expect(reloader.check() == nil)
+
+        // A new file named by the provider is read, and then watched like any other input.
+        provider.setValue(ConfigValue(.string("1.2"), isSecret: false), forKey: key("min-version"))
+        provider.setValue(ConfigValue(.string(second), isSecret: false), forKey: key("ca-file"))
+        let moved = try #require(reloader.check())
+        #expect(moved.outcome == .reloaded && moved.generation == 3)
+        #expect(reloader.current.trust.caFiles == [second])
+        #expect(reloader.watchedInputs.inputs.contains { $0.path == second })
+        try FileManager.default.removeItem(atPath: second)
+        let missing = try #require(reloader.check())
+        #expect(missing.outcome == .rejected && missing.changedPaths == [second])
+        #expect(reloader.current.trust.caFiles == [second] && reloader.generation == 3)
+    }
+
+    @Test func filesAloneAreNotResolvedAtEveryPoll() throws {
+        let resolution = SettingsResolver(ResolverConfiguration(environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]))).resolve()
+        #expect(!resolution.readsSourcesBeyondFiles)
+        #expect(!WatchedInputs(resolution).followsSourcesBeyondFiles)
     }
 }
 #endif

@@ -3,7 +3,10 @@
 ///
 /// At each poll it compares the resolution's ``WatchedInputs`` with the file system. When one
 /// changed, it resolves again and builds; the new context replaces the current one only if the
-/// build succeeds. New material that fails (missing, half-written, a key that does not match
+/// build succeeds. Settings from configuration providers (a source whose
+/// ``ConfigDocumentSource/changesWithoutFiles`` is true) have no file to watch: then each poll
+/// resolves again, which reads the files the settings name, and reloads when the settings or
+/// their errors differ from the last attempt's. New material that fails (missing, half-written, a key that does not match
 /// the certificate, expired, garbage) never replaces the last good context: the failure is
 /// reported as a ``ReloadEvent`` with its diagnostics, and the reloader tries again at the
 /// next change. A certificate and key replaced in two steps therefore keep the old pair until
@@ -29,6 +32,8 @@ public final class ContextReloader<Context: Sendable>: Sendable {
         /// The inputs of the last attempt, good or not: a failed attempt is retried only when
         /// something changes again.
         var watched: WatchedInputs
+        /// The resolution of the last attempt, good or not, for sources without files.
+        var attempted: Resolution
         var subscribers: [Int: AsyncStream<ReloadEvent>.Continuation] = [:]
         var nextSubscriber = 0
     }
@@ -46,7 +51,7 @@ public final class ContextReloader<Context: Sendable>: Sendable {
         let context = try Self.attempt(resolution, build)
         self.resolve = resolve
         self.build = build
-        self.state = Locked(State(current: context, resolution: resolution, watched: WatchedInputs(resolution)))
+        self.state = Locked(State(current: context, resolution: resolution, watched: WatchedInputs(resolution), attempted: resolution))
     }
 
     deinit {
@@ -85,10 +90,18 @@ public final class ContextReloader<Context: Sendable>: Sendable {
     @discardableResult
     public func check() -> ReloadEvent? {
         checking.withLock { _ -> ReloadEvent? in
-            let changed = state.withLock { $0.watched }.changedPaths()
-            guard !changed.isEmpty else { return nil }
-            let resolution = resolve()
-            let watched = WatchedInputs(resolution)
+            let (watched, attempted) = state.withLock { ($0.watched, $0.attempted) }
+            var changed = watched.changedPaths()
+            var fresh: Resolution?
+            if changed.isEmpty {
+                guard watched.followsSourcesBeyondFiles else { return nil }
+                let resolution = resolve()
+                changed = Self.settingChanges(from: attempted, to: resolution)
+                guard !changed.isEmpty else { return nil }
+                fresh = resolution
+            }
+            let resolution = fresh ?? resolve()
+            let newWatched = WatchedInputs(resolution)
             let event: ReloadEvent
             do throws(TLSSettingsError) {
                 let context = try Self.attempt(resolution, build)
@@ -96,13 +109,15 @@ public final class ContextReloader<Context: Sendable>: Sendable {
                     state.current = context
                     state.resolution = resolution
                     state.generation += 1
-                    state.watched = watched
+                    state.watched = newWatched
+                    state.attempted = resolution
                     return ReloadEvent(outcome: .reloaded, generation: state.generation, changedPaths: changed, diagnostics: resolution.diagnostics.filter { $0.severity == .warning })
                 }
             } catch {
                 let diagnostics = error.diagnostics
                 event = state.withLock { state in
-                    state.watched = watched
+                    state.watched = newWatched
+                    state.attempted = resolution
                     return ReloadEvent(outcome: .rejected, generation: state.generation, changedPaths: changed, diagnostics: diagnostics)
                 }
             }
@@ -122,6 +137,22 @@ public final class ContextReloader<Context: Sendable>: Sendable {
             }
             check()
         }
+    }
+
+    /// For sources without files: each key whose value differs, with where it comes from now
+    /// (or came from, when it fell back to the default); else, when only the errors differ,
+    /// the origins of the new errors. Empty when neither the settings nor the errors changed.
+    static func settingChanges(from old: Resolution, to new: Resolution) -> [String] {
+        let oldErrors = Set(old.diagnostics.errors), newErrors = Set(new.diagnostics.errors)
+        guard old.settings != new.settings || oldErrors != newErrors else { return [] }
+        var changes: [String] = []
+        for (before, after) in zip(old.values, new.values) where before.items != after.items {
+            changes.append("\(after.key.rawValue) from \(after.isDefault ? before.origin : after.origin)")
+        }
+        if changes.isEmpty {
+            changes = newErrors.subtracting(oldErrors).map { $0.origin.map { "\($0)" } ?? "\($0.code)" }.sorted()
+        }
+        return changes.isEmpty ? ["the settings of a configuration provider"] : changes
     }
 
     private static func attempt(_ resolution: Resolution, _ build: Build) throws(TLSSettingsError) -> Context {

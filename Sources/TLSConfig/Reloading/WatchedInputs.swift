@@ -22,9 +22,14 @@ public struct WatchedInputs: Sendable, Hashable {
 
     /// Each path once, in the order found.
     public private(set) var inputs: [Input] = []
+    /// Whether settings also came from a source no file stands for (configuration providers):
+    /// then a reloader resolves again at each poll and compares the settings, since no identity
+    /// here would change.
+    public private(set) var followsSourcesBeyondFiles = false
 
     /// The inputs of `resolution`: material identities as read, everything else as it is now.
     public init(_ resolution: Resolution) {
+        followsSourcesBeyondFiles = resolution.readsSourcesBeyondFiles
         var seen = Set<String>()
         func add(_ path: String, directory: Bool, identity: FileIdentity??) {
             guard seen.insert(path).inserted else { return }

@@ -25,6 +25,9 @@ public struct Resolution: Sendable {
     public package(set) var environmentPrefix: String
     /// The files the settings name, read once; every consumer builds from these bytes.
     public package(set) var material: Material
+    /// Whether a document source read for it can change without a file changing
+    /// (``ConfigDocumentSource/changesWithoutFiles``): reloaders then compare the settings at each poll.
+    public package(set) var readsSourcesBeyondFiles = false
 
     /// The resolved value and provenance of one key.
     public func value(_ key: SettingKey) -> ResolvedSetting {

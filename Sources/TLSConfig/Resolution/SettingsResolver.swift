@@ -33,6 +33,7 @@ public struct SettingsResolver: Sendable {
         var diagnostics: [Diagnostic] = []
         var offers: [Offer] = []
         var load = ConfigDocumentLoad()
+        var readsSourcesBeyondFiles = false
         let environmentLayers = EnvironmentLayers(configuration: configuration, reader: reader)
 
         for layer in configuration.layers {
@@ -43,11 +44,13 @@ public struct SettingsResolver: Sendable {
                 offers += environmentLayers.toolOffers(&diagnostics)
             case .files:
                 let files = configuration.documents.load(ResolutionContext(configuration: configuration, environment: reader))
+                readsSourcesBeyondFiles = readsSourcesBeyondFiles || configuration.documents.changesWithoutFiles
                 offers += decode(files, into: &load, &diagnostics)
             case .configReader:
                 if let source = configuration.configReader {
                     var documents = source.load(ResolutionContext(configuration: configuration, environment: reader))
                     for index in documents.documents.indices { documents.documents[index].layer = .configReader }
+                    readsSourcesBeyondFiles = readsSourcesBeyondFiles || source.changesWithoutFiles
                     offers += decode(documents, into: &load, &diagnostics)
                 }
             case .standardEnvironment:
@@ -74,7 +77,7 @@ public struct SettingsResolver: Sendable {
         ).load()
         diagnostics += loaded.diagnostics
 
-        return Resolution(
+        var resolution = Resolution(
             host: host,
             settings: assembled.settings,
             values: assembled.values,
@@ -88,6 +91,8 @@ public struct SettingsResolver: Sendable {
             environmentPrefix: configuration.environmentPrefix,
             material: loaded.material
         )
+        resolution.readsSourcesBeyondFiles = readsSourcesBeyondFiles
+        return resolution
     }
 
     /// The offers of loaded documents; their candidates, sources and diagnostics join `load`.
