@@ -29,7 +29,7 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
     @Flag(help: "Keep running, and check again whenever a file the settings depend on changes (Ctrl-C stops).")
     var watch = false
 
-    @Option(help: ArgumentHelp("With --watch, seconds between looks at the files.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("With --watch, seconds between looks at the files (changes their directories report are looked at at once).", valueName: "seconds"))
     var interval: Double = 1
 
     /// Required by ArgumentParser.
@@ -53,15 +53,24 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
             return
         }
         var watched = WatchedInputs(resolution)
-        Terminal.write("Watching \(watched.inputs.count) file(s) every \(interval) s; Ctrl-C stops.\n", to: Terminal.standardError)
+        // File events make a change show at once; the interval catches what they cannot see.
+        let waiter = FileEventWaiter()
+        waiter?.watch(watched)
+        let events = waiter == nil ? "" : " and as soon as their directories change"
+        Terminal.write("Watching \(watched.inputs.count) file(s) every \(interval) s\(events); Ctrl-C stops.\n", to: Terminal.standardError)
         while true {
-            usleep(useconds_t(interval * 1_000_000))
+            if let waiter {
+                _ = waiter.wait(timeout: .milliseconds(Int(interval * 1000)))
+            } else {
+                usleep(useconds_t(interval * 1_000_000))
+            }
             let changed = watched.changedPaths()
             guard !changed.isEmpty else { continue }
             let stamp = Date().formatted(.iso8601)
             Terminal.write(output.style.terminalSafe("\n--- \(stamp): changed \(changed.joined(separator: ", "))\n"), to: Terminal.standardOutput)
             let next = target.resolve(configuration)
             watched = WatchedInputs(next)
+            waiter?.watch(watched)
             _ = report(next)
         }
     }

@@ -236,6 +236,57 @@ struct ReloadingTests {
         #expect(sorted.last! < (SanitizerSupport.active == nil ? 1.0 : 3.0))
     }
 
+    /// With file events, a poll interval far longer than the test still sees every rotation at
+    /// once: the directories' events wake the reloader, for renames, `..data` swaps (which
+    /// move the real files to a new directory, watched from then on) and in-place rewrites.
+    @Test func fileEventsActOnRotationsLongBeforeTheInterval() async throws {
+        let volume = Volume(pki: pki)
+        var issued = try volume.issue()
+        try volume.replace(volume.certificate, with: issued.certificate)
+        try volume.replace(volume.key, with: issued.key)
+        let configuration = volume.configuration
+        let reloader = try ContextReloader.serverContexts { SettingsResolver(configuration).resolve() }
+        let interval = Duration.seconds(600)
+        let watching = Task { await reloader.run(every: interval, wakingOnFileEvents: true) }
+        let server = try InProcessServer(connections: .max) { reloader.current }
+        let clientSettings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))
+        let client = Client(port: server.port, context: try TLSContextBuilder(resolution: Resolution(settings: clientSettings)).makeClientContext())
+        defer {
+            client.stop()
+            server.stop()
+        }
+        #expect(client.firstServed(issued.subject, after: Date.distantPast) != nil)
+        try await Task.sleep(for: .milliseconds(50))  // the watches are set on the reloader's thread
+
+        var latencies: [TimeInterval] = []
+        for how in ["rename", "..data swap", "..data swap", "in-place rewrite", "..data swap", "rename"] {
+            issued = try volume.issue()
+            let changed = Date()
+            switch how {
+            case "rename": try volume.replace(volume.certificate, with: issued.certificate); try volume.replace(volume.key, with: issued.key)
+            case "..data swap": try volume.swapData(issued)
+            default: try volume.rewrite(volume.certificate, with: issued.certificate); try volume.rewrite(volume.key, with: issued.key)
+            }
+            guard let served = client.firstServed(issued.subject, after: changed, timeout: 5) else {
+                Issue.record("\(how): \(issued.subject) not served within 5 s of a \(interval) interval")
+                break
+            }
+            latencies.append(served.timeIntervalSince(changed))
+        }
+        let sorted = latencies.sorted()
+        if let longest = sorted.last {
+            print("file events: \(latencies.count) rotations at a \(interval) interval; change to new certificate served: median \(Int(sorted[sorted.count / 2] * 1000)) ms, maximum \(Int(longest * 1000)) ms")
+        }
+        #expect(latencies.count == 6)
+        #expect(client.log.withLock { $0.filter { $0.failure != nil } }.isEmpty)
+
+        // Cancelling ends the watch at once, not at the end of the interval.
+        let cancelledAt = Date()
+        watching.cancel()
+        await watching.value
+        #expect(Date().timeIntervalSince(cancelledAt) < 2)
+    }
+
     @Test func runPollsAndEventsReportEachChange() async throws {
         let directory = TemporaryDirectory(prefix: "tlsconfig-reload-events")
         let bundle = directory.path + "/ca.pem"

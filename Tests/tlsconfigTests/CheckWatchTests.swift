@@ -80,6 +80,21 @@ import Testing
         #expect(watcher.process.isRunning)
     }
 
+    /// With an interval longer than the test, a change is still reported at once: the
+    /// directories' file events wake the watch.
+    @Test func fileEventsReportAChangeLongBeforeTheInterval() throws {
+        let pki = try TestPKI.shared()
+        let sandbox = Sandbox()
+        let bundle = sandbox.path + "/ca.pem"
+        try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: bundle))
+        let watcher = try Watcher(["check", "--watch", "--interval", "3600"], in: sandbox.path, environment: ["TLSCONFIG_CA_FILE": bundle])
+        defer { watcher.stop() }
+        #expect(watcher.wait(for: "check passed"), "\(watcher.text)")
+        #expect(watcher.text.contains("as soon as their directories change"), "\(watcher.text)")
+        try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: bundle), options: .atomic)
+        #expect(watcher.wait(for: "changed \(bundle)", timeout: 10), "\(watcher.text)")
+    }
+
     @Test func aBadIntervalIsAUsageError() throws {
         let sandbox = Sandbox()
         let result = try CLI.run(["check", "--watch", "--interval", "0"], in: sandbox.path)

@@ -127,6 +127,22 @@ public final class ContextReloader<Context: Sendable>: Sendable {
         }
     }
 
+    /// Polls every `interval` until the task is cancelled. With `wakingOnFileEvents`, it also
+    /// looks as soon as a directory holding an input reports an event (inotify on Linux; about
+    /// 20 ms after the event, so a burst of writes is looked at once), so a rotation is acted on
+    /// at once and the interval only bounds what an event could miss. Where inotify is not
+    /// available it polls alone.
+    public func run(every interval: Duration, wakingOnFileEvents: Bool) async {
+        guard wakingOnFileEvents, let waiter = FileEventWaiter() else { return await run(every: interval) }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+                waiter.start(every: interval, inputs: { [self] in watchedInputs }, look: { [self] in check() }, finished: { finished.resume() })
+            }
+        } onCancel: {
+            waiter.cancel()
+        }
+    }
+
     /// Polls every `interval` until the task is cancelled.
     public func run(every interval: Duration) async {
         while !Task.isCancelled {

@@ -1,0 +1,175 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Waits for the next look at a reloader's inputs: at the interval, or as soon as one of the
+/// directories holding them reports an event (Linux inotify), so a rotation is acted on within
+/// milliseconds even with a long interval.
+///
+/// An event only wakes the caller; the file identities still decide whether anything changed.
+/// So a spurious event costs one `stat` per input, and a missed one (a full event queue, a
+/// directory created after the watch was set) costs at most one interval, never a wrong reload.
+/// Directories are watched rather than files, because an atomic rename or a swapped `..data`
+/// link replaces the file and would end a watch on it; a file reached through links also has
+/// the directory of its target watched, where in-place rewrites of the real file happen.
+package final class FileEventWaiter: @unchecked Sendable {
+    // @unchecked: the watch table is used only by the one thread that calls `watch` and `wait`;
+    // `cancel` writes to a pipe, which any thread may do.
+    private let events: Int32
+    /// The read end of a pipe that becomes readable, and stays so, once cancelled.
+    private let cancelled: Int32
+    private let cancelWriter: Int32
+    private var watches: [String: Int32] = [:]
+
+    #if os(Linux)
+    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+    #endif
+
+    /// `nil` where inotify is unavailable (not Linux, or its instance limit is reached): then poll alone.
+    package init?() {
+        #if os(Linux)
+        let events = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard events >= 0 else { return nil }
+        #else
+        return nil
+        #endif
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else {
+            close(events)
+            return nil
+        }
+        for end in pipe {
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+        }
+        self.events = events
+        self.cancelled = pipe[0]
+        self.cancelWriter = pipe[1]
+    }
+
+    deinit {
+        close(events)
+        close(cancelled)
+        close(cancelWriter)
+    }
+
+    /// Watches the directories of `inputs` (and only those: watches of earlier inputs end).
+    package func watch(_ inputs: WatchedInputs) {
+        var wanted = Set<String>()
+        for input in inputs.inputs {
+            if input.isDirectory { wanted.insert(input.path) }
+            wanted.insert(Self.directory(of: input.path))
+            if let target = Self.realPath(input.path), target != input.path {
+                wanted.insert(input.isDirectory ? target : Self.directory(of: target))
+            }
+        }
+        #if os(Linux)
+        for (directory, descriptor) in watches where !wanted.contains(directory) {
+            inotify_rm_watch(events, descriptor)
+            watches[directory] = nil
+        }
+        for directory in wanted where watches[directory] == nil {
+            let descriptor = inotify_add_watch(events, directory, Self.mask)
+            // A missing directory is not watched; the interval still sees it appear.
+            if descriptor >= 0 { watches[directory] = descriptor }
+        }
+        #endif
+    }
+
+    /// How many directories are watched.
+    package var watchedDirectoryCount: Int { watches.count }
+
+    /// Returns `true` after an event or at the end of `timeout`, `false` once ``cancel()`` was called.
+    package func wait(timeout: Duration) -> Bool {
+        let (seconds, attoseconds) = timeout.components
+        let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        var descriptors = [pollfd(fd: events, events: Int16(POLLIN), revents: 0), pollfd(fd: cancelled, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&descriptors, 2, max(milliseconds, 1))
+        if ready > 0, descriptors[1].revents != 0 { return false }
+        guard ready > 0 else { return true }
+        // A rotation writes several files within milliseconds: let the burst end, so it is
+        // looked at once, and a busy directory wakes the caller at most every settle time.
+        var cancel = [descriptors[1]]
+        if poll(&cancel, 1, Self.settleMilliseconds) > 0 { return false }
+        drain()
+        return true
+    }
+
+    /// How long after an event the waiter lets further events arrive before waking the caller.
+    package static let settleMilliseconds: Int32 = 20
+
+    /// Ends the current and every later `wait`, from any thread.
+    package func cancel() {
+        var byte: UInt8 = 1
+        _ = write(cancelWriter, &byte, 1)
+    }
+
+    /// Runs `look` on a thread of its own after each wait until cancelled, then `finished`;
+    /// after each look the watches follow `inputs` (a reload or a swapped link moves them).
+    /// A thread of its own, because waiting blocks and must not hold a thread of Swift's pool.
+    package func start(every interval: Duration, inputs: @escaping @Sendable () -> WatchedInputs, look: @escaping @Sendable () -> Void, finished: @escaping @Sendable () -> Void) {
+        let body: @Sendable () -> Void = { [self] in
+            watch(inputs())
+            while wait(timeout: interval) {
+                look()
+                watch(inputs())
+            }
+            finished()
+        }
+        #if os(Linux)
+        let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { box in
+            Unmanaged<ThreadBody>.fromOpaque(box!).takeRetainedValue().body()
+            return nil
+        }, box)
+        if started == 0 {
+            pthread_detach(thread)
+        } else {
+            Unmanaged<ThreadBody>.fromOpaque(box).release()
+            finished()
+        }
+        #else
+        finished()  // not reached: there is no waiter off Linux
+        #endif
+    }
+
+    private final class ThreadBody: Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    /// Reads every queued event: one wake stands for all of them. A watch the kernel ended (its
+    /// directory was removed) is forgotten, so the next `watch` sets it again if it comes back.
+    private func drain() {
+        #if os(Linux)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let header = MemoryLayout<inotify_event>.size
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(events, $0.baseAddress, $0.count) }
+            guard count > 0 else { return }
+            var offset = 0
+            while offset + header <= count {
+                let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
+                if event.mask & UInt32(IN_IGNORED) != 0, let directory = watches.first(where: { $0.value == event.wd })?.key {
+                    watches[directory] = nil
+                }
+                offset += header + Int(event.len)
+            }
+        }
+        #endif
+    }
+
+    private static func directory(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
