@@ -11,8 +11,9 @@ extension ContextReloader where Context == NIOClientTLS {
         resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<NIOClientTLS> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
-            try MaterialChecks.requireUsable(resolution)
-            return try NIOClientTLS(resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache)
+            let decoded = DecodedMaterial()
+            try MaterialChecks.requireUsable(resolution, decoded: decoded)
+            return try NIOClientTLS(resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache, decoded: decoded)
         }
     }
 }
@@ -26,8 +27,9 @@ extension ContextReloader where Context == NIOServerTLS {
         trustStoreCache: TrustStoreCache = .shared, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<NIOServerTLS> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
-            try MaterialChecks.requireUsable(resolution)
-            return try NIOServerTLS(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache)
+            let decoded = DecodedMaterial()
+            try MaterialChecks.requireUsable(resolution, decoded: decoded)
+            return try NIOServerTLS(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache, decoded: decoded)
         }
     }
 }

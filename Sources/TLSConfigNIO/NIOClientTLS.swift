@@ -37,8 +37,15 @@ public final class NIOClientTLS: Sendable {
 
     /// Builds the verifier and the handler context. `accepting` names settings the host tool
     /// enforces itself or chooses to lose; today only `.ciphersuites` applies to every consumer.
-    public init(resolution: Resolution, accepting: Set<NIOUnenforcedSetting> = [], trustStoreCache: TrustStoreCache = .shared) throws(TLSSettingsError) {
-        let verifier = try TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache).makeClientContext()
+    public convenience init(resolution: Resolution, accepting: Set<NIOUnenforcedSetting> = [], trustStoreCache: TrustStoreCache = .shared) throws(TLSSettingsError) {
+        try self.init(resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
+    }
+
+    /// As the public initialiser, decoding from `decoded` when the caller's checks already did.
+    package init(resolution: Resolution, accepting: Set<NIOUnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?) throws(TLSSettingsError) {
+        var verifierBuilder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
+        verifierBuilder.decoded = decoded
+        let verifier = try verifierBuilder.makeClientContext()
         let builder = NIOConfigurationBuilder(resolution: resolution, verifier: verifier, accepted: accepting)
         var (base, diagnostics) = builder.base()
         if diagnostics.hasErrors { throw TLSSettingsError(diagnostics: diagnostics.errors) }

@@ -29,12 +29,21 @@ public final class NIOServerTLS: Sendable {
 
     /// Builds the verifier and the handler context; a resolution without an identity is the
     /// `server-identity-missing` error.
-    public init(
+    public convenience init(
         resolution: Resolution, clientAuthentication: ClientAuthentication = .none,
         accepting: Set<NIOUnenforcedSetting> = [], trustStoreCache: TrustStoreCache = .shared
     ) throws(TLSSettingsError) {
-        let verifier = try TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
-            .makeServerContext(clientAuthentication: clientAuthentication)
+        try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
+    }
+
+    /// As the public initialiser, decoding from `decoded` when the caller's checks already did.
+    package init(
+        resolution: Resolution, clientAuthentication: ClientAuthentication,
+        accepting: Set<NIOUnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?
+    ) throws(TLSSettingsError) {
+        var verifierBuilder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
+        verifierBuilder.decoded = decoded
+        let verifier = try verifierBuilder.makeServerContext(clientAuthentication: clientAuthentication)
         let builder = NIOConfigurationBuilder(resolution: resolution, verifier: verifier, accepted: accepting)
         var (base, diagnostics) = builder.base()
         if diagnostics.hasErrors { throw TLSSettingsError(diagnostics: diagnostics.errors) }

@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The one PEM splitter: linear in the input, whatever it holds.
+/// The PEM splitter every reader of material uses: linear in the input, whatever it holds.
+/// (The system-trust mirror check keeps a lighter marker scan of its own, since it only
+/// compares bodies and runs before every first context.)
 ///
 /// Every first context and every `show` scans the system bundle (about 200 KB), so the byte
 /// loops work on the buffer directly: `memchr` finds markers and line ends, and one table

@@ -149,16 +149,17 @@ struct TrustStoreLoader {
         guard X509_STORE_lock(store) == 1 else { return nil }
         defer { X509_STORE_unlock(store) }
         guard let objects = X509_STORE_get0_objects(store) else { return nil }
-        var seen = Set<[UInt8]>()
-        for index in 0..<ctls_sk_X509_OBJECT_num(objects) {
+        let present = ctls_sk_X509_OBJECT_num(objects)
+        var seen = Set<DERKey>(minimumCapacity: Int(present) + certificates.count)
+        for index in 0..<present {
             if let object = ctls_sk_X509_OBJECT_value(objects, index), let certificate = X509_OBJECT_get0_X509(object) {
-                seen.insert(OwnedCertificate(borrowing: certificate).der)
+                seen.insert(DERKey(OwnedCertificate(borrowing: certificate).der))
             }
         }
         var added = 0
         for certificate in certificates {
             added += 1
-            guard seen.insert(certificate.der).inserted else { continue }
+            guard seen.insert(DERKey(certificate.der)).inserted else { continue }
             guard let object = X509_OBJECT_new() else { continue }
             guard X509_OBJECT_set1_X509(object, certificate.pointer) == 1, ctls_sk_X509_OBJECT_push(objects, object) > 0 else {
                 X509_OBJECT_free(object)
@@ -169,5 +170,19 @@ struct TrustStoreLoader {
         ctls_sk_X509_OBJECT_sort(objects)
         OpenSSLErrorQueue.clear()
         return added
+    }
+}
+
+/// A certificate's DER as a set key, hashed as one buffer rather than byte by byte (the bulk
+/// add hashes every certificate of a file of thousands).
+private struct DERKey: Hashable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
