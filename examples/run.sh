@@ -55,9 +55,13 @@ echo "== build examples"
 swift build --package-path "$examples/https-get" --scratch-path "$examples/https-get/.build" -Xswiftc -warnings-as-errors
 swift build --package-path "$examples/https-get" --scratch-path "$examples/https-get/.build" --product tlsconfig -Xswiftc -warnings-as-errors
 swift build --package-path "$examples/embedding" --scratch-path "$examples/embedding/.build" -Xswiftc -warnings-as-errors
+started=$SECONDS
 swift build --package-path "$examples/ahc-get" --scratch-path "$examples/ahc-get/.build" -Xswiftc -warnings-as-errors
+echo "   ahc-get (AsyncHTTPClient, swift-nio-ssl) built in $((SECONDS - started)) s"
 ahc_get="$examples/ahc-get/.build/debug/ahc-get"
+started=$SECONDS
 swift build --package-path "$examples/configured-tool" --scratch-path "$examples/configured-tool/.build" -Xswiftc -warnings-as-errors
+echo "   configured-tool (swift-configuration, Yams) built in $((SECONDS - started)) s"
 configured_tool="$examples/configured-tool/.build/debug/configured-tool"
 https_get="$examples/https-get/.build/debug/https-get"
 tlsconfig="$examples/https-get/.build/debug/tlsconfig"
