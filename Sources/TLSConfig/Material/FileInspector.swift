@@ -74,11 +74,14 @@ package enum FileInspector {
         return facts(info)
     }
 
-    /// The identity of a file or directory as it is now (following symlinks); `nil` when it is
-    /// missing, of the other kind, or unreadable. What watchers and store stamps compare.
+    /// The identity of a file or directory as it is now (following symlinks), from one `stat`;
+    /// `nil` when it is missing or of the other kind. What watchers and store stamps compare:
+    /// a change of permissions changes the ctime, so readability needs no check of its own here
+    /// (every second context for a cached store pays this per system path).
     package static func identity(of path: String, directory: Bool) -> FileIdentity? {
-        guard case .success(let facts) = inspect(path, expecting: directory ? .directory : .regularFile, maximumSize: .max) else { return nil }
-        return facts.identity
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == (directory ? S_IFDIR : S_IFREG) else { return nil }
+        return facts(info).identity
     }
 
     /// Reads a regular file whole, refusing anything else (checked on the open descriptor).
