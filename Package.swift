@@ -79,7 +79,7 @@ let package = Package(
             ]
         ),
         // Temporary directories, test PKI and server processes shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["TLSConfig"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TLSConfig", "CHeapStats"], path: "Tests/TestSupport"),
         // The allocator's own count of bytes in use, for the leak tests (malloc.h has no Swift module).
         .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TLSConfigTesting", "TestSupport"]),

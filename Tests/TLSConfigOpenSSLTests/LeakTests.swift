@@ -1,4 +1,3 @@
-import CHeapStats
 import COpenSSL
 import Foundation
 import TestSupport
@@ -10,7 +9,7 @@ import Testing
 /// many handshakes, must not grow the heap. `TLSCONFIG_LEAK_ITERATIONS` changes the count.
 ///
 /// The measure is the allocator's bytes in use, which the rest of the suite running beside
-/// these tests moves too; see `windowGrowth` for how that noise is kept out of the verdict.
+/// these tests moves too; see `HeapGrowth` for how that noise is kept out of the verdict.
 ///
 /// Skipped under a sanitizer: the sanitizer's allocator replaces glibc's, and 10,000 builds
 /// take minutes. The address-sanitizer run checks leaks exactly instead, with LeakSanitizer.
@@ -27,34 +26,6 @@ struct LeakTests {
 
     private var iterations: Int {
         ProcessInfo.processInfo.environment["TLSCONFIG_LEAK_ITERATIONS"].flatMap(Int.init) ?? 10_000
-    }
-
-    /// Runs `body` `windows × perWindow` times and returns how much the allocator's bytes in
-    /// use grew over each window. A leak grows every window by about the same amount; another
-    /// suite running beside this one moves a few windows either way. So the tests judge the
-    /// median window, which a real leak cannot hide from and a neighbour cannot fake.
-    /// `settle(n)` waits until the work of the first `n` runs is finished on other threads too
-    /// (a server's side of a handshake), so that no sample catches it half done.
-    private static func windowGrowth(
-        windows: Int, perWindow: Int, settle: (Int) -> Void = { _ in }, _ body: (Int) throws -> Void
-    ) rethrows -> [Int] {
-        var growth: [Int] = []
-        var index = 0
-        settle(index)
-        for _ in 0..<windows {
-            let before = Int(cheapstats_bytes_in_use())
-            for _ in 0..<perWindow {
-                try body(index)
-                index += 1
-            }
-            settle(index)
-            growth.append(Int(cheapstats_bytes_in_use()) - before)
-        }
-        return growth
-    }
-
-    private static func median(_ values: [Int]) -> Int {
-        values.sorted()[values.count / 2]
     }
 
     /// Both tests hold `MemoryQuietGate` exclusively: the hardening tests' large inputs and
@@ -84,14 +55,14 @@ struct LeakTests {
             do { _ = try builders[index % builders.count].makeClientContext() } catch { failures += 1 }
         }
         for index in 0..<500 { build(index) }  // warm caches and allocator pools
-        #expect(cheapstats_bytes_in_use() > 0, "the allocator must report its bytes in use, or the check proves nothing")
+        #expect(HeapGrowth.bytesInUse > 0, "the allocator must report its bytes in use, or the check proves nothing")
         let perWindow = max(iterations / 10, 5)
-        let growth = Self.windowGrowth(windows: 10, perWindow: perWindow) { build(500 + $0) }
+        let growth = HeapGrowth.windows(10, perWindow: perWindow) { build(500 + $0) }
         print("leak check: \(10 * perWindow) context builds (\(failures) failing on purpose), bytes in use grew by \(growth) per \(perWindow)")
         #expect(failures == (500 + 10 * perWindow) * 2 / 5)
         // 600 of every 1,000 builds succeed; one leaked EVP_PKEY each (about 1 KB) would grow
         // every window by more than 500 KB. (valgrind and LeakSanitizer give the exact answer.)
-        #expect(Self.median(growth) < perWindow * 256)
+        #expect(HeapGrowth.median(growth) < perWindow * 256)
     }
 
     @Test func handshakesDoNotGrowTheHeap() throws {
@@ -112,14 +83,14 @@ struct LeakTests {
         let context = try fixtures.clientContext(fixtures.clientSettings(identity: fixtures.identity("client-combined.pem")))
         for _ in 0..<warmUp { _ = Fixtures.probe.run(context, host: "127.0.0.1", port: server.port) }
         let perWindow = max(rounds / 6, 5)
-        let growth = Self.windowGrowth(windows: 6, perWindow: perWindow, settle: { _ = server.waitForOutcomes(warmUp + $0) }) { _ in
+        let growth = HeapGrowth.windows(6, perWindow: perWindow, settle: { _ = server.waitForOutcomes(warmUp + $0) }) { _ in
             let report = Fixtures.probe.run(context, host: "127.0.0.1", port: server.port)
             #expect(report.failure == nil)
         }
         print("leak check: \(6 * perWindow) handshakes, bytes in use grew by \(growth) per \(perWindow)")
         // A leaked SSL per handshake on either side (its two record buffers alone are 33 KB,
         // besides the session and peer chain) would exceed this many times over.
-        #expect(Self.median(growth) < perWindow * 4_096)
+        #expect(HeapGrowth.median(growth) < perWindow * 4_096)
     }
 
     @Test func aThousandReloadsDoNotGrowTheHeap() throws {
@@ -153,12 +124,12 @@ struct LeakTests {
         }
         for round in 1...50 { try reload(round) }
         let perWindow = max(rounds / 10, 2)
-        let growth = try Self.windowGrowth(windows: 10, perWindow: perWindow) { try reload(51 + $0) }
+        let growth = try HeapGrowth.windows(10, perWindow: perWindow) { try reload(51 + $0) }
         print("leak check: \(10 * perWindow) reloads (generation \(reloader.generation)), bytes in use grew by \(growth) per \(perWindow), \(cache.count) trust store(s) cached")
         #expect(reloader.generation == 51 + 10 * perWindow)
         #expect(cache.count <= 2)
         // A kept context (its SSL_CTX, trust store and key: well over 8 KB) per reload would
         // exceed this.
-        #expect(Self.median(growth) < perWindow * 4_096)
+        #expect(HeapGrowth.median(growth) < perWindow * 4_096)
     }
 }
