@@ -85,8 +85,8 @@ struct NIOReloadingTests {
     /// 1,000 reloads of a NIO client, each rewriting the CA bundle and the identity: every
     /// old verifier, handler context and trust roots must be freed (BoringSSL allocates
     /// through the same malloc that the measure reads).
-    @Test func aThousandNIOReloadsDoNotGrowTheHeap() throws {
-        try MemoryQuietGate.exclusive {
+    @Test func aThousandNIOReloadsDoNotGrowTheHeap() async throws {
+        try await MemoryQuietGate.exclusive {
             let directory = TemporaryDirectory(prefix: "tlsconfig-nio-reload-leak")
             let bundle = directory.path + "/ca.pem", identity = directory.path + "/client.pem"
             let bundles = [try pki.bytes("server-ca.pem"), try pki.bytes("both-cas.pem")]

@@ -30,8 +30,8 @@ struct LeakTests {
 
     /// Both tests hold `MemoryQuietGate` exclusively: the hardening tests' large inputs and
     /// 64 concurrent builds in the same process would otherwise show up as growth.
-    @Test func tenThousandContextBuildsDoNotGrowTheHeap() throws {
-        try MemoryQuietGate.exclusive { try measureContextBuilds() }
+    @Test func tenThousandContextBuildsDoNotGrowTheHeap() async throws {
+        try await MemoryQuietGate.exclusive { try measureContextBuilds() }
     }
 
     private func measureContextBuilds() throws {
@@ -65,8 +65,8 @@ struct LeakTests {
         #expect(HeapGrowth.median(growth) < perWindow * 256)
     }
 
-    @Test func handshakesDoNotGrowTheHeap() throws {
-        try MemoryQuietGate.exclusive { try measureHandshakes() }
+    @Test func handshakesDoNotGrowTheHeap() async throws {
+        try await MemoryQuietGate.exclusive { try measureHandshakes() }
     }
 
     private func measureHandshakes() throws {
@@ -93,8 +93,8 @@ struct LeakTests {
         #expect(HeapGrowth.median(growth) < perWindow * 4_096)
     }
 
-    @Test func aThousandReloadsDoNotGrowTheHeap() throws {
-        try MemoryQuietGate.exclusive { try measureReloads() }
+    @Test func aThousandReloadsDoNotGrowTheHeap() async throws {
+        try await MemoryQuietGate.exclusive { try measureReloads() }
     }
 
     /// Each round rewrites the CA bundle and the client identity, so every reload builds a new
