@@ -87,25 +87,12 @@ struct NIOReloadingTests {
     /// through the same malloc that the measure reads).
     @Test func aThousandNIOReloadsDoNotGrowTheHeap() async throws {
         try await MemoryQuietGate.exclusive {
-            let directory = TemporaryDirectory(prefix: "tlsconfig-nio-reload-leak")
-            let bundle = directory.path + "/ca.pem", identity = directory.path + "/client.pem"
-            let bundles = [try pki.bytes("server-ca.pem"), try pki.bytes("both-cas.pem")]
-            let identities = [try pki.bytes("client-combined.pem"), try pki.bytes("client-keyfirst.pem")]
-            func write(_ round: Int) throws {
-                try bundles[round % 2].write(to: URL(fileURLWithPath: bundle))
-                try identities[round % 2].write(to: URL(fileURLWithPath: identity))
-                chmod(identity, 0o600)
-            }
-            try write(0)
-            let configuration = ResolverConfiguration(
-                environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle, "TLSCONFIG_CLIENT_CERT": identity], workingDirectory: directory.path
-            )
+            let files = try AlternatingClientFiles(pki: pki, prefix: "tlsconfig-nio-reload-leak")
+            let configuration = files.configuration
             let cache = TrustStoreCache()
             let reloader = try ContextReloader.nioClients(trustStoreCache: cache) { SettingsResolver(configuration).resolve() }
             func reload(_ round: Int) throws {
-                // Consecutive rounds differ in size, so each rewrite changes the identity even
-                // within one tick of the kernel's coarse file clock.
-                try write(round)
+                try files.write(round)
                 let tls = reloader.current
                 _ = try tls.makeContext(for: .configuration)
                 #expect(reloader.check()?.outcome == .reloaded)

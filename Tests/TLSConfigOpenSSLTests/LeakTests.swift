@@ -100,26 +100,13 @@ struct LeakTests {
     /// Each round rewrites the CA bundle and the client identity, so every reload builds a new
     /// trust store and decodes a new key; the old contexts must all be freed.
     private func measureReloads() throws {
-        let directory = TemporaryDirectory(prefix: "tlsconfig-reload-leak")
-        let bundle = directory.path + "/ca.pem", identity = directory.path + "/client.pem"
-        let bundles = [try fixtures.pki.bytes("server-ca.pem"), try fixtures.pki.bytes("both-cas.pem")]
-        let identities = [try fixtures.pki.bytes("client-combined.pem"), try fixtures.pki.bytes("client-keyfirst.pem")]
-        func write(_ round: Int) throws {
-            try bundles[round % 2].write(to: URL(fileURLWithPath: bundle))
-            try identities[round % 2].write(to: URL(fileURLWithPath: identity))
-            chmod(identity, 0o600)
-        }
-        try write(0)
-        let configuration = ResolverConfiguration(
-            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle, "TLSCONFIG_CLIENT_CERT": identity], workingDirectory: directory.path
-        )
+        let files = try AlternatingClientFiles(pki: fixtures.pki, prefix: "tlsconfig-reload-leak")
+        let configuration = files.configuration
         let cache = TrustStoreCache()
         let reloader = try ContextReloader.clientContexts(trustStoreCache: cache) { SettingsResolver(configuration).resolve() }
         let rounds = min(iterations / 10, 1_000)
         func reload(_ round: Int) throws {
-            // Consecutive rounds differ in size, so each rewrite changes the identity even
-            // within one tick of the kernel's coarse file clock.
-            try write(round)
+            try files.write(round)
             #expect(reloader.check()?.outcome == .reloaded)
         }
         for round in 1...50 { try reload(round) }

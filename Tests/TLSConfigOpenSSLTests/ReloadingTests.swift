@@ -39,6 +39,14 @@ struct ReloadingTests {
             return ("CN=rotation \(counter)", try Data(contentsOf: issued.appendingPathComponent("\(name).pem")), try Data(contentsOf: issued.appendingPathComponent("\(name).key")))
         }
 
+        /// A new certificate and key, in place by rename: the volume's first pair.
+        func installNew() throws -> (subject: String, certificate: Data, key: Data) {
+            let issued = try issue()
+            try replace(certificate, with: issued.certificate)
+            try replace(key, with: issued.key)
+            return issued
+        }
+
         /// Writes `data` to `path` through a temporary file and `rename`, as most tools do.
         func replace(_ path: String, with data: Data) throws {
             let temporary = path + ".tmp"
@@ -108,6 +116,12 @@ struct ReloadingTests {
             }.start()
         }
 
+        /// A client of a rotating server, trusting the test PKI's server CA.
+        static func trustingServerCA(of pki: TestPKI, port: Int) throws -> Client {
+            let settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))
+            return Client(port: port, context: try TLSContextBuilder(resolution: Resolution(settings: settings)).makeClientContext())
+        }
+
         func stop() {
             stopped.withLock { $0 = true }
             done.wait()
@@ -155,16 +169,13 @@ struct ReloadingTests {
 
     @Test func aServerRotatesTwentyTimesWithoutAFailedHandshake() throws {
         let volume = Volume(pki: pki)
-        var issued = try volume.issue()
-        try volume.replace(volume.certificate, with: issued.certificate)
-        try volume.replace(volume.key, with: issued.key)
+        var issued = try volume.installNew()
         let configuration = volume.configuration
         let reloader = try ContextReloader.serverContexts { SettingsResolver(configuration).resolve() }
         let poller = Poller(reloader, every: Self.interval)
         let events = poller.events
         let server = try InProcessServer(connections: .max) { reloader.current }
-        let clientSettings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))
-        let client = Client(port: server.port, context: try TLSContextBuilder(resolution: Resolution(settings: clientSettings)).makeClientContext())
+        let client = try Client.trustingServerCA(of: pki, port: server.port)
         defer {
             client.stop()
             server.stop()
@@ -241,16 +252,13 @@ struct ReloadingTests {
     /// move the real files to a new directory, watched from then on) and in-place rewrites.
     @Test func fileEventsActOnRotationsLongBeforeTheInterval() async throws {
         let volume = Volume(pki: pki)
-        var issued = try volume.issue()
-        try volume.replace(volume.certificate, with: issued.certificate)
-        try volume.replace(volume.key, with: issued.key)
+        var issued = try volume.installNew()
         let configuration = volume.configuration
         let reloader = try ContextReloader.serverContexts { SettingsResolver(configuration).resolve() }
         let interval = Duration.seconds(600)
         let watching = Task { await reloader.run(every: interval, wakingOnFileEvents: true) }
         let server = try InProcessServer(connections: .max) { reloader.current }
-        let clientSettings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))
-        let client = Client(port: server.port, context: try TLSContextBuilder(resolution: Resolution(settings: clientSettings)).makeClientContext())
+        let client = try Client.trustingServerCA(of: pki, port: server.port)
         defer {
             client.stop()
             server.stop()
@@ -331,9 +339,7 @@ struct ReloadingTests {
 
     @Test func anExpiredCertificateNeverReplacesTheCurrentOne() throws {
         let volume = Volume(pki: pki)
-        let issued = try volume.issue()
-        try volume.replace(volume.certificate, with: issued.certificate)
-        try volume.replace(volume.key, with: issued.key)
+        _ = try volume.installNew()
         let configuration = volume.configuration
         let reloader = try ContextReloader.serverContexts { SettingsResolver(configuration).resolve() }
         let first = reloader.current
