@@ -29,7 +29,7 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
     @Flag(help: "Keep running, and check again whenever a file the settings depend on changes (Ctrl-C stops).")
     var watch = false
 
-    @Option(help: ArgumentHelp("With --watch, seconds between looks at the files (changes their directories report are looked at at once).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("With --watch, seconds between looks at the files; a change their directories report is looked at at once.", valueName: "seconds"))
     var interval: Double = 1
 
     /// Required by ArgumentParser.
@@ -65,7 +65,10 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
                 usleep(useconds_t(interval * 1_000_000))
             }
             let changed = watched.changedPaths()
-            guard !changed.isEmpty else { continue }
+            guard !changed.isEmpty else {
+                waiter?.watch(watched)  // a watched directory may have been replaced
+                continue
+            }
             let stamp = Date().formatted(.iso8601)
             Terminal.write(output.style.terminalSafe("\n--- \(stamp): changed \(changed.joined(separator: ", "))\n"), to: Terminal.standardOutput)
             let next = target.resolve(configuration)

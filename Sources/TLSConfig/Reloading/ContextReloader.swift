@@ -6,7 +6,9 @@
 /// build succeeds. Settings from configuration providers (a source whose
 /// ``ConfigDocumentSource/changesWithoutFiles`` is true) have no file to watch: then each poll
 /// resolves again, which reads the files the settings name, and reloads when the settings or
-/// their errors differ from the last attempt's. New material that fails (missing, half-written, a key that does not match
+/// their errors differ from the last attempt's.
+///
+/// New material that fails (missing, half-written, a key that does not match
 /// the certificate, expired, garbage) never replaces the last good context: the failure is
 /// reported as a ``ReloadEvent`` with its diagnostics, and the reloader tries again at the
 /// next change. A certificate and key replaced in two steps therefore keep the old pair until

@@ -32,21 +32,21 @@ package final class FileEventWaiter: @unchecked Sendable {
         #if os(Linux)
         let events = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard events >= 0 else { return nil }
-        #else
-        return nil
-        #endif
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
             close(events)
             return nil
         }
-        for end in pipe {
+        for end in ends {
             _ = fcntl(end, F_SETFD, FD_CLOEXEC)
             _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
         }
         self.events = events
-        self.cancelled = pipe[0]
-        self.cancelWriter = pipe[1]
+        self.cancelled = ends[0]
+        self.cancelWriter = ends[1]
+        #else
+        return nil
+        #endif
     }
 
     deinit {
