@@ -264,7 +264,6 @@ struct ReloadingTests {
             server.stop()
         }
         #expect(client.firstServed(issued.subject, after: Date.distantPast) != nil)
-        try await Task.sleep(for: .milliseconds(50))  // the watches are set on the reloader's thread
 
         var latencies: [TimeInterval] = []
         for how in ["rename", "..data swap", "..data swap", "in-place rewrite", "..data swap", "rename"] {

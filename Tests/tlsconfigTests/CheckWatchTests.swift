@@ -59,7 +59,7 @@ import Testing
         ])
         defer { watcher.stop() }
         #expect(watcher.wait(for: "check passed"), "\(watcher.text)")
-        #expect(watcher.text.contains("Watching"))
+        #expect(watcher.wait(for: "Watching"), "\(watcher.text)")
 
         // A broken rotation: the new file is garbage.
         try Data("not a certificate\n".utf8).write(to: URL(fileURLWithPath: certificate + ".new"))
@@ -90,7 +90,8 @@ import Testing
         let watcher = try Watcher(["check", "--watch", "--interval", "3600"], in: sandbox.path, environment: ["TLSCONFIG_CA_FILE": bundle])
         defer { watcher.stop() }
         #expect(watcher.wait(for: "check passed"), "\(watcher.text)")
-        #expect(watcher.text.contains("as soon as their directories change"), "\(watcher.text)")
+        // Printed once the watches are set, so the change below cannot come before them.
+        #expect(watcher.wait(for: "as soon as their directories change"), "\(watcher.text)")
         try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: bundle), options: .atomic)
         #expect(watcher.wait(for: "changed \(bundle)", timeout: 10), "\(watcher.text)")
     }

@@ -111,6 +111,9 @@ package final class FileEventWaiter: @unchecked Sendable {
     /// A thread of its own, because waiting blocks and must not hold a thread of Swift's pool.
     package func start(every interval: Duration, inputs: @escaping @Sendable () -> WatchedInputs, look: @escaping @Sendable () -> Void, finished: @escaping @Sendable () -> Void) {
         let body: @Sendable () -> Void = { [self] in
+            // One look once the watches are set: a change from before them has no event.
+            watch(inputs())
+            look()
             watch(inputs())
             while wait(timeout: interval) {
                 look()
