@@ -131,10 +131,15 @@ struct ReloadingTests {
         func firstServed(_ subject: String, after date: Date, timeout: TimeInterval = 10) -> Date? {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
-                if let hit = log.withLock({ $0.first { $0.date > date && $0.subject == subject } }) { return hit.date }
+                if let hit = served(subject, after: date) { return hit }
                 usleep(5_000)
             }
             return nil
+        }
+
+        /// The first handshake after `date` that was served `subject`, without waiting.
+        func served(_ subject: String, after date: Date) -> Date? {
+            log.withLock { $0.first { $0.date > date && $0.subject == subject }?.date }
         }
 
         func subjects(after date: Date) -> Set<String> {
@@ -264,6 +269,19 @@ struct ReloadingTests {
             server.stop()
         }
         #expect(client.firstServed(issued.subject, after: Date.distantPast) != nil)
+
+        // The reloader's thread starts once its task runs, which in a full test run can wait
+        // for a thread of the pool. A first rotation, served through the look it makes once
+        // its watches are set, shows it is running; only the rotations after it are timed,
+        // and with a 600 s interval only events can serve them.
+        issued = try volume.issue()
+        try volume.replace(volume.certificate, with: issued.certificate)
+        try volume.replace(volume.key, with: issued.key)
+        let started = Date()
+        while Date().timeIntervalSince(started) < 120, client.served(issued.subject, after: started) == nil {
+            try await Task.sleep(for: .milliseconds(10))  // leaves this thread to the pool
+        }
+        try #require(client.served(issued.subject, after: started) != nil, "the reloader never started")
 
         var latencies: [TimeInterval] = []
         for how in ["rename", "..data swap", "..data swap", "in-place rewrite", "..data swap", "rename"] {
