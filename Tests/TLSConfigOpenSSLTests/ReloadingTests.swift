@@ -305,11 +305,12 @@ struct ReloadingTests {
         #expect(latencies.count == 6)
         #expect(client.log.withLock { $0.filter { $0.failure != nil } }.isEmpty)
 
-        // Cancelling ends the watch at once, not at the end of the interval.
+        // Cancelling ends the watch at once, not at the end of the 600 s interval. (The bound
+        // leaves room for a busy pool to resume this task; the wait itself ends at once.)
         let cancelledAt = Date()
         watching.cancel()
         await watching.value
-        #expect(Date().timeIntervalSince(cancelledAt) < 2)
+        #expect(Date().timeIntervalSince(cancelledAt) < 60)
     }
 
     @Test func runPollsAndEventsReportEachChange() async throws {
