@@ -33,7 +33,10 @@ public import TLSConfig
 ///   list their keys. swift-configuration's own providers cannot list theirs, so a typo there
 ///   goes unnoticed, as it would for any other key the tool reads through them.
 /// - Reloading: a `ContextReloader` over a resolution that read these providers takes a fresh
-///   snapshot at each poll and reloads when the settings (or their errors) changed.
+///   snapshot at each poll and reloads when the settings (or their errors) changed. A change
+///   shows only where the provider's snapshot changes: `MutableInMemoryProvider` and
+///   `ReloadingFileProvider` do; `FileProvider` reads its file once, and the environment and
+///   argument providers are fixed when made.
 public struct ConfigProviderDocuments: ConfigDocumentSource {
     /// The providers, highest precedence first (the order a `ConfigReader` is given).
     public var providers: [any ConfigProvider]
