@@ -45,7 +45,7 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
     /// Prints the report and the verdict; exits 1 on any error. With `--watch`, prints a new
     /// report after each change and runs until interrupted.
     public func run() throws {
-        let configuration = Host.resolverConfiguration(hostOptions)
+        let configuration = Host.resolvedConfiguration(hostOptions)
         let resolution = target.resolve(configuration)
         let passed = report(resolution)
         guard watch else {

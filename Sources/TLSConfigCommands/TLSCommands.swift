@@ -1,6 +1,6 @@
 public import ArgumentParser
 
-/// `tls show|check|connect` for a host tool, in one subcommand: add
+/// `tls show|check|connect|trust` for a host tool, in one subcommand: add
 /// `TLSCommands<MyToolTLS>.self` to the host's subcommands. Output routing (reports on standard
 /// output, diagnostics on standard error), terminal-safe text, JSON and exit codes are those of
 /// `tlsconfig`; run the host through ``TLSCommandLine/main(_:)`` for exit code 2 on usage errors.
@@ -10,7 +10,7 @@ public struct TLSCommands<Host: TLSCommandsHost>: ParsableCommand {
         CommandConfiguration(
             commandName: "tls",
             abstract: "Show, check or try the TLS settings, and where each came from.",
-            subcommands: [TLSShowCommand<Host>.self, TLSCheckCommand<Host>.self, TLSConnectCommand<Host>.self],
+            subcommands: [TLSShowCommand<Host>.self, TLSCheckCommand<Host>.self, TLSConnectCommand<Host>.self, TLSTrustCommand<Host>.self],
             defaultSubcommand: TLSShowCommand<Host>.self
         )
     }

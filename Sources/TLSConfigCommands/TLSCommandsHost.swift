@@ -28,6 +28,14 @@ public protocol TLSCommandsHost {
 }
 
 extension TLSCommandsHost {
+    /// The host's configuration, with advice naming the host's own `trust` command unless it
+    /// chose another.
+    static func resolvedConfiguration(_ options: Options) -> ResolverConfiguration {
+        var configuration = resolverConfiguration(options)
+        if configuration.trustCommand == nil { configuration.trustCommand = commandPath + " trust" }
+        return configuration
+    }
+
     /// `commandPath check`.
     public static func checkCommand(_ options: Options) -> String {
         commandPath + " check"

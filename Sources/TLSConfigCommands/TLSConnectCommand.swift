@@ -45,7 +45,8 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
 
     /// Connects and prints the report; exits 1 when the connection or the configuration fails.
     public func run() throws {
-        let resolution = SettingsResolver(Host.resolverConfiguration(hostOptions)).resolve(host: host)
+        // Sections are matched for the port the connection uses: `connect H` is `H:443`.
+        let resolution = SettingsResolver(Host.resolvedConfiguration(hostOptions)).resolve(host: host, defaultPort: 443)
         guard !resolution.hasErrors, let target = resolution.host else {
             try refuse(resolution, diagnostics: resolution.diagnostics)
         }

@@ -26,7 +26,7 @@ public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
 
     /// Prints the report; exits 1 when the settings have errors.
     public func run() throws {
-        let resolution = target.resolve(Host.resolverConfiguration(hostOptions))
+        let resolution = target.resolve(Host.resolvedConfiguration(hostOptions))
         // What OpenSSL puts in force for these versions and ciphers, without loading the trust
         // store (`check` builds the full context and reports the store).
         let preview = TLSContextBuilder(resolution: resolution).protocolPreview()
@@ -43,7 +43,7 @@ public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
 
 /// `--host` for the commands that resolve without connecting.
 public struct TLSHostOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT), applying matching host sections.", valueName: "host"))
+    @Option(name: .long, help: ArgumentHelp("Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT; port 443 when omitted, as connect uses), applying matching host sections.", valueName: "host"))
     var host: String?
 
     /// Required by ArgumentParser.
@@ -51,6 +51,6 @@ public struct TLSHostOption: ParsableArguments {
 
     func resolve(_ configuration: ResolverConfiguration) -> Resolution {
         let resolver = SettingsResolver(configuration)
-        return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
+        return host.map { resolver.resolve(host: $0, defaultPort: 443) } ?? resolver.resolve()
     }
 }

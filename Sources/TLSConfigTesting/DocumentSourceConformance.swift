@@ -143,6 +143,9 @@ public struct DocumentSourceConformance: Sendable {
             case .configReader(let source):
                 configuration = ResolverConfiguration(environment: ["HOME": directory], workingDirectory: directory, overrides: overrides, documents: InMemoryDocuments([]), configReader: source)
             }
+            // The kit checks how a source ranks and cites values; whether a project file may
+            // weaken TLS is discovery's trust rule, tested on its own.
+            configuration.trustsProjectFiles = true
             return SettingsResolver(configuration).resolve(host: host.map { try! HostTarget(parsing: $0) })
         }
         let label = Comment(rawValue: name)

@@ -64,13 +64,16 @@ struct AppOptions: ParsableArguments {
     /// The resolver exactly as the tool named by `--app` has it: its prefix, its file names and
     /// the table its settings live in.
     var resolverConfiguration: ResolverConfiguration {
-        ResolverConfiguration(
+        var configuration = ResolverConfiguration(
             appName: app, configFile: config,
             documents: ConfigFileDiscovery(
                 projectFileNames: projectFiles.isEmpty ? nil : projectFiles,
                 tablePath: table.map { $0.split(separator: ".").map(String.init) } ?? []
             )
         )
+        // `tlsconfig trust` records in the tool's own directory, so --app goes along.
+        configuration.trustCommand = app == "tlsconfig" ? "tlsconfig trust" : "tlsconfig trust --app \(app)"
+        return configuration
     }
 }
 

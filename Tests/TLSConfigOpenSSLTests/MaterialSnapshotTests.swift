@@ -23,7 +23,9 @@ struct MaterialSnapshotTests {
             client-key-passphrase = "file:pass.txt"
             crl-file = "server-ca.crl"
             """)
-        let resolution = SettingsResolver(ResolverConfiguration(environment: ["HOME": directory.path], workingDirectory: directory.path)).resolve()
+        var configuration = ResolverConfiguration(environment: ["HOME": directory.path], workingDirectory: directory.path)
+        configuration.trustsProjectFiles = true
+        let resolution = SettingsResolver(configuration).resolve()
         try #require(!resolution.hasErrors, "\(resolution.diagnostics)")
         #expect(resolution.material.inputs.count == 5)
         for name in ["server-ca.pem", "client.pem", "client-encrypted-pkcs8.key", "server-ca.crl", "pass.txt", "tlsconfig.toml"] {

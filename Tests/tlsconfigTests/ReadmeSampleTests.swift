@@ -34,9 +34,15 @@ import Testing
         try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: project + "/certs/internal-ca.pem"))
         try pki.bytes("client-combined.pem").write(to: URL(fileURLWithPath: project + "/certs/client.pem"))
         chmod(project + "/certs/client.pem", 0o600)
-        let result = try CLI.run(["show", "--host", "db.internal.example.com:5432", "--all"], in: project, environment: [
+        let environment = [
             "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt", "XDG_CONFIG_HOME": "", "HOME": sandbox.path + "/home",
-        ])
+            "TLSCONFIG_TRUSTED_CONFIG_PATHS": "",
+        ]
+        // As the README shows: the project file's ca-file applies once the file is trusted.
+        let trust = try CLI.run(["trust"], in: project, environment: environment)
+        #expect(trust.status == 0, "\(trust.stderr)")
+        #expect(trust.stdout.hasPrefix("trusted \(project)/tlsconfig.toml (sha256:"))
+        let result = try CLI.run(["show", "--host", "db.internal.example.com:5432", "--all"], in: project, environment: environment)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let actual = result.stdout
             .replacingOccurrences(of: sandbox.path + "/home", with: "/home/me")

@@ -109,6 +109,22 @@ extension DiagnosticCode {
     public static let projectDiscoverySkipped: DiagnosticCode = "project-discovery-skipped"
     /// Two configuration files in one scope (say `tlsconfig.toml` and `tlsconfig.yaml`).
     public static let conflictingConfigFiles: DiagnosticCode = "conflicting-config-files"
-    /// A warning: a configuration file anyone can change, and with it your trust.
+    /// A configuration file others can change, and with it your trust: an error for a file
+    /// found by discovery (it is not read), a warning for one named explicitly.
     public static let configFileWorldWritable: DiagnosticCode = "config-file-world-writable"
+    /// A discovered configuration file, or a project file's directory, owned by another user
+    /// than you or root: it is not read (git's rule since CVE-2022-24765).
+    public static let configFileNotOwned: DiagnosticCode = "config-file-not-owned"
+    /// A setting that weakens verification or changes what is trusted, in a project file that
+    /// has not been trusted (`tlsconfig trust`): it does not apply.
+    public static let untrustedProjectSetting: DiagnosticCode = "untrusted-project-setting"
+    /// `safe-directories` outside the user's or the system's configuration file.
+    public static let safeDirectoriesMisplaced: DiagnosticCode = "safe-directories-misplaced"
+    /// The file of trusted project files cannot be used (not owned by you, unreadable, malformed line).
+    public static let trustRecordsUnusable: DiagnosticCode = "trust-records-unusable"
+    /// A warning: a host resolved without a port, while sections written for host:port exist.
+    public static let portSectionsNotConsidered: DiagnosticCode = "port-sections-not-considered"
+    /// A warning: an entry of a CA directory that is not a regular file (a FIFO, a socket, a
+    /// device); it is skipped, since opening it could block.
+    public static let caDirectorySpecialEntry: DiagnosticCode = "ca-directory-special-entry"
 }

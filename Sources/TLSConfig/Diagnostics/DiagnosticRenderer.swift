@@ -51,22 +51,57 @@ public struct DiagnosticRenderer: Sendable {
             return [arrow + origin.description + (label.map { ": \($0)" } ?? "")]
         }
         var lines = [arrow + location.description]
-        // A very long line (a 1 MiB value) is not repeated; the location says where it is.
-        guard showSource, let sourceLine = index.line(location.line, in: location.path),
-              sourceLine.unicodeScalars.count <= 1_000 else {
+        guard showSource, let sourceLine = index.line(location.line, in: location.path) else {
             if let label { lines.append("  " + style.blue("=") + " " + label) }
             return lines
         }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count + 1)
-        let caretStart = max(location.column - 1, 0)
-        let spanEnd = location.span.end.line == location.line ? location.span.end.column : sourceLine.unicodeScalars.count + 1
+        let scalarCount = sourceLine.unicodeScalars.count
+        let caretStart = min(max(location.column - 1, 0), scalarCount)
+        let spanEnd = location.span.end.line == location.line ? location.span.end.column : scalarCount + 1
         let caretCount = max(spanEnd - location.column, 1)
+        let snippet = Snippet(sourceLine, caretStart: caretStart, caretCount: caretCount)
         lines.append(gutter + style.blue("|"))
-        lines.append(style.blue(number + " |") + " " + sourceLine)
-        let carets = String(repeating: " ", count: caretStart) + String(repeating: "^", count: caretCount)
+        lines.append(style.blue(number + " |") + " " + snippet.text)
+        let carets = String(repeating: " ", count: snippet.caretStart) + String(repeating: "^", count: snippet.caretCount)
         lines.append(gutter + style.blue("|") + " " + style.severity(label == nil ? .error : .note, carets) + (label.map { " " + $0 } ?? ""))
         return lines
+    }
+
+    /// One source line as a snippet shows it: at most `width` characters around the carets,
+    /// cut with `…`, and every control character (tab and carriage return included) shown as
+    /// its visible symbol, one column each, so a line can neither redraw the terminal nor run
+    /// for a megabyte.
+    struct Snippet {
+        static let width = 120
+        var text: String
+        var caretStart: Int
+        var caretCount: Int
+
+        init(_ line: String, caretStart: Int, caretCount: Int) {
+            let scalars = Array(line.unicodeScalars)
+            var start = 0
+            var end = scalars.count
+            if scalars.count > Self.width {
+                start = max(0, min(caretStart - Self.width / 3, scalars.count - Self.width))
+                end = start + Self.width
+            }
+            var view = String.UnicodeScalarView()
+            if start > 0 { view.append("…") }
+            for scalar in scalars[start..<end] {
+                switch scalar.value {
+                case 0x00..<0x20: view.append(Unicode.Scalar(0x2400 + scalar.value)!)
+                case 0x7F: view.append("\u{2421}")
+                case 0x80..<0xA0: view.append("\u{FFFD}")
+                default: view.append(scalar)
+                }
+            }
+            if end < scalars.count { view.append("…") }
+            self.text = String(view)
+            self.caretStart = caretStart - start + (start > 0 ? 1 : 0)
+            self.caretCount = max(1, min(caretCount, end - caretStart))
+        }
     }
 
     /// Diagnostics as a JSON array.

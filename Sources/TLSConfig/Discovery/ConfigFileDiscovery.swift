@@ -40,40 +40,15 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         let app = configuration.appName
         var load = ConfigDocumentLoad()
         let configVariable = configuration.environmentPrefix + "_CONFIG"
+        let safeVariable = configuration.environmentPrefix + "_SAFE_DIRECTORIES"
+        let trustedVariable = configuration.environmentPrefix + "_TRUSTED_CONFIG_PATHS"
 
         // Explicit: --config / API first, then PREFIX_CONFIG.
         if let path = configuration.configFile {
             context.environment.ignore(configVariable, purpose: "explicit configuration file", reason: "--config was given and takes precedence")
-            loadExplicit(path, reason: "--config", configuration: configuration, into: &load)
+            loadExplicit(path, reason: "--config", configuration: configuration, ownership: OwnershipRule(safeDirectories: SafeDirectories(), userConfigFile: nil, safeDirectoriesVariable: safeVariable), into: &load)
         } else if let path = context.environment.value(configVariable, purpose: "explicit configuration file") {
-            loadExplicit(path, reason: configVariable, configuration: configuration, into: &load)
-        }
-
-        // Project: nearest directory, walking up, that holds one of the names.
-        let names = projectFileNames ?? ["\(app).toml", ".\(app).toml", "\(app).yaml", ".\(app).yaml", "\(app).yml", ".\(app).yml"]
-        let start = PathName.normalize(configuration.workingDirectory)
-        var directory = start
-        if !configuration.workingDirectory.hasPrefix("/") {
-            load.diagnostics.append(Diagnostic(
-                .warning, .projectDiscoverySkipped,
-                "project configuration files were not looked for: the working directory is unknown (\(ResolverConfiguration.currentDirectoryProblem()))",
-                notes: ["a project file such as \(names.first ?? app + ".toml") in a parent directory is not read"],
-                help: "run from an existing directory, or name the file with --config or \(configVariable)"
-            ))
-        }
-        while configuration.workingDirectory.hasPrefix("/") {
-            let paths = names.map { PathName.normalize(directory + "/" + $0) }
-            let found = paths.filter(Self.exists)
-            if !found.isEmpty {
-                load.candidates += found.map { ConfigFileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
-                loadScope(found, scope: .project, into: &load)
-                break
-            }
-            if directory == start {
-                load.candidates += paths.map { ConfigFileCandidate(path: $0, scope: .project, exists: false, reason: "project file (and the same names in every parent)") }
-            }
-            if directory == "/" { break }
-            directory = PathName.directory(of: directory)
+            loadExplicit(path, reason: configVariable, configuration: configuration, ownership: OwnershipRule(safeDirectories: SafeDirectories(), userConfigFile: nil, safeDirectoriesVariable: safeVariable), into: &load)
         }
 
         // User: $XDG_CONFIG_HOME/APP or ~/.config/APP. The XDG Base Directory specification
@@ -88,16 +63,77 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             context.environment.ignore("HOME", purpose: "home directory (for ~ and ~/.config)", reason: "relative, so ignored: no ~ expansion, no user configuration")
             home = nil
         }
-        if let base = xdg.map({ PathName.normalize($0) }) ?? home.map({ PathName.normalize($0 + "/.config") }) {
-            discover(in: base + "/" + app, scope: .user, into: &load)
-        }
+        let userDirectory = (xdg.map { PathName.normalize($0) } ?? home.map { PathName.normalize($0 + "/.config") }).map { $0 + "/" + app }
 
-        // System: /etc/APP.
-        discover(in: PathName.normalize(systemDirectory + "/" + app), scope: .system, into: &load)
+        // Who may have written a file nobody named: safe directories come from the variable,
+        // then from the user's and the system's own files, never from a project file.
+        var safe = SafeDirectories()
+        if let listed = context.environment.value(safeVariable, purpose: "directories whose configuration files are read whatever their owner") {
+            for entry in listed.split(separator: ":") { safe.add(String(entry), home: home) }
+        }
+        var ownership = OwnershipRule(safeDirectories: safe, userConfigFile: userDirectory.map { $0 + "/config.toml" }, safeDirectoriesVariable: safeVariable)
+
+        // User and system before the project: their safe-directories decide which project files are read.
+        var userLoad = ConfigDocumentLoad()
+        if let userDirectory {
+            discover(in: userDirectory, scope: .user, ownership: ownership, into: &userLoad, safe: &safe)
+        }
+        var systemLoad = ConfigDocumentLoad()
+        discover(in: PathName.normalize(systemDirectory + "/" + app), scope: .system, ownership: ownership, into: &systemLoad, safe: &safe)
+        ownership.safeDirectories = safe
+
+        // Project: nearest directory, walking up, that holds one of the names.
+        var trust = ProjectTrustPolicy(trustsAll: configuration.trustsProjectFiles, trustedPaths: [], variable: trustedVariable, records: nil, command: configuration.effectiveTrustCommand)
+        if let listed = context.environment.value(trustedVariable, purpose: "project files trusted to weaken TLS settings") {
+            trust.trustedPaths = listed.split(separator: ":").compactMap { entry in
+                var path = String(entry)
+                if path == "~" || path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
+                return path.hasPrefix("/") ? PathName.normalize(path) : nil
+            }
+        }
+        let records = ProjectTrustRecords.location(appName: app, xdgConfigHome: xdg, home: home)
+        let names = projectFileNames ?? ["\(app).toml", ".\(app).toml", "\(app).yaml", ".\(app).yaml", "\(app).yml", ".\(app).yml"]
+        let start = PathName.normalize(configuration.workingDirectory)
+        var directory = start
+        if !configuration.workingDirectory.hasPrefix("/") {
+            load.diagnostics.append(Diagnostic(
+                .warning, .projectDiscoverySkipped,
+                "project configuration files were not looked for: the working directory is unknown (\(ResolverConfiguration.currentDirectoryProblem()))",
+                notes: ["a project file such as \(names.first ?? app + ".toml") in a parent directory is not read"],
+                help: "run from an existing directory, or name the file with --config or \(configVariable)"
+            ))
+        }
+        while configuration.workingDirectory.hasPrefix("/") {
+            let paths = names.map { PathName.normalize(directory + "/" + $0) }
+            // The file named with --config is read once, as the user's choice, not again as found.
+            let found = paths.filter { path in Self.exists(path) && !load.candidates.contains { $0.scope == .explicit && $0.path == path } }
+            if !found.isEmpty {
+                // The records are read only where a project file needs them.
+                if trust.records == nil, !trust.trustsAll, let records {
+                    switch ProjectTrustRecords.load(from: records, ownership: ownership) {
+                    case .success(let loaded): trust.records = loaded
+                    case .failure(let problem): load.diagnostics.append(problem)
+                    }
+                }
+                var projectLoad = ConfigDocumentLoad()
+                projectLoad.candidates = found.map { ConfigFileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
+                let facts = FileInspector.directoryFacts(of: directory)
+                loadScope(found, scope: .project, ownership: ownership, directory: facts.map { (directory, $0) }, trust: trust, into: &projectLoad, safe: &safe)
+                load.append(projectLoad)
+                break
+            }
+            if directory == start {
+                load.candidates += paths.map { ConfigFileCandidate(path: $0, scope: .project, exists: false, reason: "project file (and the same names in every parent)") }
+            }
+            if directory == "/" { break }
+            directory = PathName.directory(of: directory)
+        }
+        load.append(userLoad)
+        load.append(systemLoad)
         return load
     }
 
-    private func discover(in directory: String, scope: FileScope, into load: inout ConfigDocumentLoad) {
+    private func discover(in directory: String, scope: FileScope, ownership: OwnershipRule, into load: inout ConfigDocumentLoad, safe: inout SafeDirectories) {
         var found: [String] = []
         // Most machines have no /etc/APP: one probe of the directory spares one per name.
         let directoryExists = Self.exists(directory)
@@ -107,10 +143,13 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             load.candidates.append(ConfigFileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
             if exists { found.append(path) }
         }
-        loadScope(found, scope: scope, into: &load)
+        loadScope(found, scope: scope, ownership: ownership, directory: nil, trust: nil, into: &load, safe: &safe)
     }
 
-    private func loadScope(_ paths: [String], scope: FileScope, into load: inout ConfigDocumentLoad) {
+    private func loadScope(
+        _ paths: [String], scope: FileScope, ownership: OwnershipRule, directory: (String, FileInspector.Facts)?, trust: ProjectTrustPolicy?,
+        into load: inout ConfigDocumentLoad, safe: inout SafeDirectories
+    ) {
         guard let first = paths.first else { return }
         if paths.count > 1 {
             load.diagnostics.append(Diagnostic(
@@ -121,27 +160,79 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             ))
             return
         }
-        read(first, scope: scope, origin: nil, into: &load)
+        let before = load.documents.count
+        read(first, scope: scope, origin: nil, ownership: ownership, directory: directory, into: &load)
+        guard load.documents.count > before else { return }
+        var document = load.documents.removeLast()
+        takeSafeDirectories(from: &document, into: &safe, &load)
+        if let trust, let digest = document.contentDigest {
+            document.trust = trust.status(of: document.path, digest: digest)
+            if let index = load.candidates.firstIndex(where: { $0.path == document.path }) { load.candidates[index].trust = document.trust }
+        }
+        load.documents.append(document)
     }
 
-    private func loadExplicit(_ written: String, reason: String, configuration: ResolverConfiguration, into load: inout ConfigDocumentLoad) {
+    /// `safe-directories` is honoured in the user's and the system's own files and refused
+    /// elsewhere: a project file must not vouch for files like itself.
+    private func takeSafeDirectories(from document: inout ConfigDocument, into safe: inout SafeDirectories, _ load: inout ConfigDocumentLoad) {
+        guard let index = document.root.entries.firstIndex(where: { $0.key == SafeDirectories.key }) else { return }
+        let entry = document.root.entries.remove(at: index)
+        let location = FileLocation(path: document.path, span: entry.keySpan, scope: document.scope)
+        guard document.scope == .user || document.scope == .system else {
+            load.diagnostics.append(Diagnostic(
+                .error, .safeDirectoriesMisplaced, "\(SafeDirectories.key) in a \(document.scope) file is not honoured",
+                origin: .file(location),
+                notes: ["only your own configuration (~/.config/APP/config.toml) and the system's (/etc/APP/config.toml) may say which directories are safe"],
+                help: "move it to your user configuration file, or remove it"
+            ))
+            return
+        }
+        let items: [ConfigNode] = switch entry.value.value {
+        case .array(let elements): elements
+        default: [entry.value]
+        }
+        for item in items {
+            guard case .string(let text) = item.value, text == "*" || text.hasPrefix("/") || text.hasPrefix("~/") else {
+                load.diagnostics.append(Diagnostic(
+                    .error, .wrongType, "\(SafeDirectories.key) must list absolute directories (or \"*\"), found \(item.typeName == "a string" ? "a relative path" : item.typeName)",
+                    origin: .file(FileLocation(path: document.path, span: item.span, scope: document.scope)),
+                    help: "write absolute paths, such as safe-directories = [\"/srv/shared\"]"
+                ))
+                continue
+            }
+            safe.add(text, home: home)
+        }
+    }
+
+    private func loadExplicit(_ written: String, reason: String, configuration: ResolverConfiguration, ownership: OwnershipRule, into load: inout ConfigDocumentLoad) {
         var path = written
         if path == "~" || path.hasPrefix("~/"), let home = configuration.home { path = home + path.dropFirst() }
         let absolute = PathName.absolute(path, relativeTo: configuration.workingDirectory)
         let exists = Self.exists(absolute)
         load.candidates.append(ConfigFileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
         let origin: Origin? = reason == "--config" ? nil : .environment(variable: reason)
-        read(absolute, scope: .explicit, origin: origin, into: &load, explicitName: written)
+        read(absolute, scope: .explicit, origin: origin, ownership: ownership, directory: nil, into: &load, explicitName: written)
+        var safe = SafeDirectories()
+        if var document = load.documents.popLast() {
+            takeSafeDirectories(from: &document, into: &safe, &load)
+            load.documents.append(document)
+        }
     }
 
-    private func read(_ path: String, scope: FileScope, origin: Origin?, into load: inout ConfigDocumentLoad, explicitName: String? = nil) {
+    private func read(
+        _ path: String, scope: FileScope, origin: Origin?, ownership: OwnershipRule, directory: (String, FileInspector.Facts)?,
+        into load: inout ConfigDocumentLoad, explicitName: String? = nil
+    ) {
         let shown = "\"\(explicitName ?? path)\""
         // One `stat` for the cache key: what else is wrong with the file (a directory, unreadable,
         // too large) the read below finds and reports, and a chmod changes the identity.
         let facts = FileInspector.facts(of: path)
         let key = facts.map { DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: $0.identity) }
         if let key, let facts, let cached = DocumentCache.shared[key] {
-            warnIfWorldWritable(facts, shown: shown, path: path, into: &load)
+            if let finding = ownership.judge(path, facts: facts, scope: scope, directory: directory) {
+                load.diagnostics.append(finding)
+                if finding.severity == .error { return }
+            }
             load.documents.append(cached)
             return
         }
@@ -165,17 +256,22 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             }
             return
         }
+        // Judged on the descriptor's own facts: the bytes read are the bytes whose owner was checked.
+        if let finding = ownership.judge(path, facts: contents.facts, scope: scope, directory: directory) {
+            load.diagnostics.append(finding)
+            if finding.severity == .error { return }
+        }
         let bytes = contents.bytes
-        warnIfWorldWritable(contents.facts, shown: shown, path: path, into: &load)
         let format: ConfigDocument.Format = path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? .yaml : .toml
         do {
             let root = format == .yaml ? try YAMLParser.parse(bytes) : try TOMLParser.parse(bytes)
             // The parser accepted the bytes, so they are UTF-8.
             let text = String(decoding: bytes, as: UTF8.self)
             guard let table = selectTable(root, path: path, scope: scope, text: text, into: &load) else { return }
-            let document = ConfigDocument(
+            var document = ConfigDocument(
                 path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text, identity: contents.facts.identity
             )
+            if scope == .project { document.contentDigest = SHA256.hex(bytes) }
             load.documents.append(document)
             DocumentCache.shared.store(document, for: DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: contents.facts.identity))
         } catch {
@@ -183,32 +279,27 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             if error.isEncodingError {
                 load.diagnostics.append(Diagnostic(
                     .error, .configFileInvalidUTF8, "configuration file \(shown) is not valid UTF-8"
-                        + (error.byteOffset.map { " (byte offset \($0), line \(error.position.line), column \(error.position.column))" } ?? ": \(error.message)"),
-                    origin: .file(location), help: "save the file as UTF-8"
+                        + (error.byteOffset.map { " (byte offset \($0), line \(error.position.line), column \(error.position.column))" } ?? ""),
+                    origin: .file(location), help: "save the file as UTF-8, or check that \(shown) is the configuration file you meant"
                 ))
                 return
             }
-            load.sources[path] = String(decoding: bytes, as: UTF8.self)
+            // A file that does not parse may not be configuration at all (a passphrase file, a
+            // .env file, /proc/self/environ named by mistake): neither its lines nor anything
+            // the parser quoted from it are shown, only the position and what was expected.
             var related: [Diagnostic.Related] = []
             if let other = error.related {
-                related.append(.init(error.relatedMessage ?? "related", origin: .file(FileLocation(path: path, span: SourceSpan(start: other, end: SourcePosition(line: other.line, column: other.column + 1)), scope: scope))))
+                related.append(.init(ConfigSyntaxError.redacting(error.relatedMessage ?? "related"), origin: .file(FileLocation(path: path, span: SourceSpan(start: other, end: SourcePosition(line: other.line, column: other.column + 1)), scope: scope))))
             }
             load.diagnostics.append(Diagnostic(
-                .error, .configSyntax, "\(format == .toml ? "TOML" : "YAML") syntax error: \(error.message)",
+                .error, .configSyntax, "\(format == .toml ? "TOML" : "YAML") syntax error: \(ConfigSyntaxError.redacting(error.message))",
                 origin: .file(location),
                 related: related,
-                help: "fix the file at the position shown"
+                notes: ["the file's text is not shown: a file that is not configuration may hold secrets"],
+                help: "fix the file at the position shown, or check that \(shown) is the configuration file you meant",
+                hidesSourceLine: true
             ))
         }
-    }
-
-    private func warnIfWorldWritable(_ facts: FileInspector.Facts, shown: String, path: String, into load: inout ConfigDocumentLoad) {
-        guard facts.mode & 0o002 != 0 else { return }
-        load.diagnostics.append(Diagnostic(
-            .warning, .configFileWorldWritable, "configuration file \(shown) is writable by everyone (mode \(String(facts.mode, radix: 8)))",
-            notes: ["anyone on this machine could change which CAs you trust"],
-            help: "chmod o-w \(path)"
-        ))
     }
 
     /// The TLS table at `tablePath`; a missing table means the file has no TLS settings.

@@ -22,3 +22,25 @@
 
     public var description: String { "\(position): \(message)" }
 }
+
+extension ConfigSyntaxError {
+    /// `message` with every quoted run of two or more characters replaced by `…`: parsers
+    /// quote what they found (`invalid value 'hunter2'`), and a file that does not parse may be
+    /// a passphrase or `.env` file named by mistake. Single characters and the parser's own
+    /// words stay, so the message still says what was expected where.
+    package static func redacting(_ message: String) -> String {
+        var out = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(where: { $0 == "'" || $0 == "\"" }) {
+            let quote = rest[open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: quote) else { break }
+            let inner = rest[afterOpen..<close]
+            out += rest[..<afterOpen]
+            out += inner.count > 1 ? "…" : String(inner)
+            out.append(quote)
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}

@@ -1,9 +1,9 @@
 extension FileInspector.Problem {
     /// The diagnostic for a file a setting names, worded the same wherever the file is read
     /// (resolve-time checks, the OpenSSL layer, deep checks).
-    package func diagnostic(what: String, path: String, setting: SettingKey, origin: Origin?, notes: [String] = []) -> Diagnostic {
+    package func diagnostic(what: String, path: String, setting: SettingKey?, origin: Origin?, notes: [String] = []) -> Diagnostic {
         let shown = "\"\(path)\""
-        var help = "fix the path, or remove \(setting)" + (setting.group == .trust ? " to use the system trust store" : "")
+        var help = setting.map { "fix the path, or remove \($0)" + ($0.group == .trust ? " to use the system trust store" : "") } ?? "fix the path"
         let code: DiagnosticCode
         let message: String
         switch self {
@@ -28,7 +28,7 @@ extension FileInspector.Problem {
         case .tooLarge(let size, let limit):
             code = .fileTooLarge
             message = "\(what) \(shown) is \(size) bytes, above the \(limit)-byte limit"
-            help = "point \(setting) at the right file; PEM files are small"
+            help = setting.map { "point \($0) at the right file; PEM files are small" } ?? "check the path"
         }
         return Diagnostic(.error, code, message, setting: setting, origin: origin, notes: notes, help: help)
     }

@@ -11,6 +11,9 @@ package enum FileInspector {
         package var identity: FileIdentity
         /// Permission bits.
         package var mode: UInt32
+        /// The owning user and group, for the ownership rule discovered files pass.
+        package var owner: UInt32 = 0
+        package var group: UInt32 = 0
         package var size: Int { identity.size }
     }
 
@@ -145,8 +148,28 @@ package enum FileInspector {
                 modificationTime: Int64(info.st_mtim.tv_sec), modificationNanoseconds: Int64(info.st_mtim.tv_nsec),
                 changeTime: Int64(info.st_ctim.tv_sec), changeNanoseconds: Int64(info.st_ctim.tv_nsec)
             ),
-            mode: UInt32(info.st_mode & 0o7777)
+            mode: UInt32(info.st_mode & 0o7777),
+            owner: UInt32(info.st_uid),
+            group: UInt32(info.st_gid)
         )
+    }
+
+    /// The facts of a directory at `path` (following symlinks), from one `stat`; `nil` for
+    /// anything else or nothing. What the ownership rule asks of a project file's directory.
+    package static func directoryFacts(of path: String) -> Facts? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return facts(info)
+    }
+
+    /// What kind of thing is at `path` (following symlinks): `nil` for a regular file or
+    /// nothing at all, else its name ("a FIFO", "a socket", ...). Asked of every entry of a CA
+    /// directory that OpenSSL would open itself, where a FIFO would block the handshake.
+    package static func specialKind(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFREG ? nil : kindName(type)
     }
 
     private static func kindName(_ type: mode_t) -> String {

@@ -203,27 +203,50 @@ package struct MaterialLoader {
             return nil
         }
         let names = FileInspector.entries(of: absolute)
-        if CertificateDirectory.isHashed(names) {
-            return MaterialDirectory(
-                writtenPath: path.written, path: absolute, origin: origin, identity: facts.identity,
-                isHashed: true, hashLinks: names.count(where: CertificateDirectory.isHashName), files: []
-            )
+        // Entries that are not regular files: OpenSSL opens hash links itself when it looks a
+        // certificate up, and opening a FIFO blocks the handshake past any timeout.
+        var special: [(name: String, kind: String)] = []
+        let hashed = CertificateDirectory.isHashed(names)
+        if hashed {
+            for name in names where CertificateDirectory.isHashName(name) {
+                if let kind = FileInspector.specialKind(of: CertificateDirectory.join(absolute, name)), kind != "a directory" { special.append((name, kind)) }
+            }
+            if special.isEmpty {
+                return MaterialDirectory(
+                    writtenPath: path.written, path: absolute, origin: origin, identity: facts.identity,
+                    isHashed: true, hashLinks: names.count(where: CertificateDirectory.isHashName), files: []
+                )
+            }
+            special = []
         }
-        // Unhashed: every regular file that holds a certificate block is read, as uv and rustls do.
+        // Unhashed, or hashed with an entry OpenSSL must not open: every regular file that holds
+        // a certificate block is read here, as uv and rustls do.
         var files: [MaterialFile] = []
         for name in names {
             let file = CertificateDirectory.join(absolute, name)
-            guard case .success = FileInspector.inspect(file, expecting: .regularFile, maximumSize: maximumFileSize),
-                  case .success(let contents) = FileInspector.read(file, maximumSize: maximumFileSize) else { continue }
+            if let kind = FileInspector.specialKind(of: file) {
+                if kind != "a directory" { special.append((name, kind)) }
+                continue
+            }
+            guard case .success(let contents) = FileInspector.read(file, maximumSize: maximumFileSize) else { continue }
             let read = MaterialFile(setting: .caDir, writtenPath: file, path: file, origin: origin, contents: contents)
             if !read.pem.certificateBlocks.isEmpty { files.append(read) }
+        }
+        for entry in special {
+            diagnostics.append(Diagnostic(
+                .warning, .caDirectorySpecialEntry,
+                "\"\(entry.name)\" in CA directory \"\(path.written)\" is \(entry.kind), not a regular file; it is skipped",
+                setting: .caDir, origin: origin,
+                notes: hashed ? ["the directory's certificates are read up front instead of looked up by OpenSSL, which would open it and could block"] : [],
+                help: "remove \(CertificateDirectory.join(absolute, entry.name)) from the directory"
+            ))
         }
         let directory = MaterialDirectory(
             writtenPath: path.written, path: absolute, origin: origin, identity: facts.identity,
             isHashed: false, hashLinks: 0, files: files
         )
         let certificates = directory.certificates
-        if certificates > 0 {
+        if certificates > 0, !hashed {
             diagnostics.append(Diagnostic(
                 .note, .caDirectoryNotHashed,
                 "CA directory \"\(path.written)\" has no OpenSSL hash links; its \(certificates) certificate(s) will be loaded one by one",

@@ -48,6 +48,9 @@ public struct ResolutionReport: Sendable {
         var out: [String] = []
         let target = resolution.host.map { "for \($0.authority)" } ?? "for any host"
         out.append(style.bold("TLS settings \(target)") + style.dim("  (app \(resolution.appName), variables \(resolution.environmentPrefix)_*)"))
+        if resolution.assumedPort, let host = resolution.host, let port = host.port {
+            out.append(style.dim("  port \(port) assumed: none was given; sections for \(host.host):\(port) apply, write HOST:PORT for another port"))
+        }
         out.append("")
         let width = (SettingKey.allCases.map(\.rawValue.count).max() ?? 0) + 2
         for value in resolution.values {
@@ -90,7 +93,8 @@ public struct ResolutionReport: Sendable {
         if resolution.configFiles.isEmpty { out.append("  none looked for") }
         for file in resolution.configFiles {
             let mark = file.exists ? style.green("found    ") : style.dim("not found")
-            out.append("  \(mark) \(file.path)" + style.dim("  (\(file.scope): \(file.reason))"))
+            let trust = file.scope == .project && file.exists && file.trust != .notRequired ? "; \(file.trust)" : ""
+            out.append("  \(mark) \(file.path)" + style.dim("  (\(file.scope): \(file.reason)\(trust))"))
         }
         for section in extraSections {
             out.append("")
@@ -164,12 +168,16 @@ public struct ResolutionReport: Sendable {
             ("app", .string(resolution.appName)),
             ("environmentPrefix", .string(resolution.environmentPrefix)),
             ("host", JSONValue(resolution.host?.authority)),
+            ("assumedPort", .bool(resolution.assumedPort)),
             ("settings", .object(settings)),
             ("matchedSections", .array(resolution.matchedSections.map { .object([("path", .string($0.path)), ("pattern", .string($0.pattern))]) })),
             ("layers", .array(resolution.layers.map { .string($0.rawValue) })),
             ("environment", .array(resolution.environment.map(Self.json))),
             ("configFiles", .array(resolution.configFiles.map { file in
-                .object([("path", .string(file.path)), ("scope", .string(file.scope.rawValue)), ("exists", .bool(file.exists)), ("reason", .string(file.reason))])
+                .object([
+                    ("path", .string(file.path)), ("scope", .string(file.scope.rawValue)), ("exists", .bool(file.exists)), ("reason", .string(file.reason)),
+                    ("trust", Self.json(file.trust)),
+                ])
             })),
         ]
         for section in extraSections {
@@ -178,6 +186,16 @@ public struct ResolutionReport: Sendable {
         root.append(("diagnostics", DiagnosticRenderer().json(resolution.diagnostics)))
         root.append(("errors", .int(resolution.diagnostics.errors.count)))
         return .object(root)
+    }
+
+    /// `null` for files that need no trust; else `trusted`, `untrusted` or `changed`, with how.
+    static func json(_ trust: ProjectFileTrust) -> JSONValue {
+        switch trust {
+        case .notRequired: .null
+        case .trusted(let how): .object([("status", .string("trusted")), ("by", .string(how))])
+        case .untrusted: .object([("status", .string("untrusted"))])
+        case .changedSinceTrusted: .object([("status", .string("changed"))])
+        }
     }
 
     static func json(_ report: EnvironmentVariableReport) -> JSONValue {

@@ -34,6 +34,11 @@ public struct ConfigDocument: Sendable {
     public var order: Int = 0
     /// Where relative paths resolve; `nil` means the document's directory.
     public var baseDirectory: String?
+    /// Whether settings that weaken TLS apply: discovery sets it for project files. Documents
+    /// a tool builds or names itself need no trust.
+    public var trust: ProjectFileTrust = .notRequired
+    /// SHA-256 of the file's bytes, for project files (what `tlsconfig trust` records).
+    package var contentDigest: String?
     /// Origins by value position, for documents not read from a file (provider documents
     /// give each value a synthetic position); values not listed cite the document's path.
     public var valueOrigins: [SourcePosition: Origin] = [:]

@@ -16,4 +16,12 @@ public struct ConfigDocumentLoad: Sendable {
         self.diagnostics = diagnostics
         self.sources = sources
     }
+
+    /// Adds another load's documents, candidates, diagnostics and sources after this one's.
+    package mutating func append(_ other: ConfigDocumentLoad) {
+        documents += other.documents
+        candidates += other.candidates
+        diagnostics += other.diagnostics
+        sources.merge(other.sources) { $1 }
+    }
 }

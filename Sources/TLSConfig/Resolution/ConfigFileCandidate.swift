@@ -8,6 +8,8 @@ public struct ConfigFileCandidate: Sendable, Hashable {
     public var exists: Bool
     /// Why it was considered: `--config`, `TLSCONFIG_CONFIG`, the project walk, ...
     public var reason: String
+    /// For a project file that was read: whether it may weaken TLS (`show` prints it).
+    public var trust: ProjectFileTrust = .notRequired
 
     /// A candidate.
     public init(path: String, scope: FileScope, exists: Bool, reason: String) {

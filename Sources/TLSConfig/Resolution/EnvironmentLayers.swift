@@ -38,13 +38,15 @@ struct EnvironmentLayers {
         let prefixed = reader.values.keys.filter { $0.utf8.starts(with: prefix.utf8) }
         guard !prefixed.isEmpty else { return [] }
         let settings = SettingKey.allCases.map { $0.environmentVariable(prefix: configuration.environmentPrefix) }
-        let known = Set(settings + [configuration.environmentPrefix + "_CONFIG"])
+        let own = ResolverConfiguration.ownVariableSuffixes.map { prefix + $0 }
+        let known = Set(settings + own)
         var diagnostics: [Diagnostic] = []
         for name in prefixed.sorted() where !known.contains(name) {
             let suffix = String(name.dropFirst(prefix.count))
-            let suggestion = Spelling.suggestion(for: suffix, among: SettingKey.allCases.map(\.rawValue) + ["config"])
-                .map { prefix + (SettingKey(rawValue: $0)?.environmentSuffix ?? $0.uppercased()) }
-            let hint = suggestion.map { "did you mean \($0)?" } ?? "the \(prefix)* variables are \(settings.joined(separator: ", ")) and \(prefix)CONFIG"
+            let ownNames = ResolverConfiguration.ownVariableSuffixes.map { String($0.lowercased().map { $0 == "_" ? "-" : $0 }) }
+            let suggestion = Spelling.suggestion(for: suffix, among: SettingKey.allCases.map(\.rawValue) + ownNames)
+                .map { prefix + (SettingKey(rawValue: $0)?.environmentSuffix ?? String($0.uppercased().map { $0 == "-" ? "_" : $0 })) }
+            let hint = suggestion.map { "did you mean \($0)?" } ?? "the \(prefix)* variables are \((settings + own).joined(separator: ", "))"
             reader.ignore(name, purpose: "not a \(configuration.appName) variable", reason: suggestion.map { "unknown; did you mean \($0)?" } ?? "unknown", hidingValue: true)
             diagnostics.append(Diagnostic(
                 .warning, .unknownVariable, "\(name) is set but is not a \(configuration.appName) variable, so it changes nothing",

@@ -31,6 +31,11 @@ package struct HostPattern: Sendable, Hashable, CustomStringConvertible {
     /// Compared as bytes: both sides are normalised ASCII.
     package func matches(_ target: HostTarget) -> Bool {
         if let port, port != target.port { return false }
+        return matchesIgnoringPort(target)
+    }
+
+    /// Whether the host part matches, whatever the ports.
+    package func matchesIgnoringPort(_ target: HostTarget) -> Bool {
         guard isWildcard else { return kind == target.kind && host == target.host }
         guard target.kind == .name else { return false }
         let suffix = host.utf8.dropFirst(1)  // ".example.com"

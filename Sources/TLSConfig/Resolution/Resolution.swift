@@ -3,6 +3,9 @@
 public struct Resolution: Sendable {
     /// The host resolved for; `nil` when only top-level settings apply.
     public package(set) var host: HostTarget?
+    /// Whether the host's port was not written and a default was taken
+    /// (``SettingsResolver/resolve(host:defaultPort:)``, ``SettingsResolver/resolve(url:)``).
+    public package(set) var assumedPort = false
     /// Best-effort settings; use `validatedSettings()` to refuse a configuration with errors.
     public package(set) var settings: TLSSettings
     /// One entry per key, in `SettingKey` order.

@@ -36,6 +36,19 @@ public struct ResolverConfiguration: Sendable {
     public var configReader: (any ConfigDocumentSource)?
     /// Largest file read for a setting (PEM bundles, keys, CRLs).
     public var maximumFileSize: Int
+    /// Accept every project file as trusted, so its settings that weaken TLS apply without
+    /// `tlsconfig trust`. Only for tools that run in trusted automation, where the checked-out
+    /// repository is the user's own choice; people at a terminal get the trust prompt instead.
+    public var trustsProjectFiles = false
+    /// The command that trusts a project file, as advice prints it before the path:
+    /// `mytool tls trust` for a host tool's commands. `tlsconfig trust` (with `--app APP`
+    /// for another tool) unless set.
+    public var trustCommand: String?
+
+    /// The trust command advice names.
+    package var effectiveTrustCommand: String {
+        trustCommand ?? (appName == "tlsconfig" ? "tlsconfig trust" : "tlsconfig trust --app \(ShellWord.quoted(appName))")
+    }
 
     /// A configuration; every parameter has the `tlsconfig` default.
     public init(
@@ -70,6 +83,11 @@ public struct ResolverConfiguration: Sendable {
         }
         self.maximumFileSize = maximumFileSize
     }
+
+    /// The tool's own variables that are not settings: `PREFIX_CONFIG` (an explicit file),
+    /// `PREFIX_SAFE_DIRECTORIES` (``SafeDirectories``) and `PREFIX_TRUSTED_CONFIG_PATHS`
+    /// (project files trusted for automation).
+    package static let ownVariableSuffixes = ["CONFIG", "SAFE_DIRECTORIES", "TRUSTED_CONFIG_PATHS"]
 
     /// 16 MiB: far above any real bundle, small enough that a wrong path costs little.
     public static let defaultMaximumFileSize = 16 << 20

@@ -14,14 +14,50 @@ public struct SettingsResolver: Sendable {
     }
 
     /// Resolves for `host[:port]`; a malformed host is reported as a diagnostic.
+    ///
+    /// Without a port only sections without one apply: `[hosts."H:443"]` does not. A tool that
+    /// knows the port its connection will use passes it (``resolve(host:defaultPort:)``,
+    /// ``resolve(url:)``); a bare host where port sections for it exist gets a warning.
     public func resolve(host: String) -> Resolution {
+        resolve(parsing: host) { (text: String) throws(HostSyntaxError) -> HostTarget in try HostTarget(parsing: text) }
+    }
+
+    /// Resolves for `host[:port]`, taking `defaultPort` when none is written: what a tool
+    /// calls with a host argument it will connect to on a known port (`connect H` uses 443).
+    /// The resolution records that the port was assumed, and `show` says so.
+    public func resolve(host: String, defaultPort: Int) -> Resolution {
+        var assumed = false
+        var resolution = resolve(parsing: host) { (text: String) throws(HostSyntaxError) -> HostTarget in
+            let parsed = try HostTarget(parsing: text)
+            guard parsed.port == nil else { return parsed }
+            assumed = true
+            return try HostTarget(host: text, port: defaultPort)
+        }
+        resolution.assumedPort = assumed
+        return resolution
+    }
+
+    /// Resolves for the host and port of `url`: its own port, else its scheme's default
+    /// (``HostTarget/defaultPorts``); a URL without either is reported as a diagnostic.
+    public func resolve(url: String) -> Resolution {
+        var assumed = false
+        var resolution = resolve(parsing: url) { (text: String) throws(HostSyntaxError) -> HostTarget in
+            let parsed = try HostTarget.parsing(url: text)
+            assumed = parsed.assumedPort
+            return parsed.target
+        }
+        resolution.assumedPort = assumed
+        return resolution
+    }
+
+    private func resolve(parsing text: String, _ parse: (String) throws(HostSyntaxError) -> HostTarget) -> Resolution {
         do {
-            return resolve(host: try HostTarget(parsing: host))
+            return resolve(host: try parse(text))
         } catch {
             var resolution = resolve(host: nil as HostTarget?)
             resolution.diagnostics.insert(Diagnostic(
                 .error, .invalidHost, error.description,
-                help: "write HOST, HOST:PORT, an IPv4 address or [IPv6]:PORT"
+                help: "write HOST, HOST:PORT, an IPv4 address, [IPv6]:PORT or a URL such as https://HOST:PORT"
             ), at: 0)
             return resolution
         }
@@ -66,6 +102,9 @@ public struct SettingsResolver: Sendable {
                 help: "put .configReader in ResolverConfiguration.layers, or pass configReader to its initialiser, which places it after .override"
             ))
         }
+        if let host, host.port == nil {
+            diagnostics += Self.portSectionsNotConsidered(offers, host: host)
+        }
         var selection = Selection(offers: offers, host: host, layers: configuration.layers)
         let assembled = SettingsAssembler(selection: selection).assemble()
         diagnostics += assembled.diagnostics
@@ -76,6 +115,10 @@ public struct SettingsResolver: Sendable {
             writtenPaths: selection.winners.mapValues(\.value.paths), reader: reader, maximumFileSize: configuration.maximumFileSize, environmentPrefix: configuration.environmentPrefix
         ).load()
         diagnostics += loaded.diagnostics
+        // No line of a passphrase source, nor of anything under /proc, is ever shown.
+        var passphraseFile: String?
+        if case .passphrase(.file(let path)) = selection.winners[.clientKeyPassphrase]?.value { passphraseFile = path }
+        load.sources = load.sources.filter { path, _ in !path.hasPrefix("/proc/") && path != passphraseFile }
 
         var resolution = Resolution(
             host: host,
@@ -95,6 +138,24 @@ public struct SettingsResolver: Sendable {
         return resolution
     }
 
+    /// A bare host never silently skips a section written for a port: the sections that
+    /// would match with their port are named, with how to resolve for the port.
+    private static func portSectionsNotConsidered(_ offers: [Offer], host: HostTarget) -> [Diagnostic] {
+        var seen: Set<HostPattern> = []
+        var diagnostics: [Diagnostic] = []
+        for offer in offers {
+            guard let pattern = offer.section, pattern.port != nil, pattern.matchesIgnoringPort(host), seen.insert(pattern).inserted else { continue }
+            diagnostics.append(Diagnostic(
+                .warning, .portSectionsNotConsidered,
+                "host section \"\(pattern)\" was not considered: the host \(host) was given without a port",
+                origin: offer.origin,
+                notes: ["a section with a port applies only to connections on that port"],
+                help: "resolve for the port the connection uses: \(host.authority):\(pattern.port!) (in code, resolve(host:defaultPort:) or resolve(url:))"
+            ))
+        }
+        return diagnostics
+    }
+
     /// The offers of loaded documents; their candidates, sources and diagnostics join `load`.
     private func decode(_ loaded: ConfigDocumentLoad, into load: inout ConfigDocumentLoad, _ diagnostics: inout [Diagnostic]) -> [Offer] {
         diagnostics += loaded.diagnostics
@@ -103,8 +164,9 @@ public struct SettingsResolver: Sendable {
         var offers: [Offer] = []
         for document in loaded.documents {
             let decoded = DecodedDocumentCache.decode(document, home: configuration.home)
-            offers += decoded.offers
-            diagnostics += decoded.diagnostics
+            let gated = TrustRequirement.gate(decoded.offers, document: document, trustCommand: configuration.effectiveTrustCommand)
+            offers += gated.offers
+            diagnostics += decoded.diagnostics + gated.diagnostics
             load.sources[document.path] = document.source
         }
         return offers

@@ -99,7 +99,9 @@ struct ConfigSchema {
                 .error, .unknownKey, "unknown key \"\(entry.key)\"",
                 origin: origin(document, entry.keySpan, section: section?.written),
                 help: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))",
-                hidesSourceLine: Self.mayNameASecret(entry.key)
+                // A key like no setting is named but its line is not shown: a file of other
+                // settings (a .env file named by mistake) holds secrets under such keys.
+                hidesSourceLine: suggestion == nil || Self.mayNameASecret(entry.key)
             ))
             return
         }

@@ -10,7 +10,7 @@ public import TLSConfig
 /// other problem is reported at once, each citing where its setting came from.
 ///
 /// ```swift
-/// let resolution = SettingsResolver(configuration).resolve(host: "api.example.com")
+/// let resolution = SettingsResolver(configuration).resolve(host: "api.example.com", defaultPort: 443)
 /// let context = try TLSContextBuilder(resolution: resolution).makeClientContext()
 /// ```
 public struct TLSContextBuilder: Sendable {

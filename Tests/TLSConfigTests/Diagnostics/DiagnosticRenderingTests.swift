@@ -228,7 +228,7 @@ import Testing
         let resolution = makeResolver().resolve(host: "exa mple.com")
         #expect(DiagnosticRenderer().render(resolution.diagnostics) == """
         error[invalid-host]: invalid host "exa mple.com": it contains white space
-          = help: write HOST, HOST:PORT, an IPv4 address or [IPv6]:PORT
+          = help: write HOST, HOST:PORT, an IPv4 address, [IPv6]:PORT or a URL such as https://HOST:PORT
 
         """)
     }

@@ -21,14 +21,17 @@ import Testing
 
         func resolve(
             environment: [String: String] = [:], cwd: String? = nil, configFile: String? = nil,
-            discovery: ConfigFileDiscovery? = nil, app: String = "tlsconfig", host: String? = nil
+            discovery: ConfigFileDiscovery? = nil, app: String = "tlsconfig", host: String? = nil, trustingProjectFiles: Bool = true
         ) -> Resolution {
             var env = ["HOME": home]
             env.merge(environment) { $1 }
-            let resolver = SettingsResolver(ResolverConfiguration(
+            // These tests are about where files are found; the trust rule has its own suite.
+            var configuration = ResolverConfiguration(
                 appName: app, environment: env, workingDirectory: cwd ?? project + "/src/deep",
                 configFile: configFile, documents: discovery ?? ConfigFileDiscovery(systemDirectory: etc)
-            ))
+            )
+            configuration.trustsProjectFiles = trustingProjectFiles
+            let resolver = SettingsResolver(configuration)
             return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
         }
     }
@@ -39,7 +42,9 @@ import Testing
         let resolution = machine.resolve()
         #expect(resolution.settings.verification == .noHostname)
         #expect(resolution.origin(of: .verify) == .file(FileLocation(path: path, span: SourceSpan(line: 1, column: 10, length: 13), scope: .project)))
-        #expect(resolution.configFiles.contains(ConfigFileCandidate(path: path, scope: .project, exists: true, reason: "nearest project file")))
+        var found = ConfigFileCandidate(path: path, scope: .project, exists: true, reason: "nearest project file")
+        found.trust = .trusted(by: "the tool accepts project files")
+        #expect(resolution.configFiles.contains(found))
     }
 
     @Test func nearestProjectFileWins() {
@@ -169,12 +174,19 @@ import Testing
         #expect(resolution.diagnostics.map(\.code) == [.configFileTooLarge])
     }
 
-    @Test func worldWritableConfigIsAWarning() {
+    /// A discovered file anyone can write is not read; one you named is read, with a warning.
+    @Test func worldWritableConfigIsRefusedWhenFoundAndWarnedWhenNamed() {
         let machine = Machine()
-        machine.root.write("project/tlsconfig.toml", "alpn = \"h2\"\n", mode: 0o666)
-        let resolution = machine.resolve()
-        #expect(resolution.diagnostics.map(\.code) == [.configFileWorldWritable])
-        #expect(resolution.diagnostics.first?.severity == .warning)
+        let path = machine.root.write("project/tlsconfig.toml", "alpn = \"h2\"\n", mode: 0o666)
+        let found = machine.resolve()
+        #expect(found.diagnostics.map(\.code) == [.configFileWorldWritable])
+        #expect(found.diagnostics.first?.severity == .error)
+        #expect(found.settings.alpn == [], "a refused file is not read")
+        #expect(found.diagnostics.first?.help?.contains("chmod o-w \(path)") == true)
+        let named = machine.resolve(cwd: machine.root.path, configFile: path)
+        #expect(named.diagnostics.map(\.code) == [.configFileWorldWritable])
+        #expect(named.diagnostics.first?.severity == .warning)
+        #expect(named.settings.alpn == ["h2"])
     }
 
     /// Parsed files are cached by identity: an edited file is read again, a replaced one too.

@@ -48,10 +48,12 @@ import Testing
             directory.write("extra.pem", FakePEM.certificate)
             let file = text == Self.toml ? "tlsconfig.toml" : "tlsconfig.yaml"
             directory.write(file, text)
-            let resolution = SettingsResolver(ResolverConfiguration(
+            var configuration = ResolverConfiguration(
                 environment: ["HOME": directory.path], workingDirectory: directory.path,
                 documents: ConfigFileDiscovery(systemDirectory: directory.path + "/etc")
-            )).resolve(host: host)
+            )
+            configuration.trustsProjectFiles = true
+            let resolution = SettingsResolver(configuration).resolve(host: host)
             try #require(!resolution.hasErrors, "\(resolution.diagnostics)")
             // Keep the directory alive until the settings are compared by making paths relative.
             var settings = resolution.settings

@@ -7,10 +7,12 @@ import Testing
     private func resolve(_ file: String, _ text: String, host: String? = nil) -> Resolution {
         let directory = TemporaryDirectory()
         directory.write(file, text)
-        let resolver = SettingsResolver(ResolverConfiguration(
+        var configuration = ResolverConfiguration(
             environment: ["HOME": directory.path], workingDirectory: directory.path,
             documents: ConfigFileDiscovery(systemDirectory: directory.path + "/etc")
-        ))
+        )
+        configuration.trustsProjectFiles = true
+        let resolver = SettingsResolver(configuration)
         return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
     }
 

@@ -131,10 +131,11 @@ import Testing
         let rendered = DiagnosticRenderer(sources: resolution.sources).render(resolution.diagnostics)
             .replacingOccurrences(of: directory.path, with: "$DIR")
         if expected.contains("$SYNTAX") {
-            // The reader's own wording is tested with the reader; here: one error, at line 2, with the snippet.
+            // The reader's own wording is tested with the reader; here: one error, at line 2,
+            // without the line: a file that does not parse may not be configuration at all.
             #expect(resolution.diagnostics.map(\.code) == [.configSyntax], "\(name)")
             #expect(rendered.contains("$DIR/tlsconfig.toml:2:"), "\(name): \(rendered)")
-            #expect(rendered.contains("2 | ca-file = "), "\(name): \(rendered)")
+            #expect(!rendered.contains("2 | ca-file = "), "\(name): \(rendered)")
         } else {
             #expect(rendered == expected, "\(name)")
         }

@@ -29,6 +29,8 @@ struct CLI {
     }()
 
     /// Only what the test passes; `HOME` points into the sandbox so no real user file leaks in.
+    /// The sandbox's own project files are trusted (`TLSCONFIG_TRUSTED_CONFIG_PATHS`), as a CI
+    /// job trusts its checkout; the trust tests set that variable empty to see the default.
     /// With `unprivilegedUser`, the binary runs under that user id (through `setpriv`), so a
     /// test run as root can still see a mode-000 file refused.
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 30, unprivilegedUser: UInt32? = nil) throws -> Result {
@@ -41,7 +43,7 @@ struct CLI {
             process.arguments = arguments
         }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": directory + "/xdg"]
+        var env = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": directory + "/xdg", "TLSCONFIG_TRUSTED_CONFIG_PATHS": directory]
         // A sanitizer build of the binary reads its options (and leak suppressions) from these.
         env.merge(SanitizerSupport.childEnvironment) { $1 }
         env.merge(environment) { $1 }
