@@ -8,10 +8,11 @@ public final class OpenSSLServerProcess: @unchecked Sendable {
     private let log: URL
 
     /// Starts `openssl s_server -accept 127.0.0.1:PORT ARGUMENTS` and waits until it accepts.
-    public init(_ arguments: [String], in directory: URL) throws {
+    /// With `port`, on that port (443 for a test of the default port; binding it needs root).
+    public init(_ arguments: [String], in directory: URL, port fixedPort: Int? = nil) throws {
         var lastError: any Error = SocketError("s_server start", 0)
         for attempt in 0..<5 {
-            let port = try Sockets.freePort()
+            let port = try fixedPort ?? Sockets.freePort()
             let log = directory.appendingPathComponent("s_server-\(port)-\(attempt)-\(UInt32.random(in: 0...UInt32.max)).log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)

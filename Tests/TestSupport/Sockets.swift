@@ -33,6 +33,26 @@ public enum Sockets {
     }
 
     /// A port nobody listens on right now (bound, then released).
+    /// A UNIX-domain socket bound at `path` (a socket file, for tests of paths that must not be
+    /// opened); the descriptor stays open until the process ends.
+    @discardableResult
+    public static func bindUnixSocket(at path: String) throws -> Int32 {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw SocketError("socket", errno) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw SocketError("socket path too long", ENAMETOOLONG) }
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard result == 0 else { throw SocketError("bind \(path)", errno) }
+        return descriptor
+    }
+
     public static func freePort() throws -> Int {
         let (descriptor, port) = try listen()
         close(descriptor)

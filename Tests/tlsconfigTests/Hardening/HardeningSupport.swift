@@ -9,6 +9,8 @@ struct HardeningFile: Sendable {
         /// A sparse file of this many bytes (`ftruncate`), cheap however large.
         case sparse(Int)
         case fifo
+        /// A bound UNIX-domain socket: `open` fails on it, and nothing may wait on it.
+        case socket
         case directory
         case symlink(to: String)
         /// Bytes written with mode 000.
@@ -49,6 +51,8 @@ struct HardeningFile: Sendable {
             guard ftruncate(descriptor, off_t(size)) == 0 else { throw HardeningError("ftruncate \(path): errno \(errno)") }
         case .fifo:
             guard mkfifo(path, 0o600) == 0 else { throw HardeningError("mkfifo \(path): errno \(errno)") }
+        case .socket:
+            try Sockets.bindUnixSocket(at: path)
         case .directory:
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         case .pki(let source, let edit):

@@ -17,6 +17,7 @@ import Testing
 
     static let sparse = HardeningFile(name: "huge", kind: .sparse(hundredMiB))
     static let fifo = HardeningFile(name: "fifo", kind: .fifo)
+    static let socket = HardeningFile(name: "socket", kind: .socket)
     static let directory = HardeningFile(name: "folder", kind: .directory)
     static let loop = [HardeningFile(name: "loop-a", kind: .symlink(to: "$TMP/loop-b")), HardeningFile(name: "loop-b", kind: .symlink(to: "$TMP/loop-a"))]
     static let dangling = HardeningFile(name: "dangling", kind: .symlink(to: "$TMP/nowhere"))
@@ -33,6 +34,7 @@ import Testing
             let command = variable == "TLSCONFIG_CONFIG" ? ["show"] : ["check"]
             cases.append(named("100 MiB sparse file", variable, sparse, arguments: command, codes: tooLarge))
             cases.append(named("FIFO", variable, fifo, arguments: command, codes: special))
+            cases.append(named("socket", variable, socket, arguments: command, codes: special))
             cases.append(named("/dev/zero", variable, nil, path: "/dev/zero", arguments: command, codes: special))
             cases.append(named("directory", variable, directory, arguments: command, codes: special))
             cases.append(HardeningCase(
@@ -44,11 +46,24 @@ import Testing
         }
         // A client key and a passphrase file next to a good certificate.
         let certificate = ["TLSCONFIG_CLIENT_CERT": "$PKI/client-chain.pem"]
-        for (what, file, path) in [("FIFO", fifo, nil), ("/dev/zero", nil, "/dev/zero"), ("directory", directory, nil), ("100 MiB sparse file", sparse, nil)] as [(String, HardeningFile?, String?)] {
+        for (what, file, path) in [("FIFO", fifo, nil), ("socket", socket, nil), ("/dev/zero", nil, "/dev/zero"), ("directory", directory, nil), ("100 MiB sparse file", sparse, nil)] as [(String, HardeningFile?, String?)] {
             cases.append(named(what, "TLSCONFIG_CLIENT_KEY", file, path: path, extra: certificate, arguments: ["check"]))
         }
         // CA directories.
         cases.append(named("FIFO", "TLSCONFIG_CA_DIR", fifo, codes: ["not-a-directory"]))
+        cases.append(named("socket", "TLSCONFIG_CA_DIR", socket, codes: ["not-a-directory"]))
+        cases.append(named("/dev/zero", "SSL_CERT_DIR", nil, path: "/dev/zero", codes: ["not-a-directory"]))
+        // The passphrase source and the trust records.
+        let encrypted = ["TLSCONFIG_CLIENT_CERT": "$PKI/client-encrypted-combined.pem"]
+        for (what, file, path) in [("FIFO", fifo, nil), ("socket", socket, nil), ("/dev/zero", nil, "/dev/zero")] as [(String, HardeningFile?, String?)] {
+            cases.append(named(what, "TLSCONFIG_CLIENT_KEY_PASSPHRASE", file, path: "file:" + (path ?? "$TMP/\(file!.name)"), extra: encrypted, arguments: ["check"]))
+        }
+        cases.append(HardeningCase(
+            name: "trust records: a FIFO", files: [HardeningFile(name: "xdg/tlsconfig/trusted-files", kind: .fifo), .text("tlsconfig.toml", "verify = \"none\"\n")],
+            environment: ["TLSCONFIG_TRUSTED_CONFIG_PATHS": ""], arguments: ["show"], origin: "trusted-files", codes: ["trust-records-unusable"]
+        ))
+        cases.append(HardeningCase(name: "--config: socket", files: [socket], arguments: ["show", "--config", "$TMP/socket"], origin: "socket", codes: special))
+        cases.append(HardeningCase(name: "project file: tlsconfig.toml is a socket", files: [HardeningFile(name: "tlsconfig.toml", kind: .socket)], arguments: ["show"], origin: "tlsconfig.toml", codes: special))
         cases.append(HardeningCase(name: "TLSCONFIG_CA_DIR: symlink loop", files: loop, environment: ["TLSCONFIG_CA_DIR": "$TMP/loop-a"], arguments: ["check"], origin: "TLSCONFIG_CA_DIR"))
         cases.append(HardeningCase(
             name: "TLSCONFIG_CA_DIR: holds only a FIFO, a loop and a huge file",
