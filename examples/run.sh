@@ -187,6 +187,11 @@ ca-file = "$pki/ca.pem"
 [hosts."localhost:$mtls_port"]
 client-cert = "$pki/client-combined.pem"
 TOML
+# Its ca-file changes what is trusted: a project file needs trust first, and the error says how.
+expect "a project file's ca-file is refused until the file is trusted" 1 'untrusted-project-setting' "tlsconfig trust --app https-get $project/https-get.toml" -- \
+    clean sh -c "cd '$project' && exec '$https_get' '$url'"
+expect "tlsconfig trust --app https-get records the file" 0 '^trusted ' -- \
+    clean sh -c "cd '$project' && exec '$tlsconfig' trust --app https-get '$project/https-get.toml'"
 expect "project file with a host section (mTLS port)" 0 'hello from s_server' -- \
     clean sh -c "cd '$project' && exec '$https_get' '$mtls_url'"
 expect "project file with a host section (other port)" 0 'hello from s_server' -- \
@@ -209,6 +214,10 @@ min-version = "1.3"
 client-cert = "$pki/client-combined.pem"
 TOML
 in_tool() { clean sh -c "cd '$tool/sub/dir' && exec \"\$@\"" sh "$@"; }
+expect "mytool: the project file's ca-file waits for mytool tls trust" 1 'untrusted-project-setting' "mytool tls trust $tool/mytool.toml" -- \
+    in_tool "$mytool" tls show
+expect "mytool tls trust finds and records mytool.toml" 0 "^trusted $tool/mytool.toml" -- \
+    in_tool "$mytool" tls trust
 expect "mytool tls show reads [tls] of mytool.toml, found walking up" 0 \
     'TLS settings for any host' 'app mytool, variables MYTOOL_\*' 'config file \(project\) .*mytool\.toml:7' 'MYTOOL_CA_FILE' -- \
     in_tool "$mytool" tls show

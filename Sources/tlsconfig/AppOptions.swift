@@ -89,6 +89,9 @@ enum HelpText {
     NAME_CONFIG names a file), config files (--config; the nearest NAME.toml, .NAME.toml, NAME.yaml, \
     .NAME.yaml, NAME.yml or .NAME.yml walking up from the working directory; \
     $XDG_CONFIG_HOME/NAME/config.{toml,yaml,yml}, default ~/.config/NAME/; /etc/NAME/config.{toml,yaml,yml}), \
-    then SSL_CERT_FILE, SSL_CERT_DIR and SSL_CLIENT_CERT, then OpenSSL's defaults. NAME is tlsconfig unless --app is given.
+    then SSL_CERT_FILE, SSL_CERT_DIR and SSL_CLIENT_CERT, then OpenSSL's defaults. NAME is tlsconfig unless --app is given. \
+    A file found by discovery that another user owns or others can write is not read (opt in with safe-directories in your \
+    own config file, or NAME_SAFE_DIRECTORIES); a project file's settings that weaken TLS apply once you run `tlsconfig trust` \
+    (or list it in NAME_TRUSTED_CONFIG_PATHS).
     """
 }

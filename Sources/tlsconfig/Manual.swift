@@ -22,9 +22,9 @@ struct Manual: ParsableCommand {
         out.append("tlsconfig \\- " + escape(TLSConfigCommand.configuration.abstract.lowercasedFirst))
         out.append(".SH SYNOPSIS")
         out.append(".B tlsconfig")
-        out.append("[\\fBshow\\fR | \\fBcheck\\fR | \\fBconnect\\fR \\fIHOST\\fR[:\\fIPORT\\fR] | \\fBinit\\fR [\\fIPATH\\fR]] [\\fIoptions\\fR]")
+        out.append("[\\fBshow\\fR | \\fBcheck\\fR | \\fBconnect\\fR \\fIHOST\\fR[:\\fIPORT\\fR] | \\fBtrust\\fR [\\fIPATH\\fR] | \\fBinit\\fR [\\fIPATH\\fR]] [\\fIoptions\\fR]")
         out.append(".SH DESCRIPTION")
-        out.append("tlsconfig answers, for any tool that opens TLS connections, which CA bundle, client certificate and key, protocol versions and verification rules apply, and where each came from. show lists every setting with its origin; check also decodes every certificate, key and CRL and builds a real context; connect tries a real handshake and explains its outcome; init writes a commented template.")
+        out.append("tlsconfig answers, for any tool that opens TLS connections, which CA bundle, client certificate and key, protocol versions and verification rules apply, and where each came from. show lists every setting with its origin; check also decodes every certificate, key and CRL and builds a real context; connect tries a real handshake and explains its outcome; trust lets a project file's settings that weaken TLS apply; init writes a commented template.")
         out.append(".PP")
         out.append(escape(TLSConfigCommand.configuration.discussion))
         out.append(".PP")
@@ -42,6 +42,8 @@ struct Manual: ParsableCommand {
             variable(key.environmentVariable(prefix: "TLSCONFIG"), "\(key.rawValue): \(key.summary)", into: &out)
         }
         variable("TLSCONFIG_CONFIG", "An explicit configuration file; --config outranks it.", into: &out)
+        variable("TLSCONFIG_SAFE_DIRECTORIES", "Directories, separated by \":\", whose discovered configuration files are read even when another user owns them or others can write them (\"*\" for all); as safe-directories in the user or system configuration file.", into: &out)
+        variable("TLSCONFIG_TRUSTED_CONFIG_PATHS", "Project files, or directories holding them, separated by \":\", trusted to weaken TLS settings without tlsconfig trust (for automation).", into: &out)
         variable("SSL_CERT_FILE", "CA file (the standard environment layer, below config files).", into: &out)
         variable("SSL_CERT_DIR", "CA directories, separated by \":\"; hashed or not.", into: &out)
         variable("SSL_CLIENT_CERT", "Client certificate and key in one PEM file (as uv reads it), or PKCS#12; its passphrase comes from TLSCONFIG_CLIENT_KEY_PASSPHRASE or a config file.", into: &out)
@@ -59,6 +61,7 @@ struct Manual: ParsableCommand {
             ("$XDG_CONFIG_HOME/tlsconfig/config.{toml,yaml,yml}", "User configuration."),
             ("~/.config/tlsconfig/config.{toml,yaml,yml}", "User configuration when XDG_CONFIG_HOME is unset."),
             ("/etc/tlsconfig/config.{toml,yaml,yml}", "System configuration."),
+            ("~/.config/tlsconfig/trusted-files", "The project files trusted with tlsconfig trust, by path and SHA-256 (under $XDG_CONFIG_HOME when set). A discovered file owned by another user than you or root, or writable by others, is not read unless its directory is in safe-directories."),
         ] {
             out.append(".TP")
             out.append(".I " + escape(path))

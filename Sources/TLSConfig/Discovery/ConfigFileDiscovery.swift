@@ -83,7 +83,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         ownership.safeDirectories = safe
 
         // Project: nearest directory, walking up, that holds one of the names.
-        var trust = ProjectTrustPolicy(trustsAll: configuration.trustsProjectFiles, trustedPaths: [], variable: trustedVariable, records: nil, command: configuration.effectiveTrustCommand)
+        var trust = ProjectTrustPolicy(trustsAll: configuration.trustsProjectFiles, trustedPaths: [], variable: trustedVariable, records: nil)
         if let listed = context.environment.value(trustedVariable, purpose: "project files trusted to weaken TLS settings") {
             trust.trustedPaths = listed.split(separator: ":").compactMap { entry in
                 var path = String(entry)

@@ -6,7 +6,7 @@
 public enum ProjectFileTrust: Sendable, Hashable, CustomStringConvertible {
     /// Not a project file: its settings apply as written.
     case notRequired
-    /// Trusted, and how: recorded by `tlsconfig trust`, listed in `PREFIX_TRUSTED_CONFIG_PATHS`,
+    /// Trusted, and how: recorded by `trust` (in its records file), listed in `PREFIX_TRUSTED_CONFIG_PATHS`,
     /// or accepted by the tool (``ResolverConfiguration/trustsProjectFiles``).
     case trusted(by: String)
     /// Never trusted: settings that weaken TLS are errors and do not apply.

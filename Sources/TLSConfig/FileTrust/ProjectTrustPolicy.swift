@@ -10,15 +10,13 @@ package struct ProjectTrustPolicy: Sendable {
     package var variable: String
     /// `nil` when the records could not be found or used (a diagnostic says why).
     package var records: ProjectTrustRecords?
-    /// What `trust` is called where advice names it.
-    package var command: String
 
     package func status(of path: String, digest: String) -> ProjectFileTrust {
         if trustsAll { return .trusted(by: "the tool accepts project files") }
         if trustedPaths.contains(where: { path == $0 || path.hasPrefix($0 == "/" ? "/" : $0 + "/") }) {
             return .trusted(by: variable)
         }
-        guard let recorded = records?.digests[path] else { return .untrusted }
-        return recorded == digest ? .trusted(by: command) : .changedSinceTrusted
+        guard let records, let recorded = records.digests[path] else { return .untrusted }
+        return recorded == digest ? .trusted(by: "recorded in \(records.path)") : .changedSinceTrusted
     }
 }

@@ -70,7 +70,7 @@ import Testing
         let trusted = clone.resolve(host: host)
         #expect(applied(trusted.settings), "\(text): applied once trusted: \(trusted.diagnostics)")
         #expect(!trusted.diagnostics.contains { $0.code == .untrustedProjectSetting })
-        #expect(trusted.configFiles.first { $0.path == clone.file }?.trust == .trusted(by: "tlsconfig trust"))
+        #expect(trusted.configFiles.first { $0.path == clone.file }?.trust == .trusted(by: "recorded in \(clone.home)/.config/tlsconfig/trusted-files"))
         // A change untrusts the file.
         clone.root.write("repo/tlsconfig.toml", text + "# edited\n", mode: 0o644)
         let changed = clone.resolve(host: host)
