@@ -41,15 +41,20 @@ public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
     }
 }
 
-/// `--host` for the commands that resolve without connecting.
+/// `--host` and `--server` for the commands that resolve without connecting.
 public struct TLSHostOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT; port 443 when omitted, as connect uses), applying matching host sections.", valueName: "host"))
     var host: String?
 
+    @Flag(name: .long, help: "Resolve as a server: cert, key, client-auth, and the CAs for client certificates; client variables (SSL_CERT_FILE, SSL_CLIENT_CERT, ...) are not read.")
+    var server = false
+
     /// Required by ArgumentParser.
     public init() {}
 
-    func resolve(_ configuration: ResolverConfiguration) -> Resolution {
+    func resolve(_ base: ResolverConfiguration) -> Resolution {
+        var configuration = base
+        if server { configuration.role = .server }
         let resolver = SettingsResolver(configuration)
         return host.map { resolver.resolve(host: $0, defaultPort: 443) } ?? resolver.resolve()
     }

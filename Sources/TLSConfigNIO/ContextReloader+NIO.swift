@@ -23,7 +23,7 @@ extension ContextReloader where Context == NIOServerTLS {
     /// (`reloader.current.makeHandler()`), so new handshakes use the newest certificate and open
     /// connections keep theirs.
     public static func nioServers(
-        clientAuthentication: ClientAuthentication = .none, accepting: Set<NIOUnenforcedSetting> = [],
+        clientAuthentication: ClientAuthentication? = nil, accepting: Set<NIOUnenforcedSetting> = [],
         trustStoreCache: TrustStoreCache = .shared, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<NIOServerTLS> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in

@@ -94,7 +94,8 @@ struct NIOConfigurationBuilder {
 
     private func setIdentity(_ configuration: inout TLSConfiguration, _ diagnostics: inout [Diagnostic]) {
         guard settings.identity != nil else { return }
-        let setting: SettingKey = settings.identity?.keyFile == nil ? .clientCert : .clientKey
+        let keys = settings.role.identityKeys
+        let setting: SettingKey = settings.identity?.keyFile == nil ? keys.certificate : keys.key
         guard var exported = verifier.exportedIdentity() else {
             diagnostics.append(Diagnostic(
                 .error, .nioIdentityRefused, "cannot hand the \(verifier.role.rawValue) certificate and key over to swift-nio-ssl: OpenSSL cannot export them",

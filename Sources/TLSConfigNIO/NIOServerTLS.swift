@@ -3,19 +3,22 @@ public import NIOSSL
 public import TLSConfig
 public import TLSConfigOpenSSL
 
-/// The TLS side of a swift-nio-ssl server, built from a resolution: the identity in the
-/// settings is the server's certificate and key, and with `clientAuthentication` client
-/// certificates are verified against the settings' trust (and CRL, through the handlers).
+/// The TLS side of a swift-nio-ssl server, built from a resolution for a server
+/// (``TLSConfig/ResolverConfiguration/role``): `cert` and `key` are its identity, checked as
+/// every server build checks them, and `client-auth` says whether client certificates are
+/// asked for and verified against the configured CAs (and CRL, through the handlers).
 ///
 /// ```swift
-/// let tls = try NIOServerTLS(resolution: resolution, clientAuthentication: .required)
+/// var configuration = ResolverConfiguration(appName: "myserver")
+/// configuration.role = .server
+/// let tls = try NIOServerTLS(resolution: SettingsResolver(configuration).resolve())
 /// channel.pipeline.addHandler(tls.makeHandler())                    // NIO servers
 /// let configuration = try tls.configuration(for: .configuration)     // Hummingbird, Vapor
 /// ```
 public final class NIOServerTLS: Sendable {
     /// The settings it was built from.
     public let resolution: Resolution
-    /// Whether and how client certificates are asked for.
+    /// Whether and how client certificates are asked for: `client-auth`, unless code chose.
     public let clientAuthentication: ClientAuthentication
     /// The OpenSSL server context that verifies client chains.
     public let verifier: TLSContext
@@ -30,7 +33,7 @@ public final class NIOServerTLS: Sendable {
     /// Builds the verifier and the handler context; a resolution without an identity is the
     /// `server-identity-missing` error.
     public convenience init(
-        resolution: Resolution, clientAuthentication: ClientAuthentication = .none,
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil,
         accepting: Set<NIOUnenforcedSetting> = [], trustStoreCache: TrustStoreCache = .shared
     ) throws(TLSSettingsError) {
         try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
@@ -38,12 +41,13 @@ public final class NIOServerTLS: Sendable {
 
     /// As the public initialiser, decoding from `decoded` when the caller's checks already did.
     package init(
-        resolution: Resolution, clientAuthentication: ClientAuthentication,
+        resolution: Resolution, clientAuthentication chosen: ClientAuthentication?,
         accepting: Set<NIOUnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?
     ) throws(TLSSettingsError) {
+        let clientAuthentication = chosen ?? resolution.settings.clientAuthentication
         var verifierBuilder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
         verifierBuilder.decoded = decoded
-        let verifier = try verifierBuilder.makeServerContext(clientAuthentication: clientAuthentication)
+        let verifier = try verifierBuilder.makeServerContext(clientAuthentication: chosen)
         let builder = NIOConfigurationBuilder(resolution: resolution, verifier: verifier, accepted: accepting)
         var (base, diagnostics) = builder.base()
         if diagnostics.hasErrors { throw TLSSettingsError(diagnostics: diagnostics.errors) }
@@ -53,7 +57,8 @@ public final class NIOServerTLS: Sendable {
         case .required: .noHostnameVerification
         }
         // The CertificateRequest names the configured CAs, as the OpenSSL server does; with the
-        // system store in the trust, listing 140 roots would only bloat every handshake.
+        // system store in the trust (written explicitly), listing 140 roots would only bloat
+        // every handshake.
         if clientAuthentication != .none, resolution.settings.trust.mode == .custom {
             base.trustRoots = .certificates(NIOTrustRoots.shared.certificates(of: verifier))
             base.sendCANameList = true

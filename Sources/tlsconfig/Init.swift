@@ -20,6 +20,9 @@ struct Init: ParsableCommand {
     @Flag(help: "Write YAML instead of TOML.")
     var yaml = false
 
+    @Flag(help: "A server's template: cert, key, client-auth and the CAs for client certificates.")
+    var server = false
+
     @Flag(help: "Overwrite PATH if it exists.")
     var force = false
 
@@ -27,7 +30,8 @@ struct Init: ParsableCommand {
     var path: String?
 
     func run() throws {
-        let text = yaml ? ConfigTemplate.yaml(appName: app) : ConfigTemplate.toml(appName: app)
+        let role: TLSRole = server ? .server : .client
+        let text = yaml ? ConfigTemplate.yaml(appName: app, role: role) : ConfigTemplate.toml(appName: app, role: role)
         guard let path else {
             print(text, terminator: "")
             return

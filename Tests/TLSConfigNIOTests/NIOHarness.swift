@@ -11,12 +11,13 @@ import TLSConfigNIO
 enum NIOHarness {
     /// A resolution by the real resolver from `TLSCONFIG_*` variables, with no configuration
     /// file in reach (HOME is an empty directory, the working directory the PKI's).
-    static func resolution(_ variables: [String: String], host: String = "localhost", pki: TestPKI) -> Resolution {
+    static func resolution(_ variables: [String: String], host: String = "localhost", role: TLSRole = .client, pki: TestPKI) -> Resolution {
         let home = TemporaryDirectory(prefix: "tlsconfig-nio-home")
         var environment = ["HOME": home.path, "TLS_TEST_PASSPHRASE": TestPKI.passphrase, "TLS_TEST_P12": TestPKI.pkcs12Passphrase]
         for (key, value) in variables { environment["TLSCONFIG_" + key] = value }
-        let configuration = ResolverConfiguration(environment: environment, workingDirectory: pki.directory.path)
-        return SettingsResolver(configuration).resolve(host: host)
+        var configuration = ResolverConfiguration(environment: environment, workingDirectory: pki.directory.path)
+        configuration.role = role
+        return role == .server ? SettingsResolver(configuration).resolve() : SettingsResolver(configuration).resolve(host: host)
     }
 
     /// The outcome of one GET over a handler from `tls`: the response text, or the error with

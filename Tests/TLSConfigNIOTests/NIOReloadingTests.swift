@@ -35,10 +35,12 @@ struct NIOReloadingTests {
             }
         }
         try install("first")
-        let configuration = ResolverConfiguration(
-            environment: ["HOME": directory.path, "TLSCONFIG_CLIENT_CERT": certificate, "TLSCONFIG_CLIENT_KEY": key], workingDirectory: directory.path
+        var configuration = ResolverConfiguration(
+            environment: ["HOME": directory.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key], workingDirectory: directory.path
         )
-        let reloader = try ContextReloader.nioServers { SettingsResolver(configuration).resolve() }
+        configuration.role = .server
+        let server = configuration
+        let reloader = try ContextReloader.nioServers { SettingsResolver(server).resolve() }
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -73,7 +75,7 @@ struct NIOReloadingTests {
         try Data("-----BEGIN PRIVATE KEY-----\nMIGH".utf8).write(to: URL(fileURLWithPath: key))
         let rejected = try #require(reloader.check())
         #expect(rejected.outcome == .rejected)
-        #expect(rejected.diagnostics.contains { $0.setting == .clientKey })
+        #expect(rejected.diagnostics.contains { $0.setting == .key })
         #expect(try served() == "CN=nio second")
 
         try install("third")

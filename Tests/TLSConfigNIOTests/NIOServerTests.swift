@@ -59,8 +59,10 @@ struct NIOServerTests {
 
     private func server(_ variables: [String: String], clientAuthentication: ClientAuthentication) throws -> NIOServerTLS {
         try NIOServerTLS(
-            resolution: NIOHarness.resolution(["CLIENT_CERT": "server.pem", "CLIENT_KEY": "server.key", "CA_FILE": "client-ca.pem"].merging(variables) { $1 }, pki: pki),
-            clientAuthentication: clientAuthentication
+            resolution: NIOHarness.resolution(
+                ["CERT": "server.pem", "KEY": "server.key", "CA_FILE": "client-ca.pem", "CLIENT_AUTH": clientAuthentication.rawValue].merging(variables) { $1 },
+                role: .server, pki: pki
+            )
         )
     }
 
@@ -126,7 +128,7 @@ struct NIOServerTests {
     }
 
     @Test func aServerWithoutAnIdentityIsTheTLSConfigError() throws {
-        let resolution = NIOHarness.resolution(["CA_FILE": "client-ca.pem"], pki: pki)
+        let resolution = NIOHarness.resolution(["CA_FILE": "client-ca.pem"], role: .server, pki: pki)
         let error = #expect(throws: TLSSettingsError.self) { try NIOServerTLS(resolution: resolution) }
         #expect(error?.diagnostics.first?.code == .serverIdentityMissing)
     }

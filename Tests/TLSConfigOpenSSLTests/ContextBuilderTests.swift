@@ -161,7 +161,9 @@ struct ContextBuilderTests {
 
     @Test func serverContextNeedsAnIdentity() throws {
         do {
-            _ = try fixtures.builder(fixtures.clientSettings()).makeServerContext()
+            var settings = fixtures.clientSettings()
+            settings.role = .server
+            _ = try fixtures.builder(settings).makeServerContext()
             Issue.record("a server without identity must not build")
         } catch {
             #expect(error.diagnostics.map(\.code) == [.serverIdentityMissing])

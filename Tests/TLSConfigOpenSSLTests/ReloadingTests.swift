@@ -82,12 +82,14 @@ struct ReloadingTests {
             }
         }
 
-        /// The resolver configuration of the server: its identity from `TLSCONFIG_*`.
+        /// The resolver configuration of the server: its identity from `TLSCONFIG_CERT` and `TLSCONFIG_KEY`.
         var configuration: ResolverConfiguration {
-            ResolverConfiguration(
-                environment: ["HOME": directory.path, "TLSCONFIG_CLIENT_CERT": certificate, "TLSCONFIG_CLIENT_KEY": key],
+            var configuration = ResolverConfiguration(
+                environment: ["HOME": directory.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key],
                 workingDirectory: directory.path
             )
+            configuration.role = .server
+            return configuration
         }
     }
 
@@ -231,7 +233,7 @@ struct ReloadingTests {
         let brokenAt = Date()
         try volume.rewrite(volume.certificate, with: Data("not a certificate\n".utf8))
         #expect(waitForEvent(events, after: brokenAt) { event in
-            event.outcome == .rejected && event.diagnostics.contains { $0.origin?.description.contains("TLSCONFIG_CLIENT_CERT") == true }
+            event.outcome == .rejected && event.diagnostics.contains { $0.origin?.description.contains("TLSCONFIG_CERT") == true }
         })
         usleep(300_000)  // three polls
         #expect(client.subjects(after: brokenAt) == [issued.subject])
@@ -341,7 +343,8 @@ struct ReloadingTests {
         try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: bundle))
         let configuration = ResolverConfiguration(environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle], workingDirectory: directory.path)
         let reloader = try ContextReloader.clientContexts { SettingsResolver(configuration).resolve(host: "127.0.0.1") }
-        let serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("untrusted-server.pem"), keyFile: pki.path("untrusted-server.key")))
+        var serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("untrusted-server.pem"), keyFile: pki.path("untrusted-server.key")))
+        serverSettings.role = .server
         let server = try InProcessServer(context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext(), connections: 2)
         defer { server.stop() }
 
@@ -366,7 +369,7 @@ struct ReloadingTests {
         try volume.replace(volume.certificate, with: pki.bytes("client-expired.pem"))
         let event = try #require(reloader.check())
         #expect(event.outcome == .rejected)
-        #expect(event.diagnostics.contains { $0.code == .clientCertificateExpired })
+        #expect(event.diagnostics.contains { $0.code == .serverCertificateExpired && $0.message.hasPrefix("server certificate") })
         #expect(reloader.current === first)
         #expect(reloader.generation == 1)
         // Unchanged files are not retried at every poll.

@@ -76,7 +76,8 @@ import Testing
     }
 
     @Test func aRealHandshakeThroughTheLookedUpStore() throws {
-        let serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key")))
+        var serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key")))
+        serverSettings.role = .server
         let server = try InProcessServer(context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext())
         defer { server.stop() }
         let connection = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: context(lookUp: true), timeout: .seconds(10))

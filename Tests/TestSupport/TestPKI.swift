@@ -45,14 +45,14 @@ public struct TestPKI: Sendable {
     /// A fresh server key and certificate (`DNS:localhost, IP:127.0.0.1`) from the server CA,
     /// written as `NAME.pem` and `NAME.key` into `directory`, for rotation tests. A random serial
     /// keeps parallel tests off the CA's serial file.
-    public func issueServerCertificate(_ name: String, subject: String, in directory: URL) throws {
+    public func issueServerCertificate(_ name: String, subject: String, in directory: URL, days: Int = 30) throws {
         let key = directory.appendingPathComponent("\(name).key").path
         let request = directory.appendingPathComponent("\(name).csr").path
         try OpenSSLTool.run(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key], in: self.directory)
         try OpenSSLTool.run(["req", "-new", "-key", key, "-subj", subject, "-out", request], in: self.directory)
         try OpenSSLTool.run([
             "x509", "-req", "-in", request, "-CA", "server-ca.pem", "-CAkey", "server-ca.key", "-set_serial", String(UInt32.random(in: 1...UInt32.max)),
-            "-days", "30", "-extfile", "ext.cnf", "-extensions", "server", "-out", directory.appendingPathComponent("\(name).pem").path,
+            "-days", String(days), "-extfile", "ext.cnf", "-extensions", "server", "-out", directory.appendingPathComponent("\(name).pem").path,
         ], in: self.directory)
     }
 

@@ -69,7 +69,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
         self.related = related
         self.notes = notes.map(Self.bounded)
         self.help = help
-        self.hidesSourceLine = hidesSourceLine || setting == .clientKeyPassphrase
+        self.hidesSourceLine = hidesSourceLine || setting == .clientKeyPassphrase || setting == .keyPassphrase
     }
 
     /// Messages quote values and paths as written; a 1 MiB value must not make a 1 MiB

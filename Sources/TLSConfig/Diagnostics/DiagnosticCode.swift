@@ -124,6 +124,16 @@ extension DiagnosticCode {
     public static let trustRecordsUnusable: DiagnosticCode = "trust-records-unusable"
     /// A warning: a host resolved without a port, while sections written for host:port exist.
     public static let portSectionsNotConsidered: DiagnosticCode = "port-sections-not-considered"
+    /// A key of the other role: `client-cert` in a server's settings, `client-auth` in a client's.
+    public static let settingNotForRole: DiagnosticCode = "setting-not-for-role"
+    /// A server asks for client certificates but no CA for them is configured (the system
+    /// store would let in anyone with a publicly issued certificate).
+    public static let clientAuthWithoutCAs: DiagnosticCode = "client-auth-without-cas"
+    /// A warning: a server trusts the system store for client certificates because
+    /// `trust = "system"` (or `system+custom`) says so.
+    public static let clientAuthTrustsPublicCAs: DiagnosticCode = "client-auth-trusts-public-cas"
+    /// A note: the code that built a server context chose client authentication, over the setting.
+    public static let clientAuthOverriddenInCode: DiagnosticCode = "client-auth-overridden-in-code"
     /// A warning: an entry of a CA directory that is not a regular file (a FIFO, a socket, a
     /// device); it is skipped, since opening it could block.
     public static let caDirectorySpecialEntry: DiagnosticCode = "ca-directory-special-entry"

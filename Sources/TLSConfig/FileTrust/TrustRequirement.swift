@@ -10,6 +10,7 @@
 /// - `ciphers`, `ciphersuites`: can enable weak or null ciphers.
 /// - `server-name`: the name checked against the certificate; another name accepts a
 ///   certificate that any CA issued for a domain the file's author owns.
+/// - `client-auth` other than `required` (a server's file): lets clients in without a certificate.
 enum TrustRequirement {
     /// Why the offer needs a trusted file, or `nil` when it only narrows.
     static func reason(_ key: SettingKey, _ value: SettingValue) -> String? {
@@ -26,7 +27,10 @@ enum TrustRequirement {
             return "chooses the ciphers, which can enable weak ones"
         case .serverName:
             return "changes the name the server's certificate is checked against"
-        case .clientCert, .clientKey, .clientKeyPassphrase, .maxVersion, .alpn, .pinnedPublicKeys, .crlFile:
+        case .clientAuth:
+            if case .clientAuth(.required) = value { return nil }
+            return "lets clients in without a certificate"
+        case .clientCert, .clientKey, .clientKeyPassphrase, .cert, .key, .keyPassphrase, .maxVersion, .alpn, .pinnedPublicKeys, .crlFile:
             return nil
         }
     }

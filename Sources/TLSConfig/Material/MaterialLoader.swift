@@ -63,7 +63,8 @@ package struct MaterialLoader {
     // MARK: - Identity
 
     private func loadIdentity(_ identity: ClientIdentity, into material: inout Material, _ diagnostics: inout [Diagnostic]) {
-        guard let certificate = read(identity.certificateFile, setting: .clientCert, what: "client certificate", into: &diagnostics) else { return }
+        let keys = settings.role.identityKeys
+        guard let certificate = read(identity.certificateFile, setting: keys.certificate, what: keys.certificateName, into: &diagnostics) else { return }
         material.certificate = certificate
         var keyHolder: MaterialFile?
         if certificate.pem.looksLikeDER {
@@ -72,23 +73,23 @@ package struct MaterialLoader {
         } else {
             if certificate.pem.certificates == 0 {
                 diagnostics.append(Diagnostic(
-                    .error, .clientCertificateWithoutCertificate, "client certificate file \(quoted(certificate)) holds no PEM certificate",
-                    setting: .clientCert, origin: certificate.origin, notes: contentNotes(certificate),
-                    help: "client-cert must hold the certificate (leaf first, then intermediates), optionally followed by its key"
+                    .error, .clientCertificateWithoutCertificate, "\(keys.certificateName) file \(quoted(certificate)) holds no PEM certificate",
+                    setting: keys.certificate, origin: certificate.origin, notes: contentNotes(certificate),
+                    help: "\(keys.certificate) must hold the certificate (leaf first, then intermediates), optionally followed by its key"
                 ))
             }
             if let keyPath = identity.keyFile {
                 // The same path as the certificate is the same bytes: not read twice.
                 let key = keyPath == identity.certificateFile
-                    ? certificate.named(by: .clientKey, writtenPath: resolvedPath(keyPath, setting: .clientKey).written, origin: origins[.clientKey])
-                    : read(keyPath, setting: .clientKey, what: "client key", into: &diagnostics)
+                    ? certificate.named(by: keys.key, writtenPath: resolvedPath(keyPath, setting: keys.key).written, origin: origins[keys.key])
+                    : read(keyPath, setting: keys.key, what: keys.keyName, into: &diagnostics)
                 if let key {
                     material.key = key
                     if key.pem.keyBlocks.isEmpty {
                         diagnostics.append(Diagnostic(
                             .error, .keyFileWithoutKey, "key file \(quoted(key)) holds no PEM private key",
-                            setting: .clientKey, origin: key.origin, notes: contentNotes(key),
-                            help: "client-key must be a PEM private key (PKCS#8, PKCS#1 or SEC1, encrypted or not)"
+                            setting: keys.key, origin: key.origin, notes: contentNotes(key),
+                            help: "\(keys.key) must be a PEM private key (PKCS#8, PKCS#1 or SEC1, encrypted or not)"
                         ))
                     } else {
                         keyHolder = key
@@ -97,12 +98,12 @@ package struct MaterialLoader {
             } else if certificate.pem.keyBlocks.isEmpty {
                 let fromEnvironment = certificate.origin == .environment(variable: "SSL_CLIENT_CERT")
                 diagnostics.append(Diagnostic(
-                    .error, .clientKeyMissing, "no private key for the client certificate \(quoted(certificate))",
-                    setting: .clientCert, origin: certificate.origin,
-                    notes: ["client-key is not set, and the certificate file holds no key"],
+                    .error, .clientKeyMissing, "no private key for the \(keys.certificateName) \(quoted(certificate))",
+                    setting: keys.certificate, origin: certificate.origin,
+                    notes: ["\(keys.key) is not set, and the certificate file holds no key"],
                     help: fromEnvironment
                         ? "SSL_CLIENT_CERT must name one PEM file holding the certificate and its key (as uv reads it); append the key to it"
-                        : "set client-key, or append the key to the certificate file"
+                        : "set \(keys.key), or append the key to the certificate file"
                 ))
             } else {
                 keyHolder = certificate
@@ -115,9 +116,9 @@ package struct MaterialLoader {
             if keyHolder.pem.hasEncryptedKey {
                 diagnostics.append(Diagnostic(
                     .error, .encryptedKeyWithoutPassphrase, "the private key in \(quoted(keyHolder)) is encrypted and no passphrase source is set",
-                    setting: .clientKeyPassphrase, origin: keyHolder.origin,
+                    setting: keys.passphrase, origin: keyHolder.origin,
                     notes: ["TLSConfig never prompts for a passphrase"],
-                    help: Self.passphraseHelp(for: keyHolder.origin, environmentPrefix: environmentPrefix)
+                    help: Self.passphraseHelp(for: keyHolder.origin, environmentPrefix: environmentPrefix, keys: keys)
                 ))
             }
             return
@@ -125,9 +126,9 @@ package struct MaterialLoader {
         guard needsPassphrase else {
             diagnostics.append(Diagnostic(
                 .note, .passphraseNotNeeded,
-                "client-key-passphrase is set, but the private key in \(quoted(keyHolder)) is not encrypted, so no passphrase is read",
-                setting: .clientKeyPassphrase, origin: origins[.clientKeyPassphrase],
-                help: "remove client-key-passphrase, or encrypt the key"
+                "\(keys.passphrase) is set, but the private key in \(quoted(keyHolder)) is not encrypted, so no passphrase is read",
+                setting: keys.passphrase, origin: origins[keys.passphrase],
+                help: "remove \(keys.passphrase), or encrypt the key"
             ))
             return
         }
@@ -136,41 +137,42 @@ package struct MaterialLoader {
 
     /// Where to set a passphrase source so that it pairs with the key from `origin`: the same
     /// place, or, for `SSL_CLIENT_CERT` (which cannot express one), the tool's variable.
-    package static func passphraseHelp(for origin: Origin?, environmentPrefix: String) -> String {
-        let variable = SettingKey.clientKeyPassphrase.environmentVariable(prefix: environmentPrefix)
+    package static func passphraseHelp(for origin: Origin?, environmentPrefix: String, keys: IdentityKeys = TLSRole.client.identityKeys) -> String {
+        let variable = keys.passphrase.environmentVariable(prefix: environmentPrefix)
         switch origin {
         case .environment(let name) where name == "SSL_CLIENT_CERT":
-            return "SSL_CLIENT_CERT cannot carry a passphrase: set \(variable)=env:VARIABLE (or file:/path/to/passphrase), or client-key-passphrase in a config file"
+            return "SSL_CLIENT_CERT cannot carry a passphrase: set \(variable)=env:VARIABLE (or file:/path/to/passphrase), or \(keys.passphrase) in a config file"
         case .environment:
             return "set \(variable)=env:VARIABLE or \(variable)=file:/path/to/passphrase"
         case .file(let location):
             let place = location.section.map { "the [hosts.\"\($0)\"] section of \(location.path)" } ?? location.path
-            return "set client-key-passphrase = \"env:VARIABLE\" or \"file:/path/to/passphrase\" in \(place), next to the key"
+            return "set \(keys.passphrase) = \"env:VARIABLE\" or \"file:/path/to/passphrase\" in \(place), next to the key"
         case .provider(let location):
-            return "set client-key-passphrase (env:VARIABLE or file:/path/to/passphrase) through \(location.provider), next to the key"
+            return "set \(keys.passphrase) (env:VARIABLE or file:/path/to/passphrase) through \(location.provider), next to the key"
         case .override, .defaultValue, nil:
-            return "set client-key-passphrase to env:VARIABLE or file:/path/to/passphrase where client-cert is set"
+            return "set \(keys.passphrase) to env:VARIABLE or file:/path/to/passphrase where \(keys.certificate) is set"
         }
     }
 
     /// The passphrase, read once; a source that cannot supply it is an error here, before
     /// any decoder asks.
     private func fetch(_ source: PassphraseSource, into material: inout Material, _ diagnostics: inout [Diagnostic]) -> PassphraseSecret? {
-        let origin = origins[.clientKeyPassphrase]
+        let keys = settings.role.identityKeys
+        let origin = origins[keys.passphrase]
         switch source {
         case .environment(let name):
-            guard let value = reader.value(name, purpose: "passphrase of the client key (value never shown)", secret: true) else {
+            guard let value = reader.value(name, purpose: "passphrase of the \(keys.keyName) (value never shown)", secret: true) else {
                 diagnostics.append(Diagnostic(
                     .error, .passphraseUnavailable, "the passphrase variable \(name) is unset or empty",
-                    setting: .clientKeyPassphrase, origin: origin,
-                    help: "export \(name) before running, or point client-key-passphrase at a file"
+                    setting: keys.passphrase, origin: origin,
+                    help: "export \(name) before running, or point \(keys.passphrase) at a file"
                 ))
                 return nil
             }
             return PassphraseSecret(source: source, bytes: Array(value.utf8))
         case .file(let path):
             let written = ResolvedPath(written: path, absolute: path)
-            guard let file = read(written, setting: .clientKeyPassphrase, what: "passphrase file", limit: 64 << 10, into: &diagnostics) else {
+            guard let file = read(written, setting: keys.passphrase, what: "passphrase file", limit: 64 << 10, into: &diagnostics) else {
                 return nil
             }
             material.passphraseFile = file

@@ -1,4 +1,5 @@
-/// Whether a server context asks clients for a certificate (mTLS), and whether it insists.
+/// Whether a server asks clients for a certificate (mTLS), and whether it insists: the
+/// setting `client-auth`, or an override in code.
 /// Client certificates are verified against the settings' trust and CRL.
 public enum ClientAuthentication: String, Sendable, Hashable, CaseIterable {
     /// No CertificateRequest is sent.

@@ -1,9 +1,13 @@
-/// Everything a TLS client needs to know for one connection, fully resolved and validated.
-/// Paths are absolute; secrets are never held, only where to find them.
+/// Everything a TLS client or server needs to know for one connection, fully resolved and
+/// validated. Paths are absolute; secrets are never held, only where to find them.
 public struct TLSSettings: Sendable, Hashable {
+    /// Client (the default) or server: which end the settings are for.
+    public var role: TLSRole = .client
+    /// For a server: whether it asks for client certificates (`client-auth`).
+    public var clientAuthentication: ClientAuthentication = .none
     /// Which CAs verify the peer; decided once by the resolution.
     public var trust: TrustSettings
-    /// The certificate and key presented, if any.
+    /// The certificate and key presented, if any: `client-cert` for a client, `cert` for a server.
     public var identity: ClientIdentity?
     /// How much of the peer certificate is checked.
     public var verification: PeerVerification

@@ -3,12 +3,13 @@
 package enum ConfigReference {
     package static func markdownTable(environmentPrefix: String = "TLSCONFIG") -> String {
         var lines = [
-            "| key | variable | type | default | meaning |",
-            "|---|---|---|---|---|",
+            "| key | variable | role | type | default | meaning |",
+            "|---|---|---|---|---|---|",
         ]
         for key in SettingKey.allCases {
             let type = key.typeDescription.replacingPipes
-            lines.append("| `\(key.fileKey)` | `\(key.environmentVariable(prefix: environmentPrefix))` | \(type) | \(key.defaultDescription) | \(key.summary.replacingPipes) |")
+            let roles = key.roles.count == 2 ? "both" : key.roles.first!.rawValue
+            lines.append("| `\(key.fileKey)` | `\(key.environmentVariable(prefix: environmentPrefix))` | \(roles) | \(type) | \(key.defaultDescription) | \(key.summary.replacingPipes) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

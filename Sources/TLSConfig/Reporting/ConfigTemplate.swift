@@ -1,9 +1,15 @@
 /// A commented configuration file listing every key, for `tlsconfig init`.
 /// Generated from `SettingKey`, so it always names exactly the keys the reader accepts.
 public enum ConfigTemplate {
-    /// The template as TOML, for `APP.toml`.
-    public static func toml(appName: String = "tlsconfig") -> String {
-        render(appName: appName, entry: { "# \($0) = \($1)" }, hosts: [
+    /// The template as TOML, for `APP.toml`: a client's keys, or with `role` a server's.
+    public static func toml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
+        if role == .server {
+            return render(appName: appName, role: role, entry: { "# \($0) = \($1)" }, hosts: [
+                "# [hosts.\"admin.example.com\"]      # the SNI name a client asked for",
+                "# client-auth = \"required\"",
+            ])
+        }
+        return render(appName: appName, role: role, entry: { "# \($0) = \($1)" }, hosts: [
             "# [hosts.\"*.internal.example.com\"]",
             "# ca-file = \"certs/internal-ca.pem\"",
             "#",
@@ -14,8 +20,15 @@ public enum ConfigTemplate {
     }
 
     /// The same template as YAML.
-    public static func yaml(appName: String = "tlsconfig") -> String {
-        render(appName: appName, entry: { "# \($0): \($1)" }, hosts: [
+    public static func yaml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
+        if role == .server {
+            return render(appName: appName, role: role, entry: { "# \($0): \($1)" }, hosts: [
+                "# hosts:",
+                "#   \"admin.example.com\":",
+                "#     client-auth: required",
+            ])
+        }
+        return render(appName: appName, role: role, entry: { "# \($0): \($1)" }, hosts: [
             "# hosts:",
             "#   \"*.internal.example.com\":",
             "#     ca-file: certs/internal-ca.pem",
@@ -26,12 +39,20 @@ public enum ConfigTemplate {
     }
 
     /// The formats differ only in how a key and its value are joined and how sections are written.
-    private static func render(appName: String, entry: (String, String) -> String, hosts: [String]) -> String {
+    private static func render(appName: String, role: TLSRole, entry: (String, String) -> String, hosts: [String]) -> String {
         var lines = header(appName, comment: "#")
-        for key in SettingKey.allCases {
+        if role == .server {
+            lines += [
+                "# These are a server's settings: cert and key are its identity; with client-auth,",
+                "# ca-file and ca-dir are the CAs that issue client certificates (never the public",
+                "# store unless trust = \"system\" is written). SSL_CERT_FILE, SSL_CERT_DIR and",
+                "# SSL_CLIENT_CERT are client variables, not read by a server.",
+            ]
+        }
+        for key in SettingKey.keys(for: role) {
             lines.append("")
             lines += comments(for: key, appName: appName)
-            lines.append(entry(key.fileKey, value(key.example, list: key.isList)))
+            lines.append(entry(key.fileKey, value(role == .server && key == .caFile ? ["certs/client-ca.pem"] : key.example, list: key.isList)))
         }
         lines += [
             "",

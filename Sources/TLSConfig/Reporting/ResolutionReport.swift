@@ -47,13 +47,14 @@ public struct ResolutionReport: Sendable {
     public func text(style: TextStyle = .plain, includingDiagnostics: Bool) -> String {
         var out: [String] = []
         let target = resolution.host.map { "for \($0.authority)" } ?? "for any host"
-        out.append(style.bold("TLS settings \(target)") + style.dim("  (app \(resolution.appName), variables \(resolution.environmentPrefix)_*)"))
+        let role = resolution.settings.role == .server ? "server " : ""
+        out.append(style.bold("TLS \(role)settings \(target)") + style.dim("  (app \(resolution.appName), variables \(resolution.environmentPrefix)_*)"))
         if resolution.assumedPort, let host = resolution.host, let port = host.port {
             out.append(style.dim("  port \(port) assumed: none was given; sections for \(host.host):\(port) apply, write HOST:PORT for another port"))
         }
         out.append("")
         let width = (SettingKey.allCases.map(\.rawValue.count).max() ?? 0) + 2
-        for value in resolution.values {
+        for value in resolution.values where value.key.roles.contains(resolution.settings.role) {
             let key = value.key.rawValue.padding(to: width)
             let shown = value.items.isEmpty ? style.dim("(not set)") : value.items.joined(separator: "\n" + String(repeating: " ", count: width + 2))
             if value.isDefault && value.note == nil {
@@ -143,7 +144,7 @@ public struct ResolutionReport: Sendable {
     /// The `show --format json` document (layout `jsonVersion`).
     public func json() -> JSONValue {
         var settings: [(String, JSONValue)] = []
-        for value in resolution.values {
+        for value in resolution.values where value.key.roles.contains(resolution.settings.role) {
             var members: [(String, JSONValue)] = []
             if value.key.isList {
                 members.append(("value", .array(value.items.map { .string($0) })))
@@ -169,6 +170,7 @@ public struct ResolutionReport: Sendable {
             ("environmentPrefix", .string(resolution.environmentPrefix)),
             ("host", JSONValue(resolution.host?.authority)),
             ("assumedPort", .bool(resolution.assumedPort)),
+            ("role", .string(resolution.settings.role.rawValue)),
             ("settings", .object(settings)),
             ("matchedSections", .array(resolution.matchedSections.map { .object([("path", .string($0.path)), ("pattern", .string($0.pattern))]) })),
             ("layers", .array(resolution.layers.map { .string($0.rawValue) })),

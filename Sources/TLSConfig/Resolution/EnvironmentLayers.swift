@@ -19,9 +19,12 @@ struct EnvironmentLayers {
         var offers: [Offer] = []
         for key in SettingKey.allCases {
             let name = key.environmentVariable(prefix: configuration.environmentPrefix)
+            // The other role's variables are read only when set (the role rule then says what to
+            // use instead); `show` lists the role's own.
+            if !key.roles.contains(configuration.role), reader.values[name]?.isEmpty ?? true { continue }
             // A passphrase variable that is not an `env:`/`file:` source may be the secret
             // itself (a user mistake): `show` must not print it.
-            let secret = key == .clientKeyPassphrase && reader.values[name].map { PassphraseSource(parsing: $0) == nil } == true
+            let secret = key.isIdentityPassphrase && reader.values[name].map { PassphraseSource(parsing: $0) == nil } == true
             guard let raw = reader.value(name, purpose: key.summary, secret: secret) else { continue }
             let (items, isList) = key.items(ofVariableValue: raw)
             offer(key, items: items, isList: isList, variable: name, layer: .toolEnvironment, place: "tool-environment", into: &offers, &diagnostics)
@@ -61,6 +64,18 @@ struct EnvironmentLayers {
     func standardOffers(_ diagnostics: inout [Diagnostic]) -> [Offer] {
         var offers: [Offer] = []
         let place = "standard-environment"
+        // A server does not take the variables people set for their clients: SSL_CLIENT_CERT
+        // would become its identity, SSL_CERT_FILE the trust for client certificates.
+        if configuration.role == .server, !configuration.readsClientVariablesAsServer {
+            let reason = "set for clients (uv, curl, pip): a server does not read it unless its code opts in (readsClientVariablesAsServer)"
+            for (name, purpose) in [
+                ("REQUESTS_CA_BUNDLE", "pip/requests CA bundle"), ("CURL_CA_BUNDLE", "curl CA bundle"),
+                ("SSL_CERT_FILE", "CA file (OpenSSL)"), ("SSL_CERT_DIR", "CA directories (OpenSSL)"), ("SSL_CLIENT_CERT", "client certificate (uv)"),
+            ] {
+                reader.ignore(name, purpose: purpose, reason: reason)
+            }
+            return offers
+        }
         let caBundles: [(String, Bool, String)] = [
             ("REQUESTS_CA_BUNDLE", configuration.honorsRequestsCABundle, "pip/requests CA bundle"),
             ("CURL_CA_BUNDLE", configuration.honorsCurlCABundle, "curl CA bundle"),
@@ -86,7 +101,7 @@ struct EnvironmentLayers {
             }
         }
         if let raw = reader.value("SSL_CLIENT_CERT", purpose: "client certificate and key in one PEM file (uv)") {
-            offer(.clientCert, items: [raw], isList: false, variable: "SSL_CLIENT_CERT", layer: .standardEnvironment, place: place, into: &offers, &diagnostics)
+            offer(configuration.role.identityKeys.certificate, items: [raw], isList: false, variable: "SSL_CLIENT_CERT", layer: .standardEnvironment, place: place, into: &offers, &diagnostics)
         }
         return offers
     }

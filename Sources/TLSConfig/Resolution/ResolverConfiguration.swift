@@ -36,6 +36,13 @@ public struct ResolverConfiguration: Sendable {
     public var configReader: (any ConfigDocumentSource)?
     /// Largest file read for a setting (PEM bundles, keys, CRLs).
     public var maximumFileSize: Int
+    /// Client (the default) or server: which keys, variables and checks apply.
+    public var role: TLSRole = .client
+    /// For a server: read `SSL_CERT_FILE`, `SSL_CERT_DIR` and `SSL_CLIENT_CERT` anyway. They are
+    /// set for the clients people run (uv, curl), so a server ignores them unless its code says
+    /// otherwise: a client certificate must not become a server's identity, nor the public CA
+    /// bundle the trust for client certificates.
+    public var readsClientVariablesAsServer = false
     /// Accept every project file as trusted, so its settings that weaken TLS apply without
     /// `tlsconfig trust`. Only for tools that run in trusted automation, where the checked-out
     /// repository is the user's own choice; people at a terminal get the trust prompt instead.

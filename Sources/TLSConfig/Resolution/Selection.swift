@@ -49,7 +49,7 @@ struct Selection {
                 ? Self.passphraseOnlyPlace(members, in: offers) : nil
             for index in members {
                 let key = offers[index].key
-                let inPlace = offers[index].place == best.place || (key == .clientKeyPassphrase && offers[index].place == passphrasePlace)
+                let inPlace = offers[index].place == best.place || (key.isIdentityPassphrase && offers[index].place == passphrasePlace)
                 if inPlace, winners[key] == nil {
                     winners[key] = offers[index]
                 } else if inPlace {
@@ -77,7 +77,7 @@ struct Selection {
     private static func groupPlace(_ members: [Int], in offers: [Offer]) -> Int? {
         guard let best = members.first else { return nil }
         if isPassphraseOnly(offers[best].place, members, in: offers),
-           let certificate = members.first(where: { offers[$0].key == .clientCert && offers[$0].layer == .standardEnvironment }) {
+           let certificate = members.first(where: { offers[$0].key.isIdentityCertificate && offers[$0].layer == .standardEnvironment }) {
             return certificate
         }
         return best
@@ -86,13 +86,13 @@ struct Selection {
     /// The best-ranked place that offers the passphrase and nothing else of the identity group.
     private static func passphraseOnlyPlace(_ members: [Int], in offers: [Offer]) -> String? {
         members.lazy.map { offers[$0] }
-            .first { $0.key == .clientKeyPassphrase && $0.layer != .standardEnvironment && isPassphraseOnly($0.place, members, in: offers) }?.place
+            .first { $0.key.isIdentityPassphrase && $0.layer != .standardEnvironment && isPassphraseOnly($0.place, members, in: offers) }?.place
     }
 
     /// Whether `place` offers the passphrase and no other member of the identity group.
     private static func isPassphraseOnly(_ place: String, _ members: [Int], in offers: [Offer]) -> Bool {
-        members.contains { offers[$0].place == place && offers[$0].key == .clientKeyPassphrase }
-            && !members.contains { offers[$0].place == place && offers[$0].key != .clientKeyPassphrase }
+        members.contains { offers[$0].place == place && offers[$0].key.isIdentityPassphrase }
+            && !members.contains { offers[$0].place == place && !offers[$0].key.isIdentityPassphrase }
     }
 
     private mutating func lose(_ offer: Offer, _ reason: LossReason) {

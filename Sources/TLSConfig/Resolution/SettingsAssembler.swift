@@ -3,6 +3,7 @@
 /// an inverted version range, custom trust without CAs).
 struct SettingsAssembler {
     var selection: Selection
+    var role: TLSRole = .client
 
     struct Output {
         var settings: TLSSettings
@@ -13,6 +14,7 @@ struct SettingsAssembler {
     func assemble() -> Output {
         var diagnostics: [Diagnostic] = []
         var settings = TLSSettings()
+        settings.role = role
         var notes: [SettingKey: String] = [:]
         let winners = selection.winners
 
@@ -20,23 +22,27 @@ struct SettingsAssembler {
         var trustOrigin: Origin?
         settings.trust = assembleTrust(winners, notes: &notes, trustOrigin: &trustOrigin, &diagnostics)
 
-        // Identity group.
-        if let cert = winners[.clientCert], case .path(let certPath) = cert.value {
+        // Identity group, as the role spells it.
+        let keys = role.identityKeys
+        if let cert = winners[keys.certificate], case .path(let certPath) = cert.value {
             var identity = ClientIdentity(certificateFile: certPath.absolute)
-            if case .path(let keyPath) = winners[.clientKey]?.value { identity.keyFile = keyPath.absolute }
-            if case .passphrase(let source) = winners[.clientKeyPassphrase]?.value { identity.passphrase = source }
+            if case .path(let keyPath) = winners[keys.key]?.value { identity.keyFile = keyPath.absolute }
+            if case .passphrase(let source) = winners[keys.passphrase]?.value { identity.passphrase = source }
             settings.identity = identity
-        } else if let orphan = winners[.clientKey] ?? winners[.clientKeyPassphrase] {
+        } else if let orphan = winners[keys.key] ?? winners[keys.passphrase] {
+            let other = role == .client ? " (or SSL_CLIENT_CERT, which takes its passphrase from here)" : ""
             diagnostics.append(Diagnostic(
                 .error, .identityWithoutCertificate,
-                "\(orphan.key) is set but client-cert is not",
+                "\(orphan.key) is set but \(keys.certificate) is not",
                 setting: orphan.key, origin: orphan.origin,
-                notes: ["client-cert, client-key and client-key-passphrase are one group, taken together from one place"],
-                help: orphan.key == .clientKeyPassphrase
-                    ? "set client-cert in the same place (or SSL_CLIENT_CERT, which takes its passphrase from here), or remove client-key-passphrase"
-                    : "set client-cert in the same place, or remove \(orphan.key)"
+                notes: ["\(keys.certificate), \(keys.key) and \(keys.passphrase) are one group, taken together from one place"],
+                help: orphan.key == keys.passphrase
+                    ? "set \(keys.certificate) in the same place\(other), or remove \(keys.passphrase)"
+                    : "set \(keys.certificate) in the same place, or remove \(orphan.key)"
             ))
         }
+        if case .clientAuth(let mode) = winners[.clientAuth]?.value { settings.clientAuthentication = mode }
+        if role == .server { diagnostics += clientCertificateTrust(settings, winners) }
 
         // Independent keys.
         if case .verify(let mode) = winners[.verify]?.value { settings.verification = mode }
@@ -130,10 +136,34 @@ struct SettingsAssembler {
         return TrustSettings(mode: mode, caFiles: caFiles, caDirectories: caDirs)
     }
 
+    /// A server that asks for client certificates trusts only the CAs configured for them: the
+    /// system store would let in anyone holding a publicly issued certificate with clientAuth.
+    /// Written explicitly, `trust = "system"` is honoured with a warning that names the risk.
+    private func clientCertificateTrust(_ settings: TLSSettings, _ winners: [SettingKey: Offer]) -> [Diagnostic] {
+        guard settings.clientAuthentication != .none, settings.trust.usesSystemStore else { return [] }
+        let origin = winners[.clientAuth]?.origin
+        if let explicit = winners[.trust] {
+            return [Diagnostic(
+                .warning, .clientAuthTrustsPublicCAs,
+                "client-auth is \(settings.clientAuthentication) and trust is \"\(settings.trust.mode.rawValue)\": anyone holding a client certificate from a public CA is let in",
+                setting: .trust, origin: explicit.origin,
+                related: origin.map { [.init("client-auth set here", origin: $0)] } ?? [],
+                help: "set ca-file to the CA that issues your clients' certificates, with trust = \"custom\""
+            )]
+        }
+        return [Diagnostic(
+            .error, .clientAuthWithoutCAs,
+            "client-auth is \(settings.clientAuthentication) but no ca-file or ca-dir says which CAs issue client certificates",
+            setting: .clientAuth, origin: origin,
+            notes: ["a server does not trust the system store for client certificates: any holder of a publicly issued certificate would get in"],
+            help: "set ca-file (or ca-dir) to the CA that issues your clients' certificates; to accept public CAs anyway, write trust = \"system\""
+        )]
+    }
+
     /// Settings that are valid but weaken every connection.
     private func warnings(_ settings: TLSSettings, _ winners: [SettingKey: Offer]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if settings.verification == .none {
+        if settings.verification == .none, role == .client {
             diagnostics.append(Diagnostic(
                 .warning, .verificationDisabled, "certificate verification is off: any server, or anyone in between, is accepted",
                 setting: .verify, origin: winners[.verify]?.origin,
@@ -156,6 +186,7 @@ struct SettingsAssembler {
         switch key {
         case .trust: settings.trust.mode.rawValue
         case .verify: TLSSettings().verification.rawValue
+        case .clientAuth: settings.role == .server ? ClientAuthentication.none.rawValue : nil
         case .minVersion: TLSVersionRange.default.minimum.rawValue
         default: nil
         }

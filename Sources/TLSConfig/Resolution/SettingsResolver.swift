@@ -102,11 +102,14 @@ public struct SettingsResolver: Sendable {
                 help: "put .configReader in ResolverConfiguration.layers, or pass configReader to its initialiser, which places it after .override"
             ))
         }
+        let forRole = RoleRule.filter(offers, role: configuration.role, environmentPrefix: configuration.environmentPrefix)
+        offers = forRole.offers
+        diagnostics += forRole.diagnostics
         if let host, host.port == nil {
             diagnostics += Self.portSectionsNotConsidered(offers, host: host)
         }
         var selection = Selection(offers: offers, host: host, layers: configuration.layers)
-        let assembled = SettingsAssembler(selection: selection).assemble()
+        let assembled = SettingsAssembler(selection: selection, role: configuration.role).assemble()
         diagnostics += assembled.diagnostics
         selection.values = assembled.values
 

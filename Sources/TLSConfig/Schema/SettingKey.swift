@@ -31,12 +31,21 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
     case pinnedPublicKeys = "pinned-public-keys"
     /// PEM CRL(s); enables CRL checks of the leaf.
     case crlFile = "crl-file"
+    /// A server's own certificate (PEM chain, optionally with its key, or PKCS#12).
+    case cert
+    /// A server's separate private key file.
+    case key
+    /// Where a server key's passphrase comes from (`env:NAME` or `file:PATH`).
+    case keyPassphrase = "key-passphrase"
+    /// Whether a server asks for client certificates: `none`, `optional` or `required`.
+    case clientAuth = "client-auth"
 
     /// Settings that are always taken together from one place.
     public enum Group: String, Sendable, Hashable, CaseIterable {
         /// `trust`, `ca-file` and `ca-dir`: taken whole from one place.
         case trust
-        /// `client-cert`, `client-key` and `client-key-passphrase`: taken whole from one place.
+        /// `client-cert`, `client-key` and `client-key-passphrase` (a server's `cert`, `key` and
+        /// `key-passphrase`): taken whole from one place.
         case identity
 
         /// The keys in the group.
@@ -85,8 +94,46 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
     public var group: Group? {
         switch self {
         case .trust, .caFile, .caDir: .trust
-        case .clientCert, .clientKey, .clientKeyPassphrase: .identity
+        case .clientCert, .clientKey, .clientKeyPassphrase, .cert, .key, .keyPassphrase: .identity
         default: nil
+        }
+    }
+
+    /// The roles the key means something in; in another role it is an error with the key to use
+    /// instead (``counterpart(in:)``). Decided here for every path: files, variables, providers, code.
+    public var roles: Set<TLSRole> {
+        switch self {
+        case .clientCert, .clientKey, .clientKeyPassphrase, .verify, .serverName, .pinnedPublicKeys: [.client]
+        case .cert, .key, .keyPassphrase, .clientAuth: [.server]
+        case .trust, .caFile, .caDir, .minVersion, .maxVersion, .ciphers, .ciphersuites, .alpn, .crlFile: [.client, .server]
+        }
+    }
+
+    /// `client-key-passphrase` or `key-passphrase`.
+    package var isIdentityPassphrase: Bool { self == .clientKeyPassphrase || self == .keyPassphrase }
+    /// `client-cert` or `cert`.
+    package var isIdentityCertificate: Bool { self == .clientCert || self == .cert }
+
+    /// The keys of `role`, in schema order: what `show` lists for it.
+    public static func keys(for role: TLSRole) -> [SettingKey] {
+        allCases.filter { $0.roles.contains(role) }
+    }
+
+    /// What to write instead when this key is used in `role`, where it means nothing: the
+    /// other role's spelling of the same thing, or what does that job there.
+    public func counterpart(in role: TLSRole) -> (key: SettingKey?, advice: String) {
+        switch (self, role) {
+        case (.clientCert, .server): (.cert, "a server's own certificate is cert")
+        case (.clientKey, .server): (.key, "a server's own key is key")
+        case (.clientKeyPassphrase, .server): (.keyPassphrase, "a server key's passphrase is key-passphrase")
+        case (.verify, .server): (.clientAuth, "a server checks client certificates as client-auth says (none, optional, required), against ca-file and ca-dir")
+        case (.serverName, .server): (nil, "server-name is the name a client sends and checks; a server's names are the subjectAltNames of its certificate")
+        case (.pinnedPublicKeys, .server): (nil, "a server does not pin client keys; trust only the CA that issues client certificates with ca-file")
+        case (.cert, .client): (.clientCert, "a client's certificate is client-cert")
+        case (.key, .client): (.clientKey, "a client's key is client-key")
+        case (.keyPassphrase, .client): (.clientKeyPassphrase, "a client key's passphrase is client-key-passphrase")
+        case (.clientAuth, .client): (.verify, "client-auth is for servers; a client checks the server as verify says")
+        default: (nil, "\(self) means nothing in the \(role) role")
         }
     }
 
@@ -94,8 +141,9 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         switch self {
         case .trust: .choice(TrustMode.allCases.map(\.rawValue))
         case .caFile, .caDir: .pathList
-        case .clientCert, .clientKey, .crlFile: .path
-        case .clientKeyPassphrase: .passphraseSource
+        case .clientCert, .clientKey, .crlFile, .cert, .key: .path
+        case .clientKeyPassphrase, .keyPassphrase: .passphraseSource
+        case .clientAuth: .choice(ClientAuthentication.allCases.map(\.rawValue))
         case .verify: .choice(PeerVerification.allCases.map(\.rawValue))
         case .minVersion, .maxVersion: .choice(TLSProtocolVersion.allCases.map(\.rawValue))
         case .ciphers, .ciphersuites: .textList(separator: ":")
@@ -131,6 +179,10 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         case .alpn: "ALPN protocols, in order of preference."
         case .pinnedPublicKeys: "SPKI pins, sha256//BASE64 (curl syntax)."
         case .crlFile: "PEM CRL file; enables CRL checks of the leaf certificate."
+        case .cert: "Server certificate: PEM (leaf, intermediates, optionally the key) or PKCS#12."
+        case .key: "Server private key, when it is not inside cert."
+        case .keyPassphrase: "Where the server key's passphrase comes from: env:NAME or file:PATH."
+        case .clientAuth: "Whether the server asks for client certificates: \"none\", \"optional\" or \"required\"."
         }
     }
 
@@ -152,6 +204,10 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         case .alpn: ["h2", "http/1.1"]
         case .pinnedPublicKeys: ["sha256//YLh1dUR9y6Kja30RrAn7JKnbQG/uEtLMkBgFF2Fuihg="]
         case .crlFile: ["certs/crl.pem"]
+        case .cert: ["certs/server.pem"]
+        case .key: ["certs/server.key"]
+        case .keyPassphrase: ["env:SERVER_KEY_PASSPHRASE"]
+        case .clientAuth: ["required"]
         }
     }
 
@@ -169,6 +225,10 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         case .ciphers, .ciphersuites: "the TLS library's default"
         case .serverName: "the host connected to"
         case .alpn, .pinnedPublicKeys, .crlFile: "none"
+        case .cert: "none (a server needs one)"
+        case .key: "the key inside cert"
+        case .keyPassphrase: "none"
+        case .clientAuth: ClientAuthentication.none.rawValue
         }
     }
 

@@ -23,6 +23,7 @@ enum SettingValue: Sendable, Hashable {
     case path(ResolvedPath)
     case passphrase(PassphraseSource)
     case verify(PeerVerification)
+    case clientAuth(ClientAuthentication)
     case version(TLSProtocolVersion)
     case text(String)
     case list([String])
@@ -45,6 +46,7 @@ enum SettingValue: Sendable, Hashable {
         case .path(let path): path.absolute
         case .passphrase(let source): source.description
         case .verify(let mode): mode.rawValue
+        case .clientAuth(let mode): mode.rawValue
         case .version(let version): version.rawValue
         case .text(let text): text
         case .paths, .list, .pins: nil

@@ -34,6 +34,8 @@ struct SettingValueParser {
             return .trust(try choice(items[0], key, TrustMode.self))
         case .verify:
             return .verify(try choice(items[0], key, PeerVerification.self))
+        case .clientAuth:
+            return .clientAuth(try choice(items[0], key, ClientAuthentication.self))
         case .minVersion, .maxVersion:
             return .version(try choice(items[0], key, TLSProtocolVersion.self))
         case .caFile, .caDir:
@@ -41,13 +43,13 @@ struct SettingValueParser {
             // times means that directory, read once and shown once.
             var seen = Set<String>()
             return .paths(try items.map(path).filter { seen.insert($0.absolute).inserted })
-        case .clientCert, .clientKey, .crlFile:
+        case .clientCert, .clientKey, .crlFile, .cert, .key:
             return .path(try path(items[0]))
-        case .clientKeyPassphrase:
+        case .clientKeyPassphrase, .keyPassphrase:
             guard var source = PassphraseSource(parsing: items[0]) else {
                 // The text may be the passphrase itself; never repeat it.
                 throw Problem(
-                    message: "client-key-passphrase must name where the passphrase is, not hold it",
+                    message: "\(key) must name where the passphrase is, not hold it",
                     help: "write \"env:VARIABLE\" or \"file:/path/to/passphrase\"",
                     code: .invalidPassphraseSource
                 )

@@ -16,7 +16,10 @@ package struct MaterialChecks: Sendable {
     /// Shared with the context build of the same task, when it builds one.
     package let decoded: DecodedMaterial?
 
-    package init(resolution: Resolution, expiryWarning: Duration = .seconds(30 * 24 * 3600), decoded: DecodedMaterial? = nil) {
+    /// 30 days: a certificate closer to its end than this is warned about.
+    package static let defaultExpiryWarning: Duration = .seconds(30 * 24 * 3600)
+
+    package init(resolution: Resolution, expiryWarning: Duration = MaterialChecks.defaultExpiryWarning, decoded: DecodedMaterial? = nil) {
         self.resolution = resolution
         self.decoded = decoded
         self.expiryWarning = expiryWarning
@@ -36,7 +39,8 @@ package struct MaterialChecks: Sendable {
                 diagnostics += checkCADirectory(directory, now: now)
             }
         }
-        if resolution.settings.identity != nil, failed.isDisjoint(with: [.clientCert, .clientKey, .clientKeyPassphrase]) {
+        let keys = resolution.settings.role.identityKeys
+        if resolution.settings.identity != nil, failed.isDisjoint(with: [keys.certificate, keys.key, keys.passphrase]) {
             diagnostics += checkIdentity(now: now)
         }
         if let crl = material.crl, !failed.contains(.crlFile) {
@@ -111,33 +115,62 @@ package struct MaterialChecks: Sendable {
     // MARK: - Identity
 
     private func checkIdentity(now: Date) -> [Diagnostic] {
-        let loaded = decoded.identity(IdentityLoader(material: material, origins: resolution.origins, environmentPrefix: resolution.environmentPrefix))
-        var diagnostics = loaded.diagnostics
-        guard let leaf = loaded.leaf, let file = material.certificate else { return diagnostics }
+        let keys = resolution.settings.role.identityKeys
+        let loaded = decoded.identity(IdentityLoader(material: material, origins: resolution.origins, environmentPrefix: resolution.environmentPrefix, keys: keys))
+        guard let file = material.certificate else { return loaded.diagnostics }
+        return loaded.diagnostics + Self.identityFindings(loaded, file: file, keys: keys, now: now, expiryWarning: expiryWarning)
+    }
+
+    /// What is wrong with a decoded identity, worded for its role: validity (an error outside
+    /// it, a warning close to its end), the extended key usage the role needs, the chain's
+    /// order, and for a server a subjectAltName. A server context runs these at every build,
+    /// first or reloaded; for a server each finding but closeness to expiry is an error, since
+    /// verifying clients refuse such a certificate.
+    static func identityFindings(_ loaded: LoadedIdentity, file: MaterialFile, keys: IdentityKeys, now: Date, expiryWarning: Duration) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        guard let leaf = loaded.leaf else { return diagnostics }
         let origin = file.origin
-        let name = "client certificate \(quoted(file.path)) (\(leaf.subject))"
+        let server = keys.role == .server
+        let setting = keys.certificate
+        let name = "\(keys.certificateName) \(quoted(file.path)) (\(leaf.subject))"
         if leaf.notAfter < now {
             diagnostics.append(Diagnostic(
-                .error, .clientCertificateExpired, "\(name) expired on \(Self.format(leaf.notAfter))",
-                setting: .clientCert, origin: origin, help: "renew the certificate; servers will refuse it"
+                .error, server ? .serverCertificateExpired : .clientCertificateExpired, "\(name) expired on \(Self.format(leaf.notAfter))",
+                setting: setting, origin: origin, help: server ? "renew the certificate; clients will refuse it" : "renew the certificate; servers will refuse it"
             ))
         } else if leaf.notBefore > now {
             diagnostics.append(Diagnostic(
-                .error, .clientCertificateNotYetValid, "\(name) is not valid until \(Self.format(leaf.notBefore))",
-                setting: .clientCert, origin: origin, help: "check the system clock, or wait until it becomes valid"
+                .error, server ? .serverCertificateNotYetValid : .clientCertificateNotYetValid, "\(name) is not valid until \(Self.format(leaf.notBefore))",
+                setting: setting, origin: origin, help: "check the system clock, or wait until it becomes valid"
             ))
         } else if leaf.notAfter < now.addingTimeInterval(Self.seconds(expiryWarning)) {
-            let days = Int(leaf.notAfter.timeIntervalSince(now) / 86_400)
+            let seconds = leaf.notAfter.timeIntervalSince(now)
+            let left = seconds >= 86_400 ? "\(Int(seconds / 86_400)) day(s)" : "\(Int(seconds / 60)) minute(s)"
             diagnostics.append(Diagnostic(
-                .warning, .clientCertificateExpiringSoon, "\(name) expires in \(days) day(s), on \(Self.format(leaf.notAfter))",
-                setting: .clientCert, origin: origin, help: "renew it before it expires"
+                .warning, server ? .serverCertificateExpiringSoon : .clientCertificateExpiringSoon, "\(name) expires in \(left), on \(Self.format(leaf.notAfter))",
+                setting: setting, origin: origin, help: "renew it before it expires"
             ))
         }
-        if leaf.allowsClientAuthentication == false {
+        if server {
+            if leaf.allowsServerAuthentication == false {
+                diagnostics.append(Diagnostic(
+                    .error, .serverCertificateWithoutServerAuth,
+                    "\(name) has an extended key usage without serverAuth; verifying clients refuse it (\"unsuitable certificate purpose\")",
+                    setting: setting, origin: origin, help: "issue the server a certificate with extendedKeyUsage = serverAuth"
+                ))
+            }
+            if leaf.subjectAlternativeNames.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .error, .serverCertificateWithoutSubjectAltName,
+                    "\(name) has no subjectAltName; clients that check names (TLSConfig, rustls, Go, browsers) refuse it",
+                    setting: setting, origin: origin, help: "issue it with subjectAltName = DNS:<each name the server answers to> (IP:<address> for addresses)"
+                ))
+            }
+        } else if leaf.allowsClientAuthentication == false {
             diagnostics.append(Diagnostic(
                 .warning, .clientCertificateWithoutClientAuth,
                 "\(name) has an extended key usage without clientAuth; servers that check it will refuse the certificate",
-                setting: .clientCert, origin: origin, help: "issue a certificate with extendedKeyUsage = clientAuth"
+                setting: setting, origin: origin, help: "issue a certificate with extendedKeyUsage = clientAuth"
             ))
         }
         for index in loaded.certificates.indices.dropLast() {
@@ -146,12 +179,14 @@ package struct MaterialChecks: Sendable {
             guard !certificate.isIssued(by: next) else { continue }
             let line = loaded.certificateLines.indices.contains(index + 1) ? " (line \(loaded.certificateLines[index + 1]))" : ""
             diagnostics.append(Diagnostic(
-                .warning, .chainOutOfOrder,
+                server ? .error : .warning, .chainOutOfOrder,
                 "the chain in \(quoted(file.path)) is out of order: certificate \(index + 2)\(line), \(next.subject), "
                     + "did not issue certificate \(index + 1), \(certificate.subject)",
-                setting: .clientCert, origin: origin,
+                setting: setting, origin: origin,
                 notes: ["certificate \(index + 1) was issued by \(certificate.issuer)"],
-                help: "order the file leaf first, then each certificate's issuer; TLS 1.2 servers may refuse other orders"
+                help: server
+                    ? "order the file leaf first, then each certificate's issuer: a server sends the chain as written"
+                    : "order the file leaf first, then each certificate's issuer; TLS 1.2 servers may refuse other orders"
             ))
             break
         }

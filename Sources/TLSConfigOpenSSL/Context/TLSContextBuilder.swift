@@ -1,6 +1,11 @@
 internal import COpenSSL
 internal import CTLSShims
 public import TLSConfig
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Turns a resolution into a `TLSContext`. Versions, ciphers and verification are set
 /// explicitly after `SSL_CTX_new`; certificates, keys and CRLs are decoded from the
@@ -38,16 +43,38 @@ public struct TLSContextBuilder: Sendable {
     private var settings: TLSSettings { resolution.settings }
 
     /// A client context: trust and verification of the server, an optional client identity,
-    /// ALPN and pins.
+    /// ALPN and pins. The settings must be resolved for a client (the default role).
     public func makeClientContext() throws(TLSSettingsError) -> TLSContext {
-        try build(role: .client, clientAuthentication: .none)
+        try requireRole(.client)
+        return try build(role: .client, clientAuthentication: .none)
     }
 
-    /// A server context: the identity in the settings is the server's certificate and key;
-    /// with `clientAuthentication`, client certificates are verified against the settings'
-    /// trust and the CA files' subjects are sent as acceptable issuers.
-    public func makeServerContext(clientAuthentication: ClientAuthentication = .none) throws(TLSSettingsError) -> TLSContext {
-        try build(role: .server, clientAuthentication: clientAuthentication)
+    /// A server context from settings resolved for a server (``ResolverConfiguration/role``):
+    /// `cert` and `key` are its identity, checked at every build (validity, serverAuth,
+    /// subjectAltName, chain order, the key); with `client-auth`, client certificates are
+    /// verified against the configured CAs, whose subjects the CertificateRequest names.
+    /// `clientAuthentication` given in code wins over the setting, and a note says so.
+    public func makeServerContext(clientAuthentication: ClientAuthentication? = nil) throws(TLSSettingsError) -> TLSContext {
+        try requireRole(.server)
+        var notes: [Diagnostic] = []
+        if let clientAuthentication, clientAuthentication != settings.clientAuthentication {
+            notes.append(Diagnostic(
+                .note, .clientAuthOverriddenInCode,
+                "client authentication is \(clientAuthentication), as the code building the server says, not \(settings.clientAuthentication)",
+                setting: .clientAuth, origin: origins[.clientAuth],
+                help: "to let operators choose, drop the parameter and set client-auth instead"
+            ))
+        }
+        return try build(role: .server, clientAuthentication: clientAuthentication ?? settings.clientAuthentication, notes: notes)
+    }
+
+    private func requireRole(_ role: TLSRole) throws(TLSSettingsError) {
+        guard settings.role != role else { return }
+        throw TLSSettingsError(diagnostics: [Diagnostic(
+            .error, .roleMismatch, "a \(role) context was asked of settings resolved for a \(settings.role)",
+            notes: ["the role decides which keys and variables apply: a server's identity is cert and key, a client's client-cert and client-key"],
+            help: "resolve with ResolverConfiguration.role = .\(role)"
+        )])
     }
 
     /// The protocol versions and security level a context for these settings would have,
@@ -68,7 +95,7 @@ public struct TLSContextBuilder: Sendable {
 
     // MARK: - Steps
 
-    private func build(role: TLSContext.Role, clientAuthentication: ClientAuthentication) throws(TLSSettingsError) -> TLSContext {
+    private func build(role: TLSContext.Role, clientAuthentication: ClientAuthentication, notes: [Diagnostic] = []) throws(TLSSettingsError) -> TLSContext {
         if resolution.hasErrors { throw TLSSettingsError(diagnostics: resolution.diagnostics.errors) }
         OpenSSLErrorQueue.clear()
         guard let context = SSL_CTX_new(role == .client ? TLS_client_method() : TLS_server_method()) else {
@@ -76,7 +103,7 @@ public struct TLSContextBuilder: Sendable {
                 .error, .openSSLFailure, "cannot create an OpenSSL context: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"
             )])
         }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = notes
         SSL_CTX_set_default_passwd_cb(context, refusePassphrase)
         setVersions(context, &diagnostics)
         setCiphers(context, &diagnostics)
@@ -93,6 +120,16 @@ public struct TLSContextBuilder: Sendable {
         setVerification(context, role: role, clientAuthentication: clientAuthentication, policy: policy, alpnWire: alpnWire, &diagnostics)
         let chain = setIdentity(context, role: role, &diagnostics)
         OpenSSLErrorQueue.clear()
+        if role == .server, clientAuthentication != .none, settings.trust.mode == .system, settings.trust.caFiles.isEmpty, settings.trust.caDirectories.isEmpty,
+           !resolution.diagnostics.contains(where: { $0.code == .clientAuthTrustsPublicCAs }) {
+            // Settings built in code, or an override: the resolver's rule holds here too.
+            diagnostics.append(Diagnostic(
+                .error, .clientAuthWithoutCAs, "client authentication is \(clientAuthentication) but no CA for client certificates is configured",
+                setting: .clientAuth, origin: origins[.clientAuth],
+                notes: ["a server does not trust the system store for client certificates unless trust = \"system\" is written"],
+                help: "set ca-file (or ca-dir) to the CA that issues your clients' certificates"
+            ))
+        }
 
         guard !diagnostics.hasErrors, let trust else {
             SSL_CTX_free(context)
@@ -258,18 +295,23 @@ public struct TLSContextBuilder: Sendable {
     }
 
     private func setIdentity(_ context: OpaquePointer, role: TLSContext.Role, _ diagnostics: inout [Diagnostic]) -> [CertificateSummary] {
+        let keys = settings.role.identityKeys
         guard let identity = settings.identity else {
             if role == .server {
                 diagnostics.append(Diagnostic(
                     .error, .serverIdentityMissing, "a server context needs a certificate and key",
-                    setting: .clientCert, origin: origins[.clientCert],
-                    help: "set client-cert (and client-key) to the server's certificate and key"
+                    setting: keys.certificate, origin: origins[keys.certificate],
+                    help: "set cert (and key) to the server's certificate and key"
                 ))
             }
             return []
         }
-        let loaded = decoded.identity(IdentityLoader(material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix, role: role.rawValue))
+        let loaded = decoded.identity(IdentityLoader(material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix, keys: keys))
         diagnostics += loaded.diagnostics
+        // Every server build, first or reloaded, judges the identity it would serve.
+        if role == .server, let file = resolution.material.certificate {
+            diagnostics += MaterialChecks.identityFindings(loaded, file: file, keys: keys, now: Date(), expiryWarning: MaterialChecks.defaultExpiryWarning)
+        }
         guard loaded.isUsable, let leaf = loaded.leaf, let key = loaded.key else { return [] }
         OpenSSLErrorQueue.clear()
         var ok = SSL_CTX_use_certificate(context, leaf.pointer) == 1
@@ -278,11 +320,11 @@ public struct TLSContextBuilder: Sendable {
         }
         ok = ok && SSL_CTX_use_PrivateKey(context, key.pointer) == 1 && SSL_CTX_check_private_key(context) == 1
         guard ok else {
-            let setting: SettingKey = identity.keyFile == nil ? .clientCert : .clientKey
+            let setting: SettingKey = identity.keyFile == nil ? keys.certificate : keys.key
             diagnostics.append(Diagnostic(
                 .error, .openSSLFailure,
                 "OpenSSL refuses the \(role.rawValue) certificate or key: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))",
-                setting: setting, origin: origins[setting] ?? origins[.clientCert],
+                setting: setting, origin: origins[setting] ?? origins[keys.certificate],
                 notes: ["security level \(SSL_CTX_get_security_level(context)) refuses weak keys and signatures (RSA under 2048 bits, SHA-1)"]
             ))
             return []

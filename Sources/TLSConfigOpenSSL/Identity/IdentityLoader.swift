@@ -14,8 +14,8 @@ struct IdentityLoader {
     var origins: SettingOrigins
     /// The tool's variable prefix, for advice.
     var environmentPrefix: String
-    /// "client" or "server", for messages.
-    var role: String = "client"
+    /// The role's identity keys, cited by diagnostics (`client-cert` or `cert`).
+    var keys: IdentityKeys = TLSRole.client.identityKeys
 
     func load() -> LoadedIdentity {
         var loaded = LoadedIdentity()
@@ -46,7 +46,7 @@ struct IdentityLoader {
                 loaded.diagnostics.append(Diagnostic(
                     .error, .certificateUnparseable,
                     "certificate \(position + 1) of \(blocks.count) in \(quoted(file.path)) (line \(block.line)) does not parse: \(failure.message)",
-                    setting: .clientCert, origin: file.origin
+                    setting: keys.certificate, origin: file.origin
                 ))
             }
         }
@@ -121,10 +121,10 @@ struct IdentityLoader {
     /// passphrase. (A missing or unavailable one is an error the core already reported.)
     private func passphraseDiagnostic(_ passphrase: PassphraseProvider, keyFile: MaterialFile) -> Diagnostic? {
         guard passphrase.wasRequested, let secret = passphrase.secret else { return nil }
-        let passphraseOrigin = origins[.clientKeyPassphrase]
+        let passphraseOrigin = origins[keys.passphrase]
         return Diagnostic(
             .error, .wrongPassphrase, "the passphrase from \(secret.source) does not decrypt the private key in \(quoted(keyFile.path))",
-            setting: .clientKeyPassphrase, origin: passphraseOrigin ?? keyFile.origin,
+            setting: keys.passphrase, origin: passphraseOrigin ?? keyFile.origin,
             related: keyFile.origin.map { [Diagnostic.Related("the encrypted key", origin: $0)] } ?? [],
             help: "check the passphrase source; the passphrase itself is never shown"
         )
@@ -142,7 +142,7 @@ struct IdentityLoader {
             if contents.key == nil {
                 loaded.diagnostics.append(Diagnostic(
                     .error, .pkcs12WithoutKey, "the PKCS#12 file \(quoted(path)) holds no private key",
-                    setting: .clientCert, origin: origin,
+                    setting: keys.certificate, origin: origin,
                     help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
                 ))
             }
@@ -151,30 +151,30 @@ struct IdentityLoader {
             if case .success = OwnedCertificate.parse(der: file.bytes) {
                 loaded.diagnostics.append(Diagnostic(
                     .error, .pkcs12Unreadable, "\(quoted(path)) is a DER certificate, neither PEM nor PKCS#12, and holds no key",
-                    setting: .clientCert, origin: origin,
-                    notes: ["client-cert takes PEM (the chain, optionally with the key) or PKCS#12 (key and chain in one file)"],
-                    help: "convert it with `openssl x509 -inform DER -in \(path) -out client.pem`, append the key to client.pem (or set client-key), and point client-cert at client.pem"
+                    setting: keys.certificate, origin: origin,
+                    notes: ["\(keys.certificate) takes PEM (the chain, optionally with the key) or PKCS#12 (key and chain in one file)"],
+                    help: "convert it with `openssl x509 -inform DER -in \(path) -out client.pem`, append the key to client.pem (or set \(keys.key)), and point \(keys.certificate) at client.pem"
                 ))
             } else {
                 loaded.diagnostics.append(Diagnostic(
                     .error, .pkcs12Unreadable, "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(reason)",
-                    setting: .clientCert, origin: origin
+                    setting: keys.certificate, origin: origin
                 ))
             }
         case .failure(.wrongPassphrase):
             loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file) ?? Diagnostic(
                 .error, .pkcs12WithoutPassphrase, "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured",
-                setting: .clientKeyPassphrase, origin: origin,
+                setting: keys.passphrase, origin: origin,
                 notes: ["TLSConfig never prompts for a passphrase"],
-                help: MaterialLoader.passphraseHelp(for: origin, environmentPrefix: environmentPrefix)
+                help: MaterialLoader.passphraseHelp(for: origin, environmentPrefix: environmentPrefix, keys: keys)
             ))
         case .failure(.noLeaf):
             // PKCS12_parse succeeds without a leaf when no certificate is paired with a
             // key (an export with -nokeys): its certificates all land among the extras.
             loaded.diagnostics.append(Diagnostic(
                 .error, .pkcs12WithoutKey,
-                "the PKCS#12 file \(quoted(path)) holds no private key, so no client certificate paired with one",
-                setting: .clientCert, origin: origin,
+                "the PKCS#12 file \(quoted(path)) holds no private key, so no \(keys.certificateName) paired with one",
+                setting: keys.certificate, origin: origin,
                 help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
             ))
         case .failure(.unreadable(let errors, let legacyAvailable)):
@@ -188,7 +188,7 @@ struct IdentityLoader {
             loaded.diagnostics.append(Diagnostic(
                 .error, .pkcs12Unreadable,
                 "the PKCS#12 file \(quoted(path)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unknown error"))",
-                setting: .clientCert, origin: origin,
+                setting: keys.certificate, origin: origin,
                 notes: notes,
                 help: unsupported
                     ? "re-export it with current algorithms: openssl pkcs12 -in \(path) -nodes -out combined.pem, then openssl pkcs12 -export -in combined.pem -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 -out new.p12"

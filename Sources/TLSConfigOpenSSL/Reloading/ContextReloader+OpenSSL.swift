@@ -20,7 +20,7 @@ extension ContextReloader where Context == TLSContext {
     /// accepted connection (`SSL_new` per connection), so new handshakes present the new
     /// certificate and connections already open are not disturbed.
     public static func serverContexts(
-        clientAuthentication: ClientAuthentication = .none, trustStoreCache: TrustStoreCache = .shared,
+        clientAuthentication: ClientAuthentication? = nil, trustStoreCache: TrustStoreCache = .shared,
         resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in

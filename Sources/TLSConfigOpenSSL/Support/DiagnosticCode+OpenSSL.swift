@@ -54,7 +54,20 @@ extension DiagnosticCode {
     public static let clientCertificateExpiringSoon: DiagnosticCode = "client-certificate-expiring-soon"
     /// A warning: the client certificate's extended key usage lacks clientAuth.
     public static let clientCertificateWithoutClientAuth: DiagnosticCode = "client-certificate-without-client-auth"
-    /// A warning: the certificate file is not leaf first, then each issuer.
+    /// The server certificate has expired: a server context is not built with it.
+    public static let serverCertificateExpired: DiagnosticCode = "server-certificate-expired"
+    /// The server certificate is not valid yet (check the clock).
+    public static let serverCertificateNotYetValid: DiagnosticCode = "server-certificate-not-yet-valid"
+    /// A warning: the server certificate expires within the warning window.
+    public static let serverCertificateExpiringSoon: DiagnosticCode = "server-certificate-expiring-soon"
+    /// The server certificate's extended key usage lacks serverAuth: verifying clients refuse it.
+    public static let serverCertificateWithoutServerAuth: DiagnosticCode = "server-certificate-without-server-auth"
+    /// The server certificate has no subjectAltName: clients that check names refuse it.
+    public static let serverCertificateWithoutSubjectAltName: DiagnosticCode = "server-certificate-without-subject-alt-name"
+    /// A server context asked of settings resolved for a client, or the reverse.
+    public static let roleMismatch: DiagnosticCode = "role-mismatch"
+    /// The certificate file is not leaf first, then each issuer: a warning for a client, an
+    /// error for a server, which sends the chain as written.
     public static let chainOutOfOrder: DiagnosticCode = "chain-out-of-order"
     /// A CRL past its nextUpdate: OpenSSL fails every verification that needs it.
     public static let crlExpired: DiagnosticCode = "crl-expired"

@@ -124,6 +124,12 @@ final class OwnedCertificate: Sendable {
         return X509_get_extended_key_usage(pointer) & UInt32(XKU_SSL_CLIENT) != 0
     }
 
+    /// `nil` when the certificate has no extended key usage (any use allowed).
+    var allowsServerAuthentication: Bool? {
+        guard X509_get_extension_flags(pointer) & UInt32(EXFLAG_XKUSAGE) != 0 else { return nil }
+        return X509_get_extended_key_usage(pointer) & UInt32(XKU_SSL_SERVER) != 0
+    }
+
     /// Whether `issuer` signed this certificate (names, key identifiers and key usage agree).
     func isIssued(by issuer: OwnedCertificate) -> Bool {
         X509_check_issued(issuer.pointer, pointer) == X509_V_OK

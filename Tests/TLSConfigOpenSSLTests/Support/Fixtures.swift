@@ -75,13 +75,15 @@ struct Fixtures {
         clientAuthentication: ClientAuthentication = .required, alpn: [String] = [],
         maximumVersion: TLSProtocolVersion? = nil
     ) throws -> TLSContext {
-        let settings = TLSSettings(
+        var settings = TLSSettings(
             trust: TrustSettings(mode: .custom, caFiles: [pki.path("client-ca.pem")]),
             identity: ClientIdentity(certificateFile: pki.path(certificate), keyFile: pki.path(key)),
             versions: try TLSVersionRange(minimum: .tls1_2, maximum: maximumVersion),
             alpn: alpn
         )
-        return try builder(settings).makeServerContext(clientAuthentication: clientAuthentication)
+        settings.role = .server
+        settings.clientAuthentication = clientAuthentication
+        return try builder(settings).makeServerContext()
     }
 
     /// `openssl s_server` presenting `certificate`, requiring a client certificate from the client CA.

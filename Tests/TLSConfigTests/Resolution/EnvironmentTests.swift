@@ -83,8 +83,11 @@ import Testing
         #expect(names.contains("TLSCONFIG_CLIENT_KEY_PASSPHRASE"))
         #expect(names.contains("TLSCONFIG_PINNED_PUBLIC_KEYS"))
         #expect(Set(names).count == SettingKey.allCases.count)
+        // A resolution lists its role's variables.
         let reports = makeResolver().resolve().environment.map(\.name)
-        #expect(Set(names).isSubset(of: Set(reports)))
+        let clientNames = SettingKey.keys(for: .client).map { $0.environmentVariable(prefix: "TLSCONFIG") }
+        #expect(Set(clientNames).isSubset(of: Set(reports)))
+        #expect(!reports.contains("TLSCONFIG_CLIENT_AUTH"))
     }
 
     @Test func passphraseVariableIsConsultedButNeverShown() {
