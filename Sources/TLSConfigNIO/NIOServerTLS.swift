@@ -4,7 +4,7 @@ public import TLSConfig
 public import TLSConfigOpenSSL
 
 /// The TLS side of a swift-nio-ssl server, built from a resolution for a server
-/// (``TLSConfig/ResolverConfiguration/role``): `cert` and `key` are its identity, checked as
+/// (`ResolverConfiguration/role`): `cert` and `key` are its identity, checked as
 /// every server build checks them, and `client-auth` says whether client certificates are
 /// asked for and verified against the configured CAs (and CRL, through the handlers).
 ///
@@ -110,5 +110,9 @@ public final class NIOServerTLS: Sendable {
         if clientAuthentication != .none { found += NIOTrustRoots.systemNote(verifier, consumer: consumer) }
         return found
     }
+}
+extension NIOServerTLS: BuildWarnings {
+    /// The build's warnings, for reload events.
+    public var buildWarnings: [Diagnostic] { diagnostics }
 }
 #endif

@@ -82,6 +82,7 @@ struct Manual: ParsableCommand {
             ("SSL_CLIENT_CERT=client.pem tlsconfig connect api.example.com", "A real handshake with a client certificate, explained."),
             ("tlsconfig show \\-\\-app mytool \\-\\-project\\-file mytool.toml \\-\\-table tls", "Resolve exactly as a tool that keeps its TLS settings in the [tls] table of mytool.toml."),
             ("tlsconfig show \\-\\-format json | jq .settings", "The same for programs."),
+            ("tlsconfig check \\-\\-server", "A server's settings: cert, key, client\\-auth and the CAs for client certificates, checked as every server build checks them."),
         ] {
             out.append(".TP")
             out.append(".B " + command)

@@ -153,6 +153,36 @@ struct ServerRoleTests {
         #expect(error?.diagnostics.map(\.code) == [.roleMismatch])
     }
 
+    /// A rotation to a certificate no client can use is refused; one close to expiry is taken
+    /// with a warning in the event.
+    @Test func serverReloadsJudgeEachRotation() throws {
+        let directory = TemporaryDirectory(prefix: "tlsconfig-server-rotation")
+        let issued = URL(fileURLWithPath: directory.makeDirectory("issued"))
+        try pki.issueServerCertificate("fresh", subject: "/CN=fresh", in: issued, days: 90)
+        try pki.issueServerCertificate("soon", subject: "/CN=soon", in: issued, days: 1)
+        let certificate = directory.path + "/tls.crt", key = directory.path + "/tls.key"
+        func install(_ certificateSource: String, _ keySource: String) throws {
+            for (source, target) in [(keySource, key), (certificateSource, certificate)] {
+                try Data(contentsOf: URL(fileURLWithPath: source)).write(to: URL(fileURLWithPath: target + ".tmp"))
+                chmod(target + ".tmp", 0o600)
+                #expect(rename(target + ".tmp", target) == 0)
+            }
+        }
+        try install(issued.path + "/fresh.pem", issued.path + "/fresh.key")
+        let settings = ["CERT": certificate, "KEY": key]
+        let reloader = try ContextReloader.serverContexts { resolve(settings) }
+        #expect(reloader.current.certificateChain.first?.subject == "CN=fresh")
+        try install(pki.path("client.pem"), pki.path("client.key"))
+        let refused = try #require(reloader.check())
+        #expect(refused.outcome == .rejected)
+        #expect(refused.diagnostics.contains { $0.code == .serverCertificateWithoutServerAuth })
+        #expect(reloader.current.certificateChain.first?.subject == "CN=fresh")
+        try install(issued.path + "/soon.pem", issued.path + "/soon.key")
+        let taken = try #require(reloader.check())
+        #expect(taken.outcome == .reloaded)
+        #expect(taken.diagnostics.contains { $0.code == .serverCertificateExpiringSoon }, "\(taken.diagnostics)")
+    }
+
     private func sClient(port: Int, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)

@@ -113,7 +113,9 @@ public final class ContextReloader<Context: Sendable>: Sendable {
                     state.generation += 1
                     state.watched = newWatched
                     state.attempted = resolution
-                    return ReloadEvent(outcome: .reloaded, generation: state.generation, changedPaths: changed, diagnostics: resolution.diagnostics.filter { $0.severity == .warning })
+                    let built = (context as? any BuildWarnings)?.buildWarnings ?? []
+                    let warnings = (resolution.diagnostics + built).filter { $0.severity == .warning }
+                    return ReloadEvent(outcome: .reloaded, generation: state.generation, changedPaths: changed, diagnostics: warnings)
                 }
             } catch {
                 let diagnostics = error.diagnostics

@@ -134,3 +134,8 @@ public final class TLSContext: Sendable {
         try? makeConnection(host: host).get()
     }
 }
+
+extension TLSContext: BuildWarnings {
+    /// The build's warnings, for reload events.
+    public var buildWarnings: [Diagnostic] { warnings }
+}

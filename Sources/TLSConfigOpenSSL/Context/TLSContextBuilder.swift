@@ -49,7 +49,7 @@ public struct TLSContextBuilder: Sendable {
         return try build(role: .client, clientAuthentication: .none)
     }
 
-    /// A server context from settings resolved for a server (``ResolverConfiguration/role``):
+    /// A server context from settings resolved for a server (`ResolverConfiguration/role`):
     /// `cert` and `key` are its identity, checked at every build (validity, serverAuth,
     /// subjectAltName, chain order, the key); with `client-auth`, client certificates are
     /// verified against the configured CAs, whose subjects the CertificateRequest names.
