@@ -183,6 +183,36 @@ struct ServerRoleTests {
         #expect(taken.diagnostics.contains { $0.code == .serverCertificateExpiringSoon }, "\(taken.diagnostics)")
     }
 
+    /// curl as the client: with a client certificate from the configured CA it is served; without
+    /// one, a server whose client-auth is required refuses it.
+    @Test func curlIsServedOnlyWithItsCertificate() throws {
+        let resolution = resolve(Self.identity.merging(["CA_FILE": "client-ca.pem", "CLIENT_AUTH": "required"]) { $1 })
+        let server = try InProcessServer(context: TLSContextBuilder(resolution: resolution).makeServerContext(), connections: 2)
+        defer { server.stop() }
+        let url = "https://localhost:\(server.port)/"
+        let base = ["--silent", "--show-error", "--http0.9", "--max-time", "20", "--resolve", "localhost:\(server.port):127.0.0.1", "--cacert", pki.path("server-ca.pem")]
+        let served = try run("/usr/bin/curl", base + ["--cert", pki.path("client-chain.pem"), "--key", pki.path("client.key"), url])
+        #expect(served.status == 0, "\(served.output)")
+        #expect(served.output.contains("hello"))
+        let refused = try run("/usr/bin/curl", base + [url])
+        #expect(refused.status != 0, "\(refused.output)")
+        #expect(server.waitForOutcomes(2).map(\.accepted) == [true, false])
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
     private func sClient(port: Int, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)
