@@ -120,7 +120,7 @@ public struct SettingsResolver: Sendable {
         diagnostics += loaded.diagnostics
         // No line of a passphrase source, nor of anything under /proc, is ever shown.
         var passphraseFile: String?
-        if case .passphrase(.file(let path)) = selection.winners[.clientKeyPassphrase]?.value { passphraseFile = path }
+        if case .passphrase(.file(let path)) = selection.winners[configuration.role.identityKeys.passphrase]?.value { passphraseFile = path }
         load.sources = load.sources.filter { path, _ in !path.hasPrefix("/proc/") && path != passphraseFile }
 
         var resolution = Resolution(
