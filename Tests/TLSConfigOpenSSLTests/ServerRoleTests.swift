@@ -183,8 +183,10 @@ struct ServerRoleTests {
         #expect(taken.diagnostics.contains { $0.code == .serverCertificateExpiringSoon }, "\(taken.diagnostics)")
     }
 
-    /// curl as the client: with a client certificate from the configured CA it is served; without
-    /// one, a server whose client-auth is required refuses it.
+    /// curl as the client: with a client certificate from the configured CA its handshake is
+    /// accepted (the server sees the certificate); without one, a server whose client-auth is
+    /// required refuses it and curl fails. (The test server closes without reading the request,
+    /// so curl may see a reset after the handshake: what the server decided is asserted.)
     @Test func curlIsServedOnlyWithItsCertificate() throws {
         let resolution = resolve(Self.identity.merging(["CA_FILE": "client-ca.pem", "CLIENT_AUTH": "required"]) { $1 })
         let server = try InProcessServer(context: TLSContextBuilder(resolution: resolution).makeServerContext(), connections: 2)
@@ -192,11 +194,11 @@ struct ServerRoleTests {
         let url = "https://localhost:\(server.port)/"
         let base = ["--silent", "--show-error", "--http0.9", "--max-time", "20", "--resolve", "localhost:\(server.port):127.0.0.1", "--cacert", pki.path("server-ca.pem")]
         let served = try run("/usr/bin/curl", base + ["--cert", pki.path("client-chain.pem"), "--key", pki.path("client.key"), url])
-        #expect(served.status == 0, "\(served.output)")
-        #expect(served.output.contains("hello"))
         let refused = try run("/usr/bin/curl", base + [url])
         #expect(refused.status != 0, "\(refused.output)")
-        #expect(server.waitForOutcomes(2).map(\.accepted) == [true, false])
+        let outcomes = server.waitForOutcomes(2)
+        #expect(outcomes.map(\.accepted) == [true, false], "curl with a certificate: \(served.output)")
+        #expect(outcomes.first?.peerSubject == "CN=Test Client")
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
