@@ -71,8 +71,9 @@ struct AppOptions: ParsableArguments {
                 tablePath: table.map { $0.split(separator: ".").map(String.init) } ?? []
             )
         )
-        // `tlsconfig trust` records in the tool's own directory, so --app goes along.
-        configuration.trustCommand = app == "tlsconfig" ? "tlsconfig trust" : "tlsconfig trust --app \(app)"
+        // `tlsconfig trust` records in the tool's own directory, so --app goes along (the
+        // resolver's own default), rather than the bare command path the shared commands name.
+        configuration.trustCommand = configuration.effectiveTrustCommand
         return configuration
     }
 }

@@ -201,10 +201,12 @@ struct ServerRoleTests {
         #expect(outcomes.first?.peerSubject == "CN=Test Client")
     }
 
-    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// `executable` with `arguments`, its standard output and error together, run in `directory`.
+    private func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -216,17 +218,6 @@ struct ServerRoleTests {
     }
 
     private func sClient(port: Int, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)
-        process.arguments = ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"] + arguments
-        process.currentDirectoryURL = pki.directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text
+        try run(OpenSSLTool.path, ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"] + arguments, in: pki.directory).output
     }
 }
