@@ -256,8 +256,10 @@ expect "ahc-get: mTLS GET with SSL_CERT_FILE, SSL_CLIENT_CERT and [tls] of ahc-g
     in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase "$ahc_get" "$mtls_url"
 expect "ahc-get: a wrong passphrase is TLSConfig's error, naming ahc-get.toml" 1 'wrong-passphrase' 'ahc-get\.toml' -- \
     in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=wrong "$ahc_get" "$mtls_url"
-expect "ahc-get: an untrusted server is refused" 1 'error: cannot GET' -- \
+expect "ahc-get: an untrusted server is refused, explained as tlsconfig connect explains it" 1 'error: cannot GET' 'server-certificate-not-trusted' 'SSL_CERT_FILE' -- \
     in_ahc env SSL_CERT_FILE="$pki/client.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase "$ahc_get" "$mtls_url"
+expect "ahc-get: verify = none connects, and its warning is printed on start-up" 0 '^HTTP 200' 'warning\[verification-disabled\]' 'AHC_GET_VERIFY' -- \
+    in_ahc env SSL_CERT_FILE="$pki/client.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase AHC_GET_VERIFY=none "$ahc_get" "$mtls_url"
 expect "ahc-get: pins AsyncHTTPClient cannot check fail closed, naming the setting and its origin" 1 'nio-setting-not-enforced' 'pinned-public-keys' 'AHC_GET_PINNED_PUBLIC_KEYS' -- \
     in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase \
     AHC_GET_PINNED_PUBLIC_KEYS="sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" "$ahc_get" "$mtls_url"

@@ -18,8 +18,8 @@ struct NIOClientTests {
         pki = try TestPKI.shared()
     }
 
-    private func client(_ variables: [String: String], accepting: Set<NIOUnenforcedSetting> = []) throws -> NIOClientTLS {
-        try NIOClientTLS(resolution: NIOHarness.resolution(variables, pki: pki), accepting: accepting)
+    private func client(_ variables: [String: String], accepting: Set<UnenforcedSetting> = []) throws -> ClientTLS {
+        try ClientTLS(resolution: NIOHarness.resolution(variables, pki: pki), accepting: accepting)
     }
 
     private func withServer<T>(certificate: String = "server.pem", key: String = "server.key", requireClientCertificate: Bool = true, _ extra: [String] = [], _ body: (OpenSSLServerProcess) throws -> T) throws -> T {
@@ -52,7 +52,7 @@ struct NIOClientTests {
 
     @Test func anEncryptedKeyWithAWrongPassphraseIsTlsconfigsErrorWithItsOrigin() throws {
         let resolution = NIOHarness.resolution(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-chain.pem", "CLIENT_KEY": "client-encrypted-pkcs8.key", "CLIENT_KEY_PASSPHRASE": "env:TLS_TEST_P12"], pki: pki)
-        let error = #expect(throws: TLSSettingsError.self) { try NIOClientTLS(resolution: resolution) }
+        let error = #expect(throws: TLSSettingsError.self) { try ClientTLS(resolution: resolution) }
         let diagnostic = try #require(error?.diagnostics.first { $0.code == .wrongPassphrase })
         #expect(diagnostic.origin?.description.contains("TLSCONFIG_CLIENT_KEY") == true)
     }
@@ -110,7 +110,7 @@ struct NIOClientTests {
         let exchange = try withServer { NIOHarness.get(tls, port: $0.port) }
         #expect(exchange.response?.hasPrefix("HTTP/1.0 200 ok") == true, "\(exchange.rejections)")
         // The configuration path gets the same certificates: system bundle plus the CA file.
-        let configuration = try tls.configuration(for: .configuration)
+        let configuration = try tls.configuration(for: .configuration, accepting: [.verify])
         guard case .certificates(let roots) = configuration.trustRoots else { Issue.record("trust roots are not a list"); return }
         let serverCA = try #require(NIOSSLCertificate.fromPEMFile(pki.path("server-ca.pem")).first)
         #expect(roots.contains(serverCA))
@@ -119,7 +119,7 @@ struct NIOClientTests {
 
     @Test func systemTrustGivesBoringSSLTheSameStore() throws {
         let tls = try client([:])
-        let configuration = try tls.configuration(for: .configuration)
+        let configuration = try tls.configuration(for: .configuration, accepting: [.verify])
         let system = try #require(tls.verifier.trustStore.sources.first { $0.kind == .systemFile })
         if let directory = system.lookedUpThrough {
             // The directory holds exactly the bundle's certificates: BoringSSL looks them up there too.
@@ -128,17 +128,17 @@ struct NIOClientTests {
             guard case .certificates(let roots) = configuration.trustRoots else { Issue.record("expected the store's certificates"); return }
             #expect(roots.count == system.count)
         }
-        _ = try tls.makeContext(for: .configuration)
+        _ = try tls.makeContext(for: .configuration, accepting: [.verify])
     }
 
     @Test func aConfigurationConsumerVerifiesWithTheSameTrust() throws {
         let tls = try client(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem"])
-        let context = try tls.makeContext(for: .configuration)
+        let context = try tls.makeContext(for: .configuration, accepting: [.verify])
         try withServer { server in
             let exchange = NIOHarness.get(context: context, port: server.port)
             #expect(exchange.response?.hasPrefix("HTTP/1.0 200 ok") == true, "\(String(describing: exchange.error))")
         }
-        let untrusted = try client(["CA_FILE": "client-ca.pem"]).makeContext(for: .configuration)
+        let untrusted = try client(["CA_FILE": "client-ca.pem"]).makeContext(for: .configuration, accepting: [.verify])
         let refused = try withServer(requireClientCertificate: false) { NIOHarness.get(context: untrusted, port: $0.port) }
         #expect(refused.response == nil)
     }
@@ -146,7 +146,7 @@ struct NIOClientTests {
     @Test func aCipherStringBoringSSLCannotUseIsADiagnosticNotACrash() throws {
         // CAMELLIA exists in OpenSSL only; NIOSSL would stop the process on this string.
         let resolution = NIOHarness.resolution(["CA_FILE": "server-ca.pem", "CIPHERS": "CAMELLIA256-SHA"], pki: pki)
-        let error = #expect(throws: TLSSettingsError.self) { try NIOClientTLS(resolution: resolution) }
+        let error = #expect(throws: TLSSettingsError.self) { try ClientTLS(resolution: resolution) }
         let diagnostic = try #require(error?.diagnostics.first)
         #expect(diagnostic.code == .nioNoUsableCipher)
         #expect(diagnostic.origin?.description.contains("TLSCONFIG_CIPHERS") == true)
@@ -163,10 +163,10 @@ struct NIOClientTests {
 
     @Test func restrictedTLS13SuitesAreRefusedUnlessAccepted() throws {
         let resolution = NIOHarness.resolution(["CA_FILE": "server-ca.pem", "CIPHERSUITES": "TLS_AES_256_GCM_SHA384"], pki: pki)
-        let error = #expect(throws: TLSSettingsError.self) { try NIOClientTLS(resolution: resolution) }
+        let error = #expect(throws: TLSSettingsError.self) { try ClientTLS(resolution: resolution) }
         #expect(error?.diagnostics.first?.code == .nioCipherSuitesFixed)
         #expect(error?.diagnostics.first?.help?.contains("max-version") == true)
-        let accepted = try NIOClientTLS(resolution: resolution, accepting: [.ciphersuites])
+        let accepted = try ClientTLS(resolution: resolution, accepting: [.ciphersuites])
         #expect(accepted.diagnostics.contains { $0.code == .nioCipherSuitesFixed && $0.severity == .warning })
         // With TLS 1.3 off, the suites do not matter: no finding at all.
         let capped = try client(["CA_FILE": "server-ca.pem", "CIPHERSUITES": "TLS_AES_256_GCM_SHA384", "MAX_VERSION": "1.2"])
@@ -180,13 +180,13 @@ struct NIOClientTests {
         ])
         let error = #expect(throws: TLSSettingsError.self) { try tls.configuration(for: .asyncHTTPClient) }
         let settings = Set(error?.diagnostics.compactMap(\.setting) ?? [])
-        #expect(settings == [.pinnedPublicKeys, .crlFile, .alpn, .serverName])
+        #expect(settings == [.verify, .pinnedPublicKeys, .crlFile, .alpn, .serverName])
         #expect(error?.diagnostics.allSatisfy { $0.code == .nioSettingNotEnforced && $0.origin != nil } == true)
         // A generic consumer honours ALPN.
         let generic = tls.lossDiagnostics(for: .configuration).compactMap(\.setting)
         #expect(!generic.contains(.alpn))
         // Accepting each loss gives the configuration, and the losses stay as warnings.
-        let all: Set<NIOUnenforcedSetting> = [.pinnedPublicKeys, .crlFile, .alpn, .serverName]
+        let all: Set<UnenforcedSetting> = [.verify, .pinnedPublicKeys, .crlFile, .alpn, .serverName]
         _ = try tls.configuration(for: .asyncHTTPClient, accepting: all)
         #expect(tls.lossDiagnostics(for: .asyncHTTPClient, accepting: all).filter { $0.code == .nioSettingNotEnforced }.allSatisfy { $0.severity == .warning })
         // Handlers enforce everything.
@@ -197,8 +197,8 @@ struct NIOClientTests {
         let tls = try client(["CA_FILE": "server-ca.pem", "MIN_VERSION": "1.2", "MAX_VERSION": "1.2", "ALPN": "http/1.1"])
         let exchange = try withServer(requireClientCertificate: false, ["-alpn", "http/1.1"]) { NIOHarness.get(tls, port: $0.port) }
         #expect(exchange.response?.contains("TLSv1.2") == true, "\(String(describing: exchange.error))")
-        #expect(tls.handlerContext.configuration.applicationProtocols == ["http/1.1"])
-        #expect(tls.handlerContext.configuration.maximumTLSVersion == .tlsv12)
+        #expect((try tls.configuration(for: .handlers)).applicationProtocols == ["http/1.1"])
+        #expect((try tls.configuration(for: .handlers)).maximumTLSVersion == .tlsv12)
     }
 
     @Test func aSecondClientForTheSameTrustReusesTheTrustStore() throws {

@@ -30,7 +30,7 @@ enum NIOHarness {
 
     /// Connects to 127.0.0.1:`port` with a handler for `host`, sends `GET /` and reads until the
     /// server closes.
-    static func get(_ tls: NIOClientTLS, host: String = "localhost", port: Int) -> Exchange {
+    static func get(_ tls: ClientTLS, host: String = "localhost", port: Int) -> Exchange {
         let rejections = Locked<[Diagnostic]>([])
         let handlerFactory: @Sendable () throws -> NIOSSLClientHandler = {
             try tls.makeHandler(serverHostname: host, port: port) { diagnostic in rejections.withLock { $0.append(diagnostic) } }

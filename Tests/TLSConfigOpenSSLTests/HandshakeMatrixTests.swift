@@ -81,11 +81,14 @@ struct HandshakeMatrixTests {
         #expect(report.clientCertificateSent?.subject == "CN=Test Client")
     }
 
-    @Test func expiredClientCertificateIsRejectedByTheServer() throws {
+    /// The build runs the identity checks of `check` and the reloaders: an expired client
+    /// certificate is refused here, with its origin, not by the server's certificate_expired alert.
+    @Test func expiredClientCertificateIsRefusedAtBuildBeforeAnyServerSeesIt() throws {
         let settings = fixtures.clientSettings(identity: fixtures.identity("client-expired-combined.pem"))
-        let report = try withServer { try connect(settings, server: $0) }
-        #expect(report.failure == .clientCertificateRejected(TLSAlert(code: 45)))
-        #expect(report.clientCertificateSent?.subject == "CN=Expired Client")
+        let errors = fixtures.buildErrors(settings).errors
+        #expect(errors.map(\.code) == [.clientCertificateExpired])
+        #expect(errors.first?.origin == .environment(variable: "TLSTEST_CLIENT_CERT"))
+        #expect(errors.first?.message.contains("expired on 2021-01-01") == true)
     }
 
     @Test func clientCertificateFromAnotherCAIsRejectedByTheServer() throws {

@@ -164,17 +164,17 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             TrustStoreCache.forgetSystemTrustVerdicts()
             let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
-            blackHole(try NIOClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration))
+            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration))
         }
     }
 
     Benchmark("NIOSSLContext for a configuration consumer, system trust, second (same trust)", configuration: fast) { benchmark in
         let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
         let cache = TrustStoreCache()
-        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration))
+            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration))
         }
     }
 

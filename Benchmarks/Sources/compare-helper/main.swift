@@ -13,7 +13,7 @@ import NIOSSL
 //   compare-helper context-repeat ITERATIONS       client context, system trust, warm cache
 //   compare-helper nio-first ITERATIONS            NIOSSLContext for a configuration consumer, system trust, fresh caches each round
 //   compare-helper nio-second ITERATIONS           the same, second context for the same trust (warm caches)
-//   compare-helper nio-handler-second ITERATIONS   NIOClientTLS (handler context) for the same trust, warm caches
+//   compare-helper nio-handler-second ITERATIONS   ClientTLS (handler context) for the same trust, warm caches
 //   compare-helper nio-plain ITERATIONS            swift-nio-ssl alone: NIOSSLContext(.makeClientConfiguration()), its own system trust
 //   compare-helper toml PATH ITERATIONS            read PATH and parse it with TOMLParser
 //   compare-helper resolve ITERATIONS [CAFILE]     the two-file, 20-section resolution of the benchmarks
@@ -95,25 +95,25 @@ case ("nio-first", 2):
     let result = try median(iterations: count(arguments[1])) {
         TrustStoreCache.forgetSystemTrustVerdicts()
         let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
-        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration)
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration)
     }
     print(String(format: "%.1f", result))
 
 case ("nio-second", 2):
     let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
     let cache = TrustStoreCache()
-    _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+    _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
     let result = try median(iterations: count(arguments[1])) {
-        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
     }
     print(String(format: "%.1f", result))
 
 case ("nio-handler-second", 2):
     let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
     let cache = TrustStoreCache()
-    _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache)
+    _ = try ClientTLS(resolution: resolution, trustStoreCache: cache)
     let result = try median(iterations: count(arguments[1])) {
-        _ = try NIOClientTLS(resolution: resolution, trustStoreCache: cache)
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache)
     }
     print(String(format: "%.1f", result))
 

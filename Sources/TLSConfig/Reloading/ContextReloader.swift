@@ -14,8 +14,8 @@
 /// next change. A certificate and key replaced in two steps therefore keep the old pair until
 /// the new pair matches.
 ///
-/// `Context` is whatever `build` makes: `TLSContext` (TLSConfigOpenSSL), `NIOClientTLS` or
-/// `NIOServerTLS` (TLSConfigNIO). Take ``current`` for each new connection; connections already
+/// `Context` is whatever `build` makes: `TLSContext` (TLSConfigOpenSSL), `ClientTLS` or
+/// `ServerTLS` (TLSConfigNIO). Take ``current`` for each new connection; connections already
 /// open keep the context they were made with.
 ///
 /// ```swift

@@ -8,6 +8,10 @@ public struct PeerChainVerdict: Sendable, Hashable {
     public var verifiedName: String?
     /// Why the chain is refused; `nil` when it is accepted.
     public var failure: HandshakeFailure?
+    /// The chain OpenSSL built and verified (DER, leaf to trust anchor), for engines that hand
+    /// a validated chain on (swift-nio-ssl's metadata callbacks); empty when the chain was not
+    /// verified (`verify = none`) or was refused.
+    package var validatedChain: [[UInt8]] = []
 
     /// Whether the chain is accepted.
     public var isAccepted: Bool { failure == nil }

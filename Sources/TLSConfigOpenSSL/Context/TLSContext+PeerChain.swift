@@ -22,22 +22,31 @@ extension TLSContext {
         }
         let name = role == .client && settings.verification == .full ? host.map(verifiedName(forHost:)) : nil
         let enforcesChain = role == .server || settings.verification != .none
-        if enforcesChain, let error = verify(leaf: leaf, intermediates: certificates.dropFirst(), name: name) {
-            let failure = HandshakeFailure.verification(error, leaf: summaries.first, expectedName: name ?? host ?? "")
-            return PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: failure)
+        var validated: [[UInt8]] = []
+        if enforcesChain {
+            switch verify(leaf: leaf, intermediates: certificates.dropFirst(), name: name) {
+            case .refused(let error):
+                let failure = HandshakeFailure.verification(error, leaf: summaries.first, expectedName: name ?? host ?? "")
+                return PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: failure)
+            case .built(let chain):
+                validated = chain
+            }
         }
         if role == .client, !settings.pinnedPublicKeys.isEmpty, !settings.pinnedPublicKeys.contains(leaf.publicKeyPin) {
             return PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: .pinMismatch(presented: leaf.publicKeyPin))
         }
-        return PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: nil)
+        var verdict = PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: nil)
+        verdict.validatedChain = validated
+        return verdict
     }
 
-    /// `X509_verify_cert` set up as `ssl_verify_cert_chain` sets it up for a connection of this context.
-    private func verify(leaf: OwnedCertificate, intermediates: ArraySlice<OwnedCertificate>, name: String?) -> VerificationError? {
+    /// `X509_verify_cert` set up as `ssl_verify_cert_chain` sets it up for a connection of this
+    /// context: the chain it built (DER, leaf to trust anchor), or why it failed.
+    private func verify(leaf: OwnedCertificate, intermediates: ArraySlice<OwnedCertificate>, name: String?) -> ChainCheck {
         OpenSSLErrorQueue.clear()
         defer { OpenSSLErrorQueue.clear() }
         guard let storeContext = X509_STORE_CTX_new(), let untrusted = ctls_sk_X509_new_null() else {
-            return VerificationError(code: Int(X509_V_ERR_OUT_OF_MEM), reason: "out of memory", depth: 0, subject: leaf.subject)
+            return .refused(VerificationError(code: Int(X509_V_ERR_OUT_OF_MEM), reason: "out of memory", depth: 0, subject: leaf.subject))
         }
         defer {
             X509_STORE_CTX_free(storeContext)
@@ -46,24 +55,32 @@ extension TLSContext {
         for certificate in intermediates where X509_up_ref(certificate.pointer) == 1 {
             if ctls_sk_X509_push(untrusted, certificate.pointer) == 0 { X509_free(certificate.pointer) }
         }
-        return withExtendedLifetime(self) { () -> VerificationError? in
+        return withExtendedLifetime(self) { () -> ChainCheck in
             guard X509_STORE_CTX_init(storeContext, SSL_CTX_get_cert_store(pointer), leaf.pointer, untrusted) == 1,
                   let parameters = X509_STORE_CTX_get0_param(storeContext) else {
-                return VerificationError(code: Int(X509_V_ERR_UNSPECIFIED), reason: OpenSSLErrorQueue.drainedText(fallback: "cannot set up verification"), depth: 0, subject: leaf.subject)
+                return .refused(VerificationError(code: Int(X509_V_ERR_UNSPECIFIED), reason: OpenSSLErrorQueue.drainedText(fallback: "cannot set up verification"), depth: 0, subject: leaf.subject))
             }
             _ = X509_STORE_CTX_set_default(storeContext, role == .client ? "ssl_server" : "ssl_client")
             _ = X509_VERIFY_PARAM_set1(parameters, SSL_CTX_get0_param(pointer))
             X509_VERIFY_PARAM_set_auth_level(parameters, SSL_CTX_get_security_level(pointer))
             if let name, !Self.expect(name: name, target: try? HostTarget(parsing: name), in: parameters) {
-                return VerificationError(code: Int(X509_V_ERR_HOSTNAME_MISMATCH), reason: "cannot check the name \(quoted(name))", depth: 0, subject: leaf.subject)
+                return .refused(VerificationError(code: Int(X509_V_ERR_HOSTNAME_MISMATCH), reason: "cannot check the name \(quoted(name))", depth: 0, subject: leaf.subject))
             }
-            if X509_verify_cert(storeContext) == 1 { return nil }
+            if X509_verify_cert(storeContext) == 1 {
+                var built: [[UInt8]] = []
+                if let chain = X509_STORE_CTX_get0_chain(storeContext) {
+                    for index in 0..<ctls_sk_X509_num(chain) {
+                        if let certificate = ctls_sk_X509_value(chain, index) { built.append(OwnedCertificate(borrowing: certificate).der) }
+                    }
+                }
+                return .built(built)
+            }
             let code = X509_STORE_CTX_get_error(storeContext)
             let current = X509_STORE_CTX_get_current_cert(storeContext).map { OwnedCertificate(borrowing: $0) }
-            return VerificationError(
+            return .refused(VerificationError(
                 code: Int(code), reason: String(cString: X509_verify_cert_error_string(Int(code))),
                 depth: Int(X509_STORE_CTX_get_error_depth(storeContext)), subject: current?.subject ?? leaf.subject
-            )
+            ))
         }
     }
 
@@ -128,4 +145,10 @@ extension TLSContext {
             return anchors
         }
     }
+}
+
+/// The outcome of one `X509_verify_cert`: the chain it built, or why it refused.
+private enum ChainCheck {
+    case built([[UInt8]])
+    case refused(VerificationError)
 }

@@ -308,8 +308,9 @@ public struct TLSContextBuilder: Sendable {
         }
         let loaded = decoded.identity(IdentityLoader(material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix, keys: keys))
         diagnostics += loaded.diagnostics
-        // Every server build, first or reloaded, judges the identity it would serve.
-        if role == .server, let file = resolution.material.certificate {
+        // Every build, first or reloaded, client or server, judges the identity it would present,
+        // so a build, `check` and the reloaders never disagree about it.
+        if let file = resolution.material.certificate {
             diagnostics += MaterialChecks.identityFindings(loaded, file: file, keys: keys, now: Date(), expiryWarning: MaterialChecks.defaultExpiryWarning)
         }
         guard loaded.isUsable, let leaf = loaded.leaf, let key = loaded.key else { return [] }

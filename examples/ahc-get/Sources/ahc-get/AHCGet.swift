@@ -17,14 +17,20 @@ struct AHCGet {
         // --- TLSConfig: from here to `configuration` is all a tool writes. ---
         let resolution = SettingsResolver(ResolverConfiguration(
             appName: "ahc-get", documents: ConfigFileDiscovery(projectFileNames: ["ahc-get.toml"], tablePath: ["tls"])
-        )).resolve(host: "\(host):\(url.port ?? 443)")
-        let renderer = DiagnosticRenderer(sources: resolution.sources)
+        )).resolve(host: host, defaultPort: url.port ?? 443)
+        let tls: ClientTLS
         let configuration: TLSConfiguration
         do throws(TLSSettingsError) {
-            configuration = try NIOClientTLS(resolution: resolution).configuration(for: .asyncHTTPClient)
+            tls = try ClientTLS(resolution: resolution)
+            // AsyncHTTPClient has no verification hook: swift-nio-ssl checks the chain and the
+            // name by its own rules (the README's table), which this tool accepts in code.
+            configuration = try tls.configuration(for: .asyncHTTPClient, accepting: [.verify])
         } catch {
-            fail(renderer.render(error.diagnostics))
+            fail(DiagnosticRenderer(sources: resolution.sources).render(error.diagnostics))
         }
+        // Warnings (verify = "none", a certificate close to expiry, ...) are never silent.
+        let warnings = tls.renderedWarnings()
+        if !warnings.isEmpty { FileHandle.standardError.write(Data(warnings.utf8)) }
         // --- end of TLSConfig ---
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(tlsConfiguration: configuration))
         do {
@@ -35,7 +41,9 @@ struct AHCGet {
             try? await client.shutdown()
         } catch {
             try? await client.shutdown()
-            fail("error: cannot GET \(url.absoluteString): \(error)")
+            // The same failure, cause and next step as `tlsconfig connect`.
+            let explanation = tls.explain(error, host: host, port: url.port ?? 443)
+            fail("error: cannot GET \(url.absoluteString): \(error)\n" + explanation.text())
         }
     }
 

@@ -6,8 +6,8 @@ import TLSConfigOpenSSL
 /// Trust roots for consumers that verify with BoringSSL alone: the certificates of the
 /// verifier's OpenSSL store, converted once per store. Contexts share stores through
 /// `TrustStoreCache`, so a second configuration for the same trust costs a lookup here.
-final class NIOTrustRoots: Sendable {
-    static let shared = NIOTrustRoots()
+final class BoringSSLTrustRoots: Sendable {
+    static let shared = BoringSSLTrustRoots()
 
     /// By store id; stores are immutable, and the cache drops the oldest beyond a few.
     private let entries = Locked<[(id: Int, certificates: [NIOSSLCertificate])]>([])
@@ -39,8 +39,8 @@ final class NIOTrustRoots: Sendable {
 
     /// OpenSSL looks in the system directory as well as the bundle; the list handed to BoringSSL
     /// holds the bundle's certificates only (the directory mirrors it on Debian and Red Hat).
-    static func systemNote(_ verifier: TLSContext, consumer: NIOTLSConsumer) -> [Diagnostic] {
-        guard consumer != .handlers, verifier.trustStore.usesSystemStore else { return [] }
+    static func systemNote(_ verifier: TLSContext, consumer: TLSConsumer) -> [Diagnostic] {
+        guard consumer.verification == .swiftNIOSSL, verifier.trustStore.usesSystemStore else { return [] }
         let sources = verifier.trustStore.sources
         guard let file = sources.first(where: { $0.kind == .systemFile }), let count = file.count, count > 0, file.lookedUpThrough == nil,
               let directory = sources.first(where: { $0.kind == .systemDirectory && $0.exists }) else { return [] }

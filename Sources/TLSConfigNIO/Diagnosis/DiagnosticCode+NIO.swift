@@ -19,6 +19,12 @@ extension DiagnosticCode {
     public static let nioContextFailed: DiagnosticCode = "nio-context-failed"
     /// A server's handler refused a client's chain (from the `onRejection` callback).
     public static let clientCertificateNotTrusted: DiagnosticCode = "client-certificate-not-trusted"
+    /// A configuration was asked for a consumer that takes a verification callback without
+    /// the callback, or a callback for one described as having no hook.
+    public static let nioConsumerNeedsCallback: DiagnosticCode = "nio-consumer-needs-callback"
+    /// A framework's connection failed, but a handshake with the same settings succeeds: the
+    /// cause lies beyond the TLS settings (``FailureExplanation``).
+    public static let connectionFailedAfterHandshake: DiagnosticCode = "connection-failed-after-handshake"
     /// A note: what the system trust store means on the configuration path.
     public static let nioSystemTrust: DiagnosticCode = "nio-system-trust"
 }

@@ -11,21 +11,21 @@ import Glibc
 /// identity, the trust store's certificates), so NIO uses exactly what OpenSSL accepted and
 /// what `show` and `check` report, and material problems carry TLSConfig's codes and origins
 /// before BoringSSL sees a byte.
-struct NIOConfigurationBuilder {
+struct BoringSSLConfigurationBuilder {
     let resolution: Resolution
     let verifier: TLSContext
-    let accepted: Set<NIOUnenforcedSetting>
+    let accepted: Set<UnenforcedSetting>
 
     private var settings: TLSSettings { resolution.settings }
 
     /// Versions, ciphers, identity and ALPN, with no trust roots and no verification: each
-    /// consumer adds what it can enforce.
+    /// consumer adds what it can enforce. Errors are in the findings, not thrown.
     func base() -> (configuration: TLSConfiguration, diagnostics: [Diagnostic]) {
         // One struct serves both roles; every field that differs is set below.
         var configuration = TLSConfiguration.makeClientConfiguration()
         var diagnostics: [Diagnostic] = []
-        configuration.minimumTLSVersion = Self.nioVersion(settings.versions.minimum)
-        configuration.maximumTLSVersion = settings.versions.maximum.map(Self.nioVersion)
+        configuration.minimumTLSVersion = Self.boringSSLVersion(settings.versions.minimum)
+        configuration.maximumTLSVersion = settings.versions.maximum.map(Self.boringSSLVersion)
         configuration.trustRoots = .certificates([])
         configuration.certificateVerification = .none
         configuration.applicationProtocols = settings.alpn
@@ -119,43 +119,7 @@ struct NIOConfigurationBuilder {
         }
     }
 
-    // MARK: Losses
-
-    /// The findings for settings `consumer` cannot enforce: errors unless accepted.
-    func losses(for consumer: NIOTLSConsumer, clientAuthentication: ClientAuthentication) -> [Diagnostic] {
-        guard consumer != .handlers else { return [] }
-        var lost: [(NIOUnenforcedSetting, String)] = []
-        let name = consumer == .asyncHTTPClient ? "AsyncHTTPClient" : "a consumer that makes its own handlers"
-        if verifier.role == .client {
-            if !settings.pinnedPublicKeys.isEmpty {
-                lost.append((.pinnedPublicKeys, "\(name) has no verification hook to check the server's key against the pins"))
-            }
-            if settings.crlFile != nil {
-                lost.append((.crlFile, "swift-nio-ssl has no CRL support, and \(name) has no verification hook to check revocation"))
-            }
-            if settings.serverName != nil {
-                lost.append((.serverName, consumer == .asyncHTTPClient
-                    ? "AsyncHTTPClient sends and checks the URL's host" : "the name sent and checked is the one \(name) is given"))
-            }
-            if consumer == .asyncHTTPClient, !settings.alpn.isEmpty {
-                lost.append((.alpn, "AsyncHTTPClient replaces the ALPN list with its own (h2, http/1.1)"))
-            }
-        } else if settings.crlFile != nil, clientAuthentication != .none {
-            lost.append((.crlFile, "swift-nio-ssl has no CRL support, and \(name) has no verification hook to check client certificates' revocation"))
-        }
-        return lost.map { setting, why in
-            let accepted = accepted.contains(setting)
-            let key = setting.settingKey
-            return Diagnostic(
-                accepted ? .warning : .error, .nioSettingNotEnforced,
-                "\(key) cannot be enforced: \(why)" + (accepted ? "; the host tool accepts this" : ""),
-                setting: key, origin: resolution.origin(of: key),
-                help: accepted ? nil : "remove \(key) for this host, or use a tool that connects through TLSConfigNIO's handlers, which enforce it; a tool that enforces it another way passes accepting: [.\(String(describing: setting))]"
-            )
-        }
-    }
-
-    static func nioVersion(_ version: TLSProtocolVersion) -> TLSVersion {
+    static func boringSSLVersion(_ version: TLSProtocolVersion) -> TLSVersion {
         switch version {
         case .tls1_0: .tlsv1
         case .tls1_1: .tlsv11
