@@ -12,6 +12,7 @@ let package = Package(
         // The NIO trait builds TLSConfigNIO, for the NIOSSLContext rows.
         .package(path: "..", traits: ["NIO"]),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Swift 6.3 uses ordo-one's malloc-interposer for allocation counts (no jemalloc needed).
         // Naming the trait list disables the default "RuntimeInterposer" trait, whose package is
         // only needed for ARC counters, which these benchmarks do not record.
@@ -46,6 +47,8 @@ let package = Package(
                 .product(name: "TLSConfigOpenSSL", package: root),
                 .product(name: "TLSConfigNIO", package: root),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/compare-helper"
         ),

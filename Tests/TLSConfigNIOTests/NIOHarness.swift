@@ -43,6 +43,11 @@ enum NIOHarness {
         exchange(port: port, rejections: Locked([])) { try NIOSSLClientHandler(context: context, serverHostname: host) }
     }
 
+    /// As `get`, with a handler made as a framework makes it (its own context, our callback).
+    static func get(port: Int, rejections: Locked<[Diagnostic]>, handler: @escaping @Sendable () throws -> NIOSSLClientHandler) -> Exchange {
+        exchange(port: port, rejections: rejections, handler)
+    }
+
     private static func exchange(port: Int, rejections: Locked<[Diagnostic]>, _ makeHandler: @escaping @Sendable () throws -> NIOSSLClientHandler) -> Exchange {
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.next().makePromise(of: String.self)

@@ -40,21 +40,10 @@ struct NIOServerTests {
 
     /// `openssl s_client` sending one line; its stdout and stderr.
     private func sClient(port: Int, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)
-        process.arguments = ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-verify_return_error", "-CAfile", "server-ca.pem"] + arguments
-        process.currentDirectoryURL = pki.directory
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data("ping\n".utf8))
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return text
+        try OpenSSLTool.converse(
+            ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-verify_return_error", "-CAfile", "server-ca.pem"] + arguments,
+            in: pki.directory, input: "ping\n"
+        )
     }
 
     private func server(_ variables: [String: String], clientAuthentication: ClientAuthentication) throws -> ServerTLS {
@@ -125,6 +114,32 @@ struct NIOServerTests {
             let untrusted = try sClient(port: port, ["-cert", "client-untrusted.pem", "-key", "client.key"])
             #expect(!untrusted.contains("hello from nio"))
         }
+    }
+
+    /// As Hummingbird and Vapor make their handlers: their own context from the configuration,
+    /// with the callback; the client's chain is judged by TLSConfig's verifier.
+    @Test func aFrameworkWithACallbackVerifiesClientsWithTheVerifier() throws {
+        let tls = try server([:], clientAuthentication: .required)
+        let rejections = Locked<[Diagnostic]>([])
+        let hooked = try tls.configurationWithVerifier(for: .vapor) { diagnostic in rejections.withLock { $0.append(diagnostic) } }
+        let context = try NIOSSLContext(configuration: hooked.configuration)
+        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context, customVerificationCallback: hooked.verificationCallback))
+                    try channel.pipeline.syncOperations.addHandler(NIOHarness.Greeter(closesAfterReply: true))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).wait()
+        defer { try? channel.close().wait() }
+        let port = channel.localAddress!.port!
+        let trusted = try sClient(port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
+        #expect(trusted.contains("hello from nio"), "\(trusted)")
+        let untrusted = try sClient(port: port, ["-cert", "client-untrusted.pem", "-key", "client.key"])
+        #expect(!untrusted.contains("hello from nio"))
+        #expect(rejections.withLock { $0 }.first?.code == .clientCertificateNotTrusted)
+        // Without a certificate, client-auth = required holds too.
+        #expect(!(try sClient(port: port, [])).contains("hello from nio"))
     }
 
     @Test func aServerWithoutAnIdentityIsTheTLSConfigError() throws {

@@ -54,6 +54,10 @@ public struct FailureMatrixPKI: Sendable {
             [cnonly]
             basicConstraints = CA:FALSE
             extendedKeyUsage = serverAuth
+            [dnsip]
+            basicConstraints = CA:FALSE
+            subjectAltName = DNS:127.0.0.1
+            extendedKeyUsage = serverAuth
 
             """)
         for ca in ["root", "other"] {
@@ -74,6 +78,7 @@ public struct FailureMatrixPKI: Sendable {
         try sign("sha1", csr: "server.csr", by: "root", extensions: "server", digest: "sha1")
         try sign("no-server-auth", csr: "server.csr", by: "root", extensions: "noserverauth")
         try sign("cn-only", csr: "server.csr", by: "root", extensions: "cnonly")
+        try sign("dns-ip", csr: "server.csr", by: "root", extensions: "dnsip")  // an address written as a DNS name
         try sign("untrusted", csr: "server.csr", by: "other", extensions: "server")
         try sign("revoked", csr: "server.csr", by: "root", extensions: "server")
 

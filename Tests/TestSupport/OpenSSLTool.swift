@@ -36,4 +36,24 @@ public enum OpenSSLTool {
         }
         return text
     }
+
+    /// Runs `openssl ARGUMENTS` (`s_client`, say) in `directory`, writing `input` and keeping
+    /// standard input open until the peer closes; its output, whatever its exit status.
+    public static func converse(_ arguments: [String], in directory: URL, input: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = standardInput
+        try process.run()
+        standardInput.fileHandleForWriting.write(Data(input.utf8))
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try? standardInput.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return text
+    }
 }

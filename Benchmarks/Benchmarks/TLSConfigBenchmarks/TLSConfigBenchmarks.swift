@@ -164,17 +164,17 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             TrustStoreCache.forgetSystemTrustVerdicts()
             let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
-            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration))
+            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration, accepting: [.verify]))
         }
     }
 
     Benchmark("NIOSSLContext for a configuration consumer, system trust, second (same trust)", configuration: fast) { benchmark in
         let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
         let cache = TrustStoreCache()
-        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify])
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration))
+            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify]))
         }
     }
 

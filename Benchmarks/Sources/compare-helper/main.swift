@@ -19,6 +19,7 @@ import NIOSSL
 //   compare-helper resolve ITERATIONS [CAFILE]     the two-file, 20-section resolution of the benchmarks
 //   compare-helper generate-toml PATH [BYTES]      write the generated TOML document (1 MiB by default)
 //   compare-helper spawn ITERATIONS COMMAND...     run COMMAND (no shell) and time the whole process
+//   compare-helper nio-handshakes PKI COUNT        mTLS handshakes/s: TLSConfig's verifier vs swift-nio-ssl's, and one callback (µs)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("compare-helper: \(message)\n".utf8))
@@ -95,16 +96,16 @@ case ("nio-first", 2):
     let result = try median(iterations: count(arguments[1])) {
         TrustStoreCache.forgetSystemTrustVerdicts()
         let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
-        _ = try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration)
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration, accepting: [.verify])
     }
     print(String(format: "%.1f", result))
 
 case ("nio-second", 2):
     let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
     let cache = TrustStoreCache()
-    _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+    _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify])
     let result = try median(iterations: count(arguments[1])) {
-        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration)
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify])
     }
     print(String(format: "%.1f", result))
 
@@ -148,6 +149,9 @@ case ("generate-toml", 2), ("generate-toml", 3):
     let size = arguments.count == 3 ? count(arguments[2]) : 1 << 20
     let bytes = DocumentGenerator.document(.toml, minimumBytes: size)
     guard FileManager.default.createFile(atPath: arguments[1], contents: Data(bytes)) else { fail("cannot write \(arguments[1])") }
+
+case ("nio-handshakes", 3):
+    try HandshakeThroughput.run(pki: arguments[1], count: count(arguments[2]))
 
 case ("spawn", 3...):
     let command = Array(arguments.dropFirst(2))
