@@ -19,7 +19,7 @@ struct PeerChainCallback: Sendable {
     /// swift-nio-ssl's plain form.
     var plain: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void {
         { certificates, promise in
-            promise.succeed(judge(certificates) == nil ? .failed : .certificateVerified)
+            promise.succeed(judge(certificates, keepingValidatedChain: false) == nil ? .failed : .certificateVerified)
         }
     }
 
@@ -27,14 +27,14 @@ struct PeerChainCallback: Sendable {
     /// Vapor's `...WithMetadata`): the chain OpenSSL built, leaf to trust anchor.
     var withMetadata: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void {
         { certificates, promise in
-            guard let verdict = judge(certificates) else { return promise.succeed(.failed) }
+            guard let verdict = judge(certificates, keepingValidatedChain: true) else { return promise.succeed(.failed) }
             let chain = verdict.validatedChain.compactMap { try? NIOSSLCertificate(bytes: $0, format: .der) }
             promise.succeed(.certificateVerified(VerificationMetadata(chain.isEmpty ? nil : ValidatedCertificateChain(chain))))
         }
     }
 
     /// The verdict when the chain is accepted; `nil` when it is refused (and reported).
-    private func judge(_ certificates: [NIOSSLCertificate]) -> PeerChainVerdict? {
+    private func judge(_ certificates: [NIOSSLCertificate], keepingValidatedChain: Bool) -> PeerChainVerdict? {
         var chain: [[UInt8]] = []
         for certificate in certificates {
             guard let der = try? certificate.toDERBytes() else {
@@ -43,7 +43,7 @@ struct PeerChainCallback: Sendable {
             }
             chain.append(der)
         }
-        let verdict = core.verifier.verifyPeerChain(chain, host: host)
+        let verdict = core.verifier.verifyPeerChain(chain, host: host, summarizingAccepted: false, keepingValidatedChain: keepingValidatedChain)
         guard let failure = verdict.failure else { return verdict }
         reject(failure, verdict.peerCertificates, verifiedName: verdict.verifiedName)
         return nil

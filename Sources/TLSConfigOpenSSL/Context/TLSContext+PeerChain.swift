@@ -9,14 +9,20 @@ extension TLSContext {
     /// name rule, and the pins. `host` is the name connected to; `server-name` overrides it.
     /// Cheap enough for a handshake: nothing is loaded, hashed directories are looked up.
     public func verifyPeerChain(_ chain: [[UInt8]], host: String?) -> PeerChainVerdict {
+        verifyPeerChain(chain, host: host, summarizingAccepted: true, keepingValidatedChain: false)
+    }
+
+    /// As ``verifyPeerChain(_:host:)``, for a handshake's callback: an accepted chain is not
+    /// summarised unless asked (rendering names and dates is most of the cost), and the chain
+    /// OpenSSL built is kept only for callers that hand it on.
+    package func verifyPeerChain(_ chain: [[UInt8]], host: String?, summarizingAccepted: Bool, keepingValidatedChain: Bool) -> PeerChainVerdict {
         var certificates: [OwnedCertificate] = []
         for der in chain {
-            guard case .success(let certificate) = OwnedCertificate.parse(der: der) else {
+            guard case .success(let certificate) = Self.parsePeerCertificate(der) else {
                 return PeerChainVerdict(peerCertificates: certificates.map(\.summary), verifiedName: nil, failure: .other("the peer sent a certificate OpenSSL cannot parse"))
             }
             certificates.append(certificate)
         }
-        let summaries = certificates.map(\.summary)
         guard let leaf = certificates.first else {
             return PeerChainVerdict(peerCertificates: [], verifiedName: nil, failure: role == .client ? .other("the server sent no certificate") : .clientCertificateRequired)
         }
@@ -24,8 +30,9 @@ extension TLSContext {
         let enforcesChain = role == .server || settings.verification != .none
         var validated: [[UInt8]] = []
         if enforcesChain {
-            switch verify(leaf: leaf, intermediates: certificates.dropFirst(), name: name) {
+            switch verify(leaf: leaf, intermediates: certificates.dropFirst(), name: name, keepingChain: keepingValidatedChain) {
             case .refused(let error):
+                let summaries = certificates.map(\.summary)
                 let failure = HandshakeFailure.verification(error, leaf: summaries.first, expectedName: name ?? host ?? "")
                 return PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: failure)
             case .built(let chain):
@@ -33,16 +40,16 @@ extension TLSContext {
             }
         }
         if role == .client, !settings.pinnedPublicKeys.isEmpty, !settings.pinnedPublicKeys.contains(leaf.publicKeyPin) {
-            return PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: .pinMismatch(presented: leaf.publicKeyPin))
+            return PeerChainVerdict(peerCertificates: certificates.map(\.summary), verifiedName: name, failure: .pinMismatch(presented: leaf.publicKeyPin))
         }
-        var verdict = PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: nil)
+        var verdict = PeerChainVerdict(peerCertificates: summarizingAccepted ? certificates.map(\.summary) : [], verifiedName: name, failure: nil)
         verdict.validatedChain = validated
         return verdict
     }
 
     /// `X509_verify_cert` set up as `ssl_verify_cert_chain` sets it up for a connection of this
     /// context: the chain it built (DER, leaf to trust anchor), or why it failed.
-    private func verify(leaf: OwnedCertificate, intermediates: ArraySlice<OwnedCertificate>, name: String?) -> ChainCheck {
+    private func verify(leaf: OwnedCertificate, intermediates: ArraySlice<OwnedCertificate>, name: String?, keepingChain: Bool) -> ChainCheck {
         OpenSSLErrorQueue.clear()
         defer { OpenSSLErrorQueue.clear() }
         guard let storeContext = X509_STORE_CTX_new(), let untrusted = ctls_sk_X509_new_null() else {
@@ -68,7 +75,7 @@ extension TLSContext {
             }
             if X509_verify_cert(storeContext) == 1 {
                 var built: [[UInt8]] = []
-                if let chain = X509_STORE_CTX_get0_chain(storeContext) {
+                if keepingChain, let chain = X509_STORE_CTX_get0_chain(storeContext) {
                     for index in 0..<ctls_sk_X509_num(chain) {
                         if let certificate = ctls_sk_X509_value(chain, index) { built.append(OwnedCertificate(borrowing: certificate).der) }
                     }
@@ -144,6 +151,20 @@ extension TLSContext {
             }
             return anchors
         }
+    }
+}
+
+extension TLSContext {
+    /// Peers present the same certificates on every connection, and OpenSSL 3's decoders make
+    /// parsing one the largest part of a verification: parsed certificates are kept by their
+    /// DER bytes (all of them, so a hit is the same certificate), across contexts.
+    private static let peerCertificates = BoundedCache<[UInt8], OwnedCertificate>(capacity: 512)
+
+    fileprivate static func parsePeerCertificate(_ der: [UInt8]) -> Result<OwnedCertificate, OpenSSLFailure> {
+        if let cached = peerCertificates[der] { return .success(cached) }
+        let parsed = OwnedCertificate.parse(der: der)
+        if case .success(let certificate) = parsed { peerCertificates.store(certificate, for: der) }
+        return parsed
     }
 }
 

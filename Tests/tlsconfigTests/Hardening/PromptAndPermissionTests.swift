@@ -108,7 +108,9 @@ import Testing
                 if refused, format == "text" {
                     #expect(result.stderr.contains("error[config-file-world-writable]"), "\(context)")
                     #expect(result.stderr.contains("chmod o-w \(path)"), "\(context)")
-                    #expect(!result.stdout.contains("h2"), "a refused file is not read: \(context)")
+                    // The alpn line, not the whole text: a temporary path may hold "h2" by chance.
+                    let alpn = result.stdout.split(separator: "\n").filter { $0.contains("alpn") }
+                    #expect(!alpn.contains { $0.contains("h2") }, "a refused file is not read: \(context)")
                 }
             }
             let check = try sandbox.run(["check"])
