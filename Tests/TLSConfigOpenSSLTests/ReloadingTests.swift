@@ -315,6 +315,137 @@ struct ReloadingTests {
         #expect(Date().timeIntervalSince(cancelledAt) < 60)
     }
 
+    /// Collects a reloader's events from the moment it is made.
+    final class EventLog: Sendable {
+        let events = Locked<[ReloadEvent]>([])
+        private let reading: Task<Void, Never>
+
+        init(_ reloader: ContextReloader<TLSContext>) {
+            let stream = reloader.events
+            let events = self.events
+            reading = Task { for await event in stream { events.withLock { $0.append(event) } } }
+        }
+
+        deinit { reading.cancel() }
+
+        /// Waits for an event with `outcome` after the first `seen` events (a pair written in two
+        /// steps can be looked at half-written, which is a rejected event first), and moves
+        /// `seen` past it; `nil` if none comes. The bound is far below the 600 s poll interval
+        /// these tests use, so only a file event can produce the event.
+        func next(_ outcome: ReloadEvent.Outcome, after seen: inout Int) async -> ReloadEvent? {
+            for _ in 0..<3000 {
+                let found = events.withLock { events in events.indices.dropFirst(seen).first { events[$0].outcome == outcome }.map { ($0, events[$0]) } }
+                if let (index, event) = found {
+                    seen = index + 1
+                    return event
+                }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+            return nil
+        }
+    }
+
+    /// The three directory-level rotations a load test found waiting for the poll: the
+    /// certificate directory replaced by rename, removed and recreated, and reached through a
+    /// swapped `current -> releases/N` link. Each is acted on by file events, and so are changes
+    /// made inside the new directory afterwards.
+    @Test(arguments: ["rename", "remove and recreate", "parent link swap"])
+    func directoryLevelSwapsAreSeenByFileEvents(_ how: String) async throws {
+        let volume = Volume(pki: pki)
+        let base = volume.directory.path
+        let pairs = try (0..<3).map { _ in try volume.issue() }
+        func install(_ pair: (subject: String, certificate: Data, key: Data), in directory: String) throws {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try pair.certificate.write(to: URL(fileURLWithPath: directory + "/tls.crt"))
+            try pair.key.write(to: URL(fileURLWithPath: directory + "/tls.key"))
+        }
+        let certificates = how == "parent link swap" ? base + "/app/current" : base + "/app/certs"
+        if how == "parent link swap" {
+            try install(pairs[0], in: base + "/app/releases/1")
+            try FileManager.default.createSymbolicLink(atPath: certificates, withDestinationPath: "releases/1")
+        } else {
+            try install(pairs[0], in: certificates)
+        }
+        var configuration = ResolverConfiguration(
+            environment: ["HOME": base, "TLSCONFIG_CERT": certificates + "/tls.crt", "TLSCONFIG_KEY": certificates + "/tls.key"],
+            workingDirectory: base
+        )
+        configuration.role = .server
+        let reloader = try ContextReloader.serverContexts { [configuration] in SettingsResolver(configuration).resolve() }
+        let log = EventLog(reloader)
+        let watching = Task { await reloader.run(every: .seconds(600), wakingOnFileEvents: true) }
+        defer { watching.cancel() }
+        // A first rotation, seen by the look the watcher makes once its watches are set or by
+        // their events, shows the watcher is running.
+        var seen = 0
+        try install(pairs[1], in: certificates)
+        #expect(await log.next(.reloaded, after: &seen) != nil, "\(how): the first rotation was not seen")
+
+        switch how {
+        case "rename":
+            try install(pairs[2], in: base + "/app/certs.new")
+            try FileManager.default.moveItem(atPath: certificates, toPath: base + "/app/certs.old")
+            #expect(await log.next(.rejected, after: &seen) != nil, "the directory moved away is an event")
+            try FileManager.default.moveItem(atPath: base + "/app/certs.new", toPath: certificates)
+        case "remove and recreate":
+            try FileManager.default.removeItem(atPath: certificates)
+            #expect(await log.next(.rejected, after: &seen) != nil, "the removed directory is an event")
+            try install(pairs[2], in: certificates)
+        default:
+            try install(pairs[2], in: base + "/app/releases/2")
+            try FileManager.default.createSymbolicLink(atPath: base + "/app/current.tmp", withDestinationPath: "releases/2")
+            guard rename(base + "/app/current.tmp", certificates) == 0 else { throw POSIXError(.EIO) }
+        }
+        let swapped = await log.next(.reloaded, after: &seen)
+        #expect(swapped != nil, "\(how): the new directory was not acted on before the poll: \(log.events.withLock { $0 })")
+        #expect(reloader.current.certificateChain.first?.subject == pairs[2].subject)
+
+        // Inside the new directory, an in-place rewrite is seen too.
+        try volume.rewrite(certificates + "/tls.crt", with: pairs[0].certificate)
+        try volume.rewrite(certificates + "/tls.key", with: pairs[0].key)
+        let rewritten = await log.next(.reloaded, after: &seen)
+        #expect(rewritten != nil, "\(how): a change inside the new directory was missed: \(log.events.withLock { $0 })")
+        #expect(reloader.current.certificateChain.first?.subject == pairs[0].subject)
+    }
+
+    /// Touching inputs, or rewriting them with the same bytes, changes identities but not what
+    /// a context is made of: no reload, no event; a real change after a storm of touches is one.
+    @Test func touchedFilesWithTheSameBytesAreNotReloaded() async throws {
+        let volume = Volume(pki: pki)
+        let first = try volume.installNew()
+        let reloader = try ContextReloader.serverContexts { [configuration = volume.configuration] in SettingsResolver(configuration).resolve() }
+        var later = timespec(tv_sec: 0, tv_nsec: 0)
+        for step in 1...20 {
+            later.tv_sec = time(nil) + step
+            var times = [later, later]
+            #expect(utimensat(AT_FDCWD, volume.certificate, &times, 0) == 0)
+            #expect(reloader.check() == nil, "a touch is not a change")
+        }
+        try volume.rewrite(volume.key, with: first.key)
+        try volume.replace(volume.certificate, with: first.certificate)
+        #expect(reloader.check() == nil, "the same bytes again are not a change")
+        #expect(reloader.generation == 1)
+
+        let log = EventLog(reloader)
+        let watching = Task { await reloader.run(every: .seconds(600), wakingOnFileEvents: true) }
+        defer { watching.cancel() }
+        for _ in 0..<200 {
+            #expect(utimensat(AT_FDCWD, volume.certificate, nil, 0) == 0)
+        }
+        let next = try volume.issue()
+        try volume.replace(volume.key, with: next.key)
+        try volume.replace(volume.certificate, with: next.certificate)
+        var seen = 0
+        #expect(await log.next(.reloaded, after: &seen) != nil)
+        #expect(reloader.current.certificateChain.first?.subject == next.subject)
+        // Before the reload, only a look at the half-written pair (new key, old certificate)
+        // may be reported; a touch never is.
+        let events = log.events.withLock { $0 }
+        #expect(events.filter { $0.outcome == .reloaded }.count == 1, "touches were reported: \(events)")
+        #expect(events.allSatisfy { $0.outcome == .reloaded || $0.changedPaths.contains(volume.key) }, "touches were reported: \(events)")
+        #expect(reloader.generation == 2)
+    }
+
     @Test func runPollsAndEventsReportEachChange() async throws {
         let directory = TemporaryDirectory(prefix: "tlsconfig-reload-events")
         let bundle = directory.path + "/ca.pem"

@@ -38,6 +38,27 @@ public struct Material: Sendable {
         return inputs
     }
 
+    /// Whether `other` read the same bytes from the same paths (a hashed directory, read lazily
+    /// by OpenSSL, by its identity), and got the same passphrase: a touched or rewritten file
+    /// with unchanged contents changes nothing a context is built from.
+    package func hasSameContents(as other: Material) -> Bool {
+        func same(_ a: MaterialFile?, _ b: MaterialFile?) -> Bool { a?.path == b?.path && a?.bytes == b?.bytes }
+        func same(_ a: [MaterialFile], _ b: [MaterialFile]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { same($0, $1) } }
+        func samePassphrase(_ a: PassphraseSecret?, _ b: PassphraseSecret?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): true
+            case let (a?, b?): a.matches(b)
+            default: false
+            }
+        }
+        return same(caFiles, other.caFiles) && same(certificate, other.certificate) && same(key, other.key)
+            && same(crl, other.crl) && same(passphraseFile, other.passphraseFile) && samePassphrase(passphrase, other.passphrase)
+            && caDirectories.count == other.caDirectories.count
+            && zip(caDirectories, other.caDirectories).allSatisfy { a, b in
+                a.path == b.path && a.isHashed == b.isHashed && (a.isHashed ? a.identity == b.identity : same(a.files, b.files))
+            }
+    }
+
     /// The file that holds the private key: the key file, else the certificate file.
     package var keyHolder: MaterialFile? { key ?? certificate }
 }

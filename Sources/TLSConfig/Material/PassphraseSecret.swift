@@ -31,6 +31,12 @@ package final class PassphraseSecret: Sendable {
         storage.deallocate()
     }
 
+    /// Whether `other` holds the same passphrase (compared in time independent of where they differ).
+    package func matches(_ other: PassphraseSecret) -> Bool {
+        guard count == other.count else { return false }
+        return withBytes { mine in other.withBytes { theirs in zip(mine, theirs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0 } }
+    }
+
     /// The passphrase's bytes, valid only inside `body`.
     package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(rebasing: storage[..<count]))

@@ -2,8 +2,9 @@
 /// while cert-manager, a Vault agent or an ACME client rotates their certificates.
 ///
 /// At each poll it compares the resolution's ``WatchedInputs`` with the file system. When one
-/// changed, it resolves again and builds; the new context replaces the current one only if the
-/// build succeeds. Settings from configuration providers (a source whose
+/// changed, it resolves again; when the settings or the bytes read differ (a touch changes
+/// neither), it builds, and the new context replaces the current one only if the build
+/// succeeds. Settings from configuration providers (a source whose
 /// ``ConfigDocumentSource/changesWithoutFiles`` is true) have no file to watch: then each poll
 /// resolves again, which reads the files the settings name, and reloads when the settings or
 /// their errors differ from the last attempt's.
@@ -104,6 +105,11 @@ public final class ContextReloader<Context: Sendable>: Sendable {
             }
             let resolution = fresh ?? resolve()
             let newWatched = WatchedInputs(resolution)
+            if fresh == nil, Self.sameOutcome(attempted, resolution) {
+                // Touched, or rewritten with the same bytes: nothing to rebuild or report.
+                state.withLock { $0.watched = newWatched }
+                return nil
+            }
             let event: ReloadEvent
             do throws(TLSSettingsError) {
                 let context = try Self.attempt(resolution, build)
@@ -173,6 +179,12 @@ public final class ContextReloader<Context: Sendable>: Sendable {
             changes = newErrors.subtracting(oldErrors).map { $0.origin.map { "\($0)" } ?? "\($0.code)" }.sorted()
         }
         return changes.isEmpty ? ["the settings of a configuration provider"] : changes
+    }
+
+    /// Whether `new` has the settings, errors and file contents of `old`.
+    static func sameOutcome(_ old: Resolution, _ new: Resolution) -> Bool {
+        old.settings == new.settings && Set(old.diagnostics.errors) == Set(new.diagnostics.errors)
+            && old.material.hasSameContents(as: new.material)
     }
 
     private static func attempt(_ resolution: Resolution, _ build: Build) throws(TLSSettingsError) -> Context {

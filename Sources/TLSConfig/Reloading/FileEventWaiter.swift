@@ -21,7 +21,8 @@ package final class FileEventWaiter: @unchecked Sendable {
     /// The read end of a pipe that becomes readable, and stays so, once cancelled.
     private let cancelled: Int32
     private let cancelWriter: Int32
-    private var watches: [String: Int32] = [:]
+    /// The directories watched, by watch descriptor.
+    private var watches: [Int32: String] = [:]
 
     #if os(Linux)
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -55,26 +56,44 @@ package final class FileEventWaiter: @unchecked Sendable {
         close(cancelWriter)
     }
 
-    /// Watches the directories of `inputs` (and only those: watches of earlier inputs end).
-    package func watch(_ inputs: WatchedInputs) {
+    /// Watches the directories of `inputs` (and only those: watches of earlier inputs end);
+    /// `true` when a directory is watched that was not before, since a change made in it before
+    /// its watch was set had no event.
+    ///
+    /// For each input: the directory holding it (or the input directory itself), that
+    /// directory's parent (which sees it renamed away, removed and recreated, or renamed into
+    /// place), the directory of its real path (where in-place rewrites of a linked file
+    /// happen), and each directory holding a link on its path (a swapped `..data` or
+    /// `current -> releases/N` link). Watches are kept by the kernel's descriptor, which
+    /// stands for the directory itself, so a path that now leads to another directory gets a
+    /// watch of its own.
+    @discardableResult
+    package func watch(_ inputs: WatchedInputs) -> Bool {
         var wanted = Set<String>()
         for input in inputs.inputs {
-            if input.isDirectory { wanted.insert(input.path) }
-            wanted.insert(Self.directory(of: input.path))
+            let holder = input.isDirectory ? input.path : Self.directory(of: input.path)
+            wanted.insert(holder)
+            wanted.insert(Self.directory(of: holder))
             if let target = Self.realPath(input.path), target != input.path {
                 wanted.insert(input.isDirectory ? target : Self.directory(of: target))
             }
+            Self.addDirectoriesHoldingLinks(on: input.path, to: &wanted)
         }
         #if os(Linux)
-        for (directory, descriptor) in watches where !wanted.contains(directory) {
-            inotify_rm_watch(events, descriptor)
-            watches[directory] = nil
-        }
-        for directory in wanted where watches[directory] == nil {
+        var now: [Int32: String] = [:]
+        for directory in wanted {
+            // A missing directory is not watched: its parent's watch sees it appear.
             let descriptor = inotify_add_watch(events, directory, Self.mask)
-            // A missing directory is not watched; the interval still sees it appear.
-            if descriptor >= 0 { watches[directory] = descriptor }
+            if descriptor >= 0 { now[descriptor] = directory }
         }
+        for descriptor in watches.keys where now[descriptor] == nil {
+            inotify_rm_watch(events, descriptor)
+        }
+        let added = now.keys.contains { watches[$0] == nil }
+        watches = now
+        return added
+        #else
+        return false
         #endif
     }
 
@@ -111,14 +130,21 @@ package final class FileEventWaiter: @unchecked Sendable {
     /// A thread of its own, because waiting blocks and must not hold a thread of Swift's pool.
     package func start(every interval: Duration, inputs: @escaping @Sendable () -> WatchedInputs, look: @escaping @Sendable () -> Void, finished: @escaping @Sendable () -> Void) {
         let body: @Sendable () -> Void = { [self] in
-            // One look once the watches are set: a change from before them has no event.
-            watch(inputs())
-            look()
-            watch(inputs())
-            while wait(timeout: interval) {
+            // A look once the watches are set, and again whenever a look leads to a directory
+            // not watched before (a recreated or swapped one): a change made in it before its
+            // watch had no event. Bounded, so a directory that keeps being replaced leaves the
+            // rest to the next event.
+            let lookAndFollow = { [self] in
                 look()
-                watch(inputs())
+                var rounds = 0
+                while watch(inputs()), rounds < 3 {
+                    look()
+                    rounds += 1
+                }
             }
+            watch(inputs())
+            lookAndFollow()
+            while wait(timeout: interval) { lookAndFollow() }
             finished()
         }
         #if os(Linux)
@@ -146,6 +172,8 @@ package final class FileEventWaiter: @unchecked Sendable {
 
     /// Reads every queued event: one wake stands for all of them. A watch the kernel ended (its
     /// directory was removed) is forgotten, so the next `watch` sets it again if it comes back.
+    /// A directory moved away keeps its watch until the next `watch` finds its path leads
+    /// elsewhere.
     private func drain() {
         #if os(Linux)
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -156,9 +184,7 @@ package final class FileEventWaiter: @unchecked Sendable {
             var offset = 0
             while offset + header <= count {
                 let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
-                if event.mask & UInt32(IN_IGNORED) != 0, let directory = watches.first(where: { $0.value == event.wd })?.key {
-                    watches[directory] = nil
-                }
+                if event.mask & UInt32(IN_IGNORED) != 0 { watches[event.wd] = nil }
                 offset += header + Int(event.len)
             }
         }
@@ -168,6 +194,17 @@ package final class FileEventWaiter: @unchecked Sendable {
     private static func directory(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
         return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Adds the directory holding each symbolic link met on `path`, component by component.
+    private static func addDirectoriesHoldingLinks(on path: String, to wanted: inout Set<String>) {
+        var prefix = ""
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            let parent = prefix.isEmpty ? "/" : prefix
+            prefix += "/" + component
+            var facts = stat()
+            if lstat(prefix, &facts) == 0, facts.st_mode & S_IFMT == S_IFLNK { wanted.insert(parent) }
+        }
     }
 
     private static func realPath(_ path: String) -> String? {
