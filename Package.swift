@@ -20,6 +20,12 @@ let package = Package(
         // Off by default: a package that does not enable it neither builds swift-nio-ssl nor links BoringSSL.
         .trait(name: "NIO", description: "TLSConfigNIO: swift-nio-ssl configurations, contexts and handlers from a resolution."),
         // Off by default: a package that does not enable it does not build swift-configuration.
+        // Off by default: reloaders as swift-nio-extras `CertificateReloader`s and
+        // swift-service-lifecycle `Service`s that log to swift-log. Enables NIO.
+        .trait(
+            name: "Reloading", description: "TLSConfigNIO reloaders as CertificateReloaders (swift-nio-extras) and Services (swift-service-lifecycle), logging to swift-log.",
+            enabledTraits: ["NIO"]
+        ),
         .trait(name: "Configuration", description: "TLSConfigConfiguration: TLS settings from swift-configuration providers, and a TOML snapshot for its file providers."),
         .default(enabledTraits: []),
     ],
@@ -31,6 +37,9 @@ let package = Package(
         // wants YAML enables that trait itself. (Naming `traits: []` here stops SwiftPM 6.3 from
         // resolving Yams for a dependent that enables YAML.)
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
@@ -59,6 +68,9 @@ let package = Package(
                 "TLSConfigOpenSSL",
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
+                .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["Reloading"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Reloading"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Reloading"])),
             ]
         ),
         .target(
@@ -91,6 +103,9 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["NIO"])),
+                .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["Reloading"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Reloading"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Reloading"])),
             ]
         ),
         .testTarget(

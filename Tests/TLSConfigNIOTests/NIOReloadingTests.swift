@@ -40,7 +40,7 @@ struct NIOReloadingTests {
         )
         configuration.role = .server
         let server = configuration
-        let reloader = try ContextReloader.nioServers { SettingsResolver(server).resolve() }
+        let reloader = try ReloadingServerTLS { SettingsResolver(server).resolve() }
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -92,7 +92,7 @@ struct NIOReloadingTests {
             let files = try AlternatingClientFiles(pki: pki, prefix: "tlsconfig-nio-reload-leak")
             let configuration = files.configuration
             let cache = TrustStoreCache()
-            let reloader = try ContextReloader.nioClients(trustStoreCache: cache) { SettingsResolver(configuration).resolve() }
+            let reloader = try ReloadingClientTLS(trustStoreCache: cache) { SettingsResolver(configuration).resolve() }
             func reload(_ round: Int) throws {
                 try files.write(round)
                 let tls = reloader.current

@@ -224,7 +224,7 @@ struct PathRulesTests {
         #expect(error?.diagnostics.errors.map(\.code) == [.clientCertificateExpired])
         #expect(error?.diagnostics.first?.origin?.description.contains("TLSCONFIG_CLIENT_CERT") == true)
         #expect(SettingsCheck(resolution).resolution.diagnostics.errors.map(\.code) == [.clientCertificateExpired])
-        #expect(throws: TLSSettingsError.self) { try ContextReloader.nioClients { resolution } }
+        #expect(throws: TLSSettingsError.self) { try ReloadingClientTLS { resolution } }
     }
 
     @Test func aServerCertificateCloseToExpiryIsAWarningInTheBuildsDiagnostics() throws {

@@ -43,17 +43,25 @@ public final class ContextReloader<Context: Sendable>: Sendable {
 
     private let resolve: @Sendable () -> Resolution
     private let build: Build
+    /// Told each event as it happens, before the subscribers (a logger).
+    private let observe: (@Sendable (ReloadEvent) -> Void)?
     private let state: Locked<State>
     /// Held for a whole check, so concurrent checks never build twice for one change.
     private let checking = Locked<Void>(())
 
     /// Resolves and builds the first context; its failure is thrown, since there is nothing to
     /// keep yet.
-    public init(resolve: @escaping @Sendable () -> Resolution, build: @escaping Build) throws(TLSSettingsError) {
+    public convenience init(resolve: @escaping @Sendable () -> Resolution, build: @escaping Build) throws(TLSSettingsError) {
+        try self.init(resolve: resolve, observe: nil, build: build)
+    }
+
+    /// As the public initialiser, with `observe` told each event as it happens.
+    package init(resolve: @escaping @Sendable () -> Resolution, observe: (@Sendable (ReloadEvent) -> Void)?, build: @escaping Build) throws(TLSSettingsError) {
         let resolution = resolve()
         let context = try Self.attempt(resolution, build)
         self.resolve = resolve
         self.build = build
+        self.observe = observe
         self.state = Locked(State(current: context, resolution: resolution, watched: WatchedInputs(resolution), attempted: resolution))
     }
 
@@ -131,6 +139,7 @@ public final class ContextReloader<Context: Sendable>: Sendable {
                     return ReloadEvent(outcome: .rejected, generation: state.generation, changedPaths: changed, diagnostics: diagnostics)
                 }
             }
+            observe?(event)
             let subscribers = state.withLock { Array($0.subscribers.values) }
             for continuation in subscribers { continuation.yield(event) }
             return event

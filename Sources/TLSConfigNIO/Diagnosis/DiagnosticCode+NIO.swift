@@ -25,6 +25,10 @@ extension DiagnosticCode {
     /// A framework's connection failed, but a handshake with the same settings succeeds: the
     /// cause lies beyond the TLS settings (``FailureExplanation``).
     public static let connectionFailedAfterHandshake: DiagnosticCode = "connection-failed-after-handshake"
+    /// A reload changes a setting a running framework keeps from start-up (versions, ciphers,
+    /// ALPN, peer verification, or the roots of a consumer that verifies alone): refused, and
+    /// the last good context stays.
+    public static let reloadNeedsRestart: DiagnosticCode = "reload-needs-restart"
     /// A note: what the system trust store means on the configuration path.
     public static let nioSystemTrust: DiagnosticCode = "nio-system-trust"
 }

@@ -21,10 +21,18 @@ public struct ConfigurationWithVerifier: Sendable {
     public let verificationCallbackWithMetadata: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void
 
     init(configuration: TLSConfiguration, serverHostname: String?, callback: PeerChainCallback) {
+        self.init(configuration: configuration, serverHostname: serverHostname, plain: callback.plain, withMetadata: callback.withMetadata)
+    }
+
+    init(
+        configuration: TLSConfiguration, serverHostname: String?,
+        plain: @escaping @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void,
+        withMetadata: @escaping @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void
+    ) {
         self.configuration = configuration
         self.serverHostname = serverHostname
-        self.verificationCallback = callback.plain
-        self.verificationCallbackWithMetadata = callback.withMetadata
+        self.verificationCallback = plain
+        self.verificationCallbackWithMetadata = withMetadata
     }
 }
 #endif
