@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "TLSConfigCommands", targets: ["TLSConfigCommands"]),
         // Empty unless the `NIO` trait is enabled.
         .library(name: "TLSConfigNIO", targets: ["TLSConfigNIO"]),
+        // Empty unless the `GRPC` trait is enabled.
+        .library(name: "TLSConfigGRPC", targets: ["TLSConfigGRPC"]),
         // Empty unless the `Configuration` trait is enabled.
         .library(name: "TLSConfigConfiguration", targets: ["TLSConfigConfiguration"]),
         // The compatibility kit any ConfigDocumentSource must pass (Swift Testing).
@@ -26,6 +28,12 @@ let package = Package(
             name: "Reloading", description: "TLSConfigNIO reloaders as CertificateReloaders (swift-nio-extras) and Services (swift-service-lifecycle), logging to swift-log.",
             enabledTraits: ["NIO"]
         ),
+        // Off by default: TLSConfigGRPC, grpc-swift-nio-transport's transport security from a
+        // resolution. Enables Reloading (the transport takes a CertificateReloader).
+        .trait(
+            name: "GRPC", description: "TLSConfigGRPC: grpc-swift-nio-transport client and server transport security, rotation included.",
+            enabledTraits: ["Reloading"]
+        ),
         .trait(name: "Configuration", description: "TLSConfigConfiguration: TLS settings from swift-configuration providers, and a TOML snapshot for its file providers."),
         .default(enabledTraits: []),
     ],
@@ -40,6 +48,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
@@ -71,6 +81,16 @@ let package = Package(
                 .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["Reloading"])),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Reloading"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Reloading"])),
+            ]
+        ),
+        .target(
+            name: "TLSConfigGRPC",
+            dependencies: [
+                "TLSConfig",
+                "TLSConfigNIO",
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport", condition: .when(traits: ["GRPC"])),
+                .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["GRPC"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["GRPC"])),
             ]
         ),
         .target(
@@ -106,6 +126,14 @@ let package = Package(
                 .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["Reloading"])),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Reloading"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Reloading"])),
+            ]
+        ),
+        .testTarget(
+            name: "TLSConfigGRPCTests",
+            dependencies: [
+                "TLSConfigGRPC", "TLSConfigNIO", "TLSConfig", "TestSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2", condition: .when(traits: ["GRPC"])),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport", condition: .when(traits: ["GRPC"])),
             ]
         ),
         .testTarget(

@@ -62,6 +62,17 @@ final class TLSAdapterCore: Sendable {
 
     var role: TLSContext.Role { verifier.role }
 
+    /// The identity as an override of a handshake's configuration (swift-nio-ssl's context
+    /// callback, swift-nio-extras' `CertificateReloader`); no change when there is none.
+    var identityOverride: NIOSSLContextConfigurationOverride {
+        var override = NIOSSLContextConfigurationOverride()
+        if !handlerConfiguration.certificateChain.isEmpty, let key = handlerConfiguration.privateKey {
+            override.certificateChain = handlerConfiguration.certificateChain
+            override.privateKey = key
+        }
+        return override
+    }
+
     /// The losses of `consumer`, and a note on what the system store means where BoringSSL verifies.
     func losses(for consumer: TLSConsumer, accepting: Set<UnenforcedSetting>) -> [Diagnostic] {
         let losses = ConsumerLosses(resolution: resolution, role: role, clientAuthentication: clientAuthentication, accepted: accepted.union(accepting))

@@ -39,6 +39,20 @@ struct ConsumerLosses {
         } else if hookless, settings.crlFile != nil, clientAuthentication != .none {
             lost.append((.crlFile, "swift-nio-ssl has no CRL support, and \(name) has no verification hook to check client certificates' revocation"))
         }
+        if consumer.setsItsOwnVersionsAndCiphers {
+            if settings.versions.minimum > .tls1_2 {
+                lost.append((.minVersion, "\(name) sets TLS 1.2 as its minimum, so TLS 1.2 would still be accepted"))
+            }
+            if let maximum = settings.versions.maximum {
+                lost.append((.maxVersion, "\(name) sets no maximum, so versions above \(maximum) would be negotiated"))
+            }
+            if settings.ciphers != nil {
+                lost.append((.ciphers, "\(name) uses BoringSSL's default ciphers"))
+            }
+            if role == .server, clientAuthentication == .optional {
+                lost.append((.clientAuth, "\(name) requires client certificates or does not ask for them; accepted, they are required"))
+            }
+        }
         if consumer.setsItsOwnALPN, !settings.alpn.isEmpty {
             lost.append((.alpn, "\(name) sets its own ALPN list or speaks one protocol whatever is negotiated, so \(settings.alpn.joined(separator: ", ")) would not be what it serves; the list is left out"))
         }
@@ -65,6 +79,8 @@ struct ConsumerLosses {
             return consumer == .asyncHTTPClient || consumer == .postgresNIO
                 ? "\(consumer.name) has no verification hook, so only the code can decide: \(opt)"
                 : "connect through handlers from makeHandler, or a library that takes a verification callback (configurationWithVerifier), which enforce TLSConfig's rules; \(opt)"
+        case .minVersion, .maxVersion, .ciphers, .clientAuth:
+            return "remove \(setting.settingKey) from this service's settings (\(consumer.name) cannot be given it), or serve through handlers from makeHandler, which carry it; \(opt)"
         default:
             return "remove \(setting.settingKey) for this host, or connect through handlers from makeHandler or a library that takes a verification callback, which enforce it; \(opt)"
         }

@@ -24,12 +24,18 @@ public struct TLSConsumer: Sendable, Hashable, CustomStringConvertible {
     /// channel) or speaks one protocol whatever is negotiated (an HTTP/1-only server): a
     /// configured `alpn` is then refused as a loss instead of carried into a broken handshake.
     public var setsItsOwnALPN: Bool
+    /// Whether it builds its own swift-nio-ssl configuration from an identity, trust roots and a
+    /// verification mode alone (grpc-swift-nio-transport): `min-version` above 1.2,
+    /// `max-version`, `ciphers`, `ciphersuites` and an optional `client-auth` do not reach it,
+    /// and are refused as losses.
+    public var setsItsOwnVersionsAndCiphers: Bool
 
     /// A consumer described by the tool that uses it.
-    public init(name: String, verification: Verification, setsItsOwnALPN: Bool = false) {
+    public init(name: String, verification: Verification, setsItsOwnALPN: Bool = false, setsItsOwnVersionsAndCiphers: Bool = false) {
         self.name = name
         self.verification = verification
         self.setsItsOwnALPN = setsItsOwnALPN
+        self.setsItsOwnVersionsAndCiphers = setsItsOwnVersionsAndCiphers
     }
 
     public var description: String { name }
@@ -54,7 +60,10 @@ public struct TLSConsumer: Sendable, Hashable, CustomStringConvertible {
     /// Vapor 4 servers (`customCertificateVerifyCallback`): it adds its own ALPN protocols.
     public static let vapor = TLSConsumer(name: "Vapor", verification: .callback, setsItsOwnALPN: true)
     /// grpc-swift-nio-transport clients and servers (`customVerificationCallback`, with
-    /// metadata): it sets ALPN to `grpc-exp`, `h2`.
-    public static let grpc = TLSConsumer(name: "grpc-swift-nio-transport", verification: .callback, setsItsOwnALPN: true)
+    /// metadata): it sets ALPN to `grpc-exp`, `h2`, a TLS 1.2 minimum and no maximum, uses
+    /// BoringSSL's ciphers, and requires client certificates or does not ask for them.
+    public static let grpc = TLSConsumer(
+        name: "grpc-swift-nio-transport", verification: .callback, setsItsOwnALPN: true, setsItsOwnVersionsAndCiphers: true
+    )
 }
 #endif

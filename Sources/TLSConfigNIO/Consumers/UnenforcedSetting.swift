@@ -21,6 +21,15 @@ public enum UnenforcedSetting: String, Sendable, Hashable, CaseIterable {
     case serverName = "server-name"
     /// `ciphersuites`: BoringSSL offers a fixed set of TLS 1.3 suites.
     case ciphersuites
+    /// `min-version` above TLS 1.2: the consumer sets its own minimum (gRPC's is 1.2).
+    case minVersion = "min-version"
+    /// `max-version`: the consumer sets no maximum.
+    case maxVersion = "max-version"
+    /// `ciphers`: the consumer uses BoringSSL's default list.
+    case ciphers
+    /// `client-auth = "optional"`: the consumer asks for client certificates as required or
+    /// not at all; accepted, they are required.
+    case clientAuth = "client-auth"
 
     /// The key it stands for.
     public var settingKey: SettingKey {

@@ -67,15 +67,7 @@ final class ReloadingCore<Adapter: Sendable>: Sendable {
     }
 
     /// The current identity, for swift-nio-ssl's context callback and `CertificateReloader`.
-    var identityOverride: NIOSSLContextConfigurationOverride {
-        let configuration = current.handlerConfiguration
-        var override = NIOSSLContextConfigurationOverride()
-        if !configuration.certificateChain.isEmpty, let key = configuration.privateKey {
-            override.certificateChain = configuration.certificateChain
-            override.privateKey = key
-        }
-        return override
-    }
+    var identityOverride: NIOSSLContextConfigurationOverride { current.identityOverride }
 
     /// The consumer's configuration, with its identity following the reloader.
     func configuration(withCallback: Bool) throws(TLSSettingsError) -> TLSConfiguration {

@@ -7,9 +7,21 @@ public import TLSConfig
 public import TLSConfigOpenSSL
 
 // The ecosystem's hooks: swift-nio-extras' `CertificateReloader` (grpc-swift-nio-transport's
-// `certificateReloader:`, `TLSConfiguration.makeServerConfiguration(certificateReloader:)`) and
-// swift-service-lifecycle's `Service`, so a reloader takes its place in the application's
-// `ServiceGroup` and stops at graceful shutdown. `run()` is each class's own.
+// `certificateReloader:`, `TLSConfiguration.makeServerConfiguration(certificateReloader:)`),
+// for reloaders and for single builds alike, and swift-service-lifecycle's `Service`, so a
+// reloader takes its place in the application's `ServiceGroup` and stops at graceful
+// shutdown. `run()` is each class's own.
+
+extension ServerTLS: CertificateReloader {
+    /// This build's certificate chain and key, for APIs that take a `CertificateReloader`
+    /// (grpc-swift-nio-transport) when the files are not to be followed.
+    public var sslContextConfigurationOverride: NIOSSLContextConfigurationOverride { core.identityOverride }
+}
+
+extension ClientTLS: CertificateReloader {
+    /// This build's client certificate chain and key (no change when there is none).
+    public var sslContextConfigurationOverride: NIOSSLContextConfigurationOverride { core.identityOverride }
+}
 
 extension ReloadingServerTLS: CertificateReloader, Service {
     /// The current certificate chain and key.
