@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Builds the example packages and runs them against local `openssl s_server` instances on
-# 127.0.0.1 with a throw-away PKI: https-get (server trust, mTLS, failures explained),
-# mytool (its own config file, variables and --cacert flag), and `tlsconfig check` over the
-# annotated files in configs/. Needs swift, openssl and the packages the main package needs
-# (libssl-dev, libyaml-dev, pkg-config); no network once dependencies are resolved.
+# Builds the example packages and runs them against real peers on 127.0.0.1 with a throw-away
+# PKI: https-get (server trust, mTLS, failures explained), mytool (its own config file,
+# variables and --cacert flag), the services package (ahc-get against openssl s_server; the
+# Hummingbird and Vapor servers and the gRPC echo server against curl, openssl s_client and
+# grpc-echo's client, rotating certificates and client CAs while they run; pg-query against
+# a PostgreSQL cluster of its own with `hostssl ... cert`), configured-tool, and `tlsconfig
+# check` over the annotated files in configs/. Needs swift, openssl, curl, postgresql and the
+# packages the main package needs (libssl-dev, libyaml-dev, pkg-config); no network once
+# dependencies are resolved.
 # Usage: bash examples/run.sh   (from anywhere)
 set -euo pipefail
 
@@ -56,9 +60,10 @@ swift build --package-path "$examples/https-get" --scratch-path "$examples/https
 swift build --package-path "$examples/https-get" --scratch-path "$examples/https-get/.build" --product tlsconfig -Xswiftc -warnings-as-errors
 swift build --package-path "$examples/embedding" --scratch-path "$examples/embedding/.build" -Xswiftc -warnings-as-errors
 started=$SECONDS
-swift build --package-path "$examples/ahc-get" --scratch-path "$examples/ahc-get/.build" -Xswiftc -warnings-as-errors
-echo "   ahc-get (AsyncHTTPClient, swift-nio-ssl) built in $((SECONDS - started)) s"
-ahc_get="$examples/ahc-get/.build/debug/ahc-get"
+swift build --package-path "$examples/services" --scratch-path "$examples/services/.build" -Xswiftc -warnings-as-errors
+echo "   services (AsyncHTTPClient, Hummingbird, Vapor, gRPC, postgres-nio) built in $((SECONDS - started)) s"
+services="$examples/services/.build/debug"
+ahc_get="$services/ahc-get"
 started=$SECONDS
 swift build --package-path "$examples/configured-tool" --scratch-path "$examples/configured-tool/.build" -Xswiftc -warnings-as-errors
 echo "   configured-tool (swift-configuration, Yams) built in $((SECONDS - started)) s"
@@ -114,6 +119,9 @@ CNF
     cat client.pem client-encrypted.key >client-encrypted-combined.pem
     openssl ca -config ext.cnf -name ca_default -gencrl -cert ca.pem -keyfile ca.key -out ca.crl 2>/dev/null
     cp ca.pem ca-dir/example-ca.pem
+    # A second CA, for servers whose client CAs rotate away from the first.
+    ec other-ca.key
+    openssl req -x509 -new -key other-ca.key -subj "/CN=Other Test CA" -days 365 -config ext.cnf -extensions ca -out other-ca.pem
     mkdir -p www
     echo "hello from s_server" >www/hello.txt
 ) >/dev/null
@@ -233,6 +241,8 @@ expect "mytool tls show --format json" 0 '"version" *: *1' '"app" *: *"mytool"' 
     in_tool "$mytool" tls show --format json
 expect "mytool usage error exits 2" 2 '' -- \
     in_tool "$mytool" tls show --format xml
+expect "mytool's own async command runs under TLSCommandLine (not its help)" 0 '^hello from an async command$' -- \
+    in_tool "$mytool" greet
 # tlsconfig resolves exactly as mytool does when told its file name and table.
 same_as_mytool() {
     local keep='import json, sys; d = json.load(sys.stdin); print(json.dumps({k: d[k] for k in ("settings", "matchedSections", "configFiles", "environment", "diagnostics")}, sort_keys=True, indent=1))'
@@ -263,6 +273,189 @@ expect "ahc-get: verify = none connects, and its warning is printed on start-up"
 expect "ahc-get: pins AsyncHTTPClient cannot check fail closed, naming the setting and its origin" 1 'nio-setting-not-enforced' 'pinned-public-keys' 'AHC_GET_PINNED_PUBLIC_KEYS' -- \
     in_ahc env SSL_CERT_FILE="$pki/ca.pem" SSL_CLIENT_CERT="$pki/client-encrypted-combined.pem" KEY_PASS=example-passphrase \
     AHC_GET_PINNED_PUBLIC_KEYS="sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" "$ahc_get" "$mtls_url"
+
+# --- Services: Hummingbird, Vapor, gRPC and postgres-nio -------------------------------------
+# Each server runs in the server role with mutual TLS and rotation on. Its files follow the
+# Kubernetes secret-volume layout: tls.crt, tls.key and ca.crt link into ..data, a link to a
+# versioned directory. Rotations swap ..data, or replace the files by atomic rename; after
+# each, new connections must get the new certificate without a restart, none may fail, and
+# none may get the old certificate once the new one was served.
+rotations=0
+stale=0
+broken=0
+issue_server() { # issue_server NAME: $pki/issued/NAME.pem and .key, CN "example server NAME"
+    mkdir -p "$pki/issued"
+    (
+        cd "$pki"
+        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "issued/$1.key" 2>/dev/null
+        openssl req -new -key "issued/$1.key" -subj "/CN=example server $1" -config ext.cnf -out "issued/$1.csr"
+        openssl x509 -req -in "issued/$1.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 \
+            -extfile ext.cnf -extensions server -out "issued/$1.pem" 2>/dev/null
+    )
+}
+volume_version=0
+swap_data() { # swap_data DIR NAME CA: a new ..data version holding NAME's pair and the client CAs CA
+    local dir="$1"
+    volume_version=$((volume_version + 1))
+    local version="..v$volume_version"
+    mkdir "$dir/$version"
+    cp "$pki/issued/$2.pem" "$dir/$version/tls.crt"
+    cp "$pki/issued/$2.key" "$dir/$version/tls.key"
+    cp "$pki/$3" "$dir/$version/ca.crt"
+    ln -sfn "$version" "$dir/..data.tmp"
+    mv -T "$dir/..data.tmp" "$dir/..data"
+    # The files point into ..data (again, after a rename replaced them with regular files).
+    local file
+    for file in tls.crt tls.key ca.crt; do
+        [[ -L "$dir/$file" ]] || { ln -sfn "..data/$file" "$dir/$file.tmp" && mv -T "$dir/$file.tmp" "$dir/$file"; }
+    done
+}
+rename_pair() { # rename_pair DIR NAME: NAME's pair replaces tls.key, then tls.crt, by rename
+    cp "$pki/issued/$2.key" "$1/tls.key.tmp" && mv -f "$1/tls.key.tmp" "$1/tls.key"
+    cp "$pki/issued/$2.pem" "$1/tls.crt.tmp" && mv -f "$1/tls.crt.tmp" "$1/tls.crt"
+}
+served_subject() { # served_subject PORT: the subject the server presents to the test client
+    openssl s_client -connect "127.0.0.1:$1" -CAfile "$pki/ca.pem" -cert "$pki/client.pem" -key "$pki/client.key" </dev/null 2>/dev/null \
+        | openssl x509 -noout -subject 2>/dev/null | sed 's/^subject= *//' || true
+}
+# await_rotation NAME PORT SUBJECT: new connections until SUBJECT is served (a bound only a
+# stuck reload reaches), then more; counts failed connections and old certificates after it.
+await_rotation() {
+    local subject seen=0 after=0
+    rotations=$((rotations + 1))
+    for _ in $(seq 1 300); do
+        subject=$(served_subject "$2")
+        if [[ -z "$subject" ]]; then
+            broken=$((broken + 1))
+        elif [[ "$subject" == *"$3" ]]; then
+            seen=1
+        elif [[ "$seen" == 1 ]]; then
+            stale=$((stale + 1))
+        fi
+        if [[ "$seen" == 1 ]]; then after=$((after + 1)); [[ "$after" -ge 10 ]] && break; else sleep 0.05; fi
+    done
+    if [[ "$seen" == 1 ]]; then pass "$1: new connections get $3 without a restart"; else fail "$1: $3 never served"; fi
+}
+# start_service VAR LOG VARIABLE=VALUE... PROGRAM...: PROGRAM in a clean environment with
+# PORT, a free port of 127.0.0.1, stored in VAR once it accepts connections; killed on exit.
+start_service() {
+    local var="$1" log="$2"; shift 2
+    local attempt port pid
+    for attempt in $(seq 1 10); do
+        port=$((20000 + RANDOM % 20000))
+        clean PORT="$port" "$@" >"$log" 2>&1 &
+        pid=$!
+        for _ in $(seq 1 300); do
+            if ! kill -0 "$pid" 2>/dev/null; then break; fi
+            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+                server_pids+=("$pid")
+                printf -v "$var" '%s' "$port"
+                return 0
+            fi
+            sleep 0.1
+        done
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    echo "cannot start $*:" >&2
+    cat "$log" >&2
+    exit 1
+}
+for name in first second third fourth; do issue_server "$name"; done
+curl_client=(--cacert "$pki/ca.pem" --cert "$pki/client.pem" --key "$pki/client.key" --max-time 10 -s)
+
+# check_http_server NAME PREFIX PROGRAM GREETING: the Hummingbird and Vapor servers.
+check_http_server() {
+    local name="$1" prefix="$2" program="$3" greeting="$4"
+    local dir="$work/$name-tls"
+    mkdir -p "$dir"
+    swap_data "$dir" first ca.pem
+    start_service http_port "$work/$name.log" "${prefix}_CERT=$dir/tls.crt" "${prefix}_KEY=$dir/tls.key" "${prefix}_CA_FILE=$dir/ca.crt" \
+        "${prefix}_CLIENT_AUTH=required" "$program"
+    local url="https://localhost:$http_port/"
+    expect "$name: curl with a client certificate" 0 "^$greeting\$" -- curl "${curl_client[@]}" "$url"
+    expect "$name: curl without a client certificate is refused" 0 '^refused$' -- \
+        sh -c 'curl --cacert "$0" --max-time 10 -s "$1" >/dev/null && echo served || echo refused' "$pki/ca.pem" "$url"
+    swap_data "$dir" second ca.pem
+    await_rotation "$name (..data swap)" "$http_port" "example server second"
+    rename_pair "$dir" third
+    await_rotation "$name (atomic rename)" "$http_port" "example server third"
+    # The client CAs rotate too: to another CA (the test client is refused), and back.
+    swap_data "$dir" fourth other-ca.pem
+    await_rotation "$name (..data swap to other client CAs)" "$http_port" "example server fourth"
+    expect "$name: after the client CAs rotate away, the client is refused" 0 '^refused$' -- \
+        sh -c 'curl "$@" >/dev/null && echo served || echo refused' sh "${curl_client[@]}" "$url"
+    swap_data "$dir" fourth ca.pem
+    local attempts=0
+    until curl "${curl_client[@]}" "$url" >/dev/null || [[ $((attempts += 1)) -ge 200 ]]; do sleep 0.05; done
+    expect "$name: after they rotate back, the client is served again" 0 "^$greeting\$" -- curl "${curl_client[@]}" "$url"
+    expect "$name: its log reports the reloads" 0 'TLS reloaded' -- cat "$work/$name.log"
+}
+echo "== hummingbird-server"
+check_http_server hummingbird-server HUMMINGBIRD_SERVER "$services/hummingbird-server" "hello from hummingbird"
+echo "== vapor-server"
+check_http_server vapor-server VAPOR_SERVER "$services/vapor-server" "hello from vapor"
+
+echo "== grpc-echo"
+grpc_dir="$work/grpc-tls"
+mkdir -p "$grpc_dir"
+swap_data "$grpc_dir" first ca.pem
+start_service grpc_port "$work/grpc-echo.log" GRPC_ECHO_SERVER_CERT="$grpc_dir/tls.crt" GRPC_ECHO_SERVER_KEY="$grpc_dir/tls.key" \
+    GRPC_ECHO_SERVER_CA_FILE="$grpc_dir/ca.crt" GRPC_ECHO_SERVER_CLIENT_AUTH=required "$services/grpc-echo" serve
+expect "grpc-echo: a call with mTLS" 0 '^echo: hello$' -- \
+    clean GRPC_ECHO_CA_FILE="$pki/ca.pem" GRPC_ECHO_CLIENT_CERT="$pki/client-combined.pem" "$services/grpc-echo" call localhost "$grpc_port" hello
+expect "grpc-echo: a call without a client certificate fails" 1 'error: the call' -- \
+    clean GRPC_ECHO_CA_FILE="$pki/ca.pem" "$services/grpc-echo" call localhost "$grpc_port" hello
+expect "grpc-echo: a client trusting another CA refuses the server, as connect explains it" 1 'server-certificate-not-trusted' -- \
+    clean GRPC_ECHO_CA_FILE="$pki/other-ca.pem" GRPC_ECHO_CLIENT_CERT="$pki/client-combined.pem" "$services/grpc-echo" call localhost "$grpc_port" hello
+expect "grpc-echo: min-version 1.3 cannot reach gRPC's transport: refused, naming its origin" 1 'nio-setting-not-enforced' 'min-version' 'GRPC_ECHO_MIN_VERSION' -- \
+    clean GRPC_ECHO_CA_FILE="$pki/ca.pem" GRPC_ECHO_MIN_VERSION=1.3 "$services/grpc-echo" call localhost "$grpc_port" hello
+swap_data "$grpc_dir" second ca.pem
+await_rotation "grpc-echo (..data swap)" "$grpc_port" "example server second"
+rename_pair "$grpc_dir" third
+await_rotation "grpc-echo (atomic rename)" "$grpc_port" "example server third"
+expect "grpc-echo: calls go on after the rotations" 0 '^echo: again$' -- \
+    clean GRPC_ECHO_CA_FILE="$pki/ca.pem" GRPC_ECHO_CLIENT_CERT="$pki/client-combined.pem" "$services/grpc-echo" call localhost "$grpc_port" again
+
+echo "== pg-query (PostgreSQL with hostssl ... cert)"
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [[ -z "$pg_bin" ]]; then
+    fail "PostgreSQL is not installed (Debian: apt-get install postgresql)"
+else
+    # A cluster of its own, owned by the postgres user when run as root (PostgreSQL refuses root).
+    pg_data=$(mktemp -d "${TMPDIR:-/tmp}/tlsconfig-pg.XXXXXX")
+    as_pg() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+    cp "$pki/server.pem" "$pki/server.key" "$pki/ca.pem" "$pg_data/"
+    chmod 600 "$pg_data/server.key"
+    [[ "$(id -u)" == 0 ]] && chown -R postgres "$pg_data"
+    as_pg "$pg_bin/initdb" -D "$pg_data/db" -A trust -U postgres >/dev/null
+    pg_port=$((20000 + RANDOM % 20000))
+    cat >>"$pg_data/db/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $pg_port
+unix_socket_directories = '$pg_data'
+ssl = on
+ssl_cert_file = '$pg_data/server.pem'
+ssl_key_file = '$pg_data/server.key'
+ssl_ca_file = '$pg_data/ca.pem'
+CONF
+    printf 'local all all trust\nhostssl all all 127.0.0.1/32 cert\n' >"$pg_data/db/pg_hba.conf"
+    as_pg "$pg_bin/pg_ctl" -D "$pg_data/db" -l "$pg_data/log" -w start >/dev/null
+    stop_pg() { as_pg "$pg_bin/pg_ctl" -D "$pg_data/db" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pg_data"; }
+    trap 'stop_pg; cleanup' EXIT
+    as_pg "$pg_bin/psql" -h "$pg_data" -p "$pg_port" -U postgres -qc 'CREATE ROLE "example client" LOGIN' postgres
+    expect "pg-query: a client certificate is the login (hostssl ... cert)" 0 '^connected as example client over TLSv1\.3$' -- \
+        clean PG_QUERY_CA_FILE="$pki/ca.pem" PG_QUERY_CLIENT_CERT="$pki/client-combined.pem" "$services/pg-query" 127.0.0.1 "$pg_port" "example client" postgres
+    expect "pg-query: without a client certificate PostgreSQL refuses the login" 1 'error: cannot query' -- \
+        clean PG_QUERY_CA_FILE="$pki/ca.pem" "$services/pg-query" 127.0.0.1 "$pg_port" "example client" postgres
+    expect "pg-query: a server of another CA is refused before any login" 1 'error: cannot query' 'server-certificate-not-trusted' -- \
+        clean PG_QUERY_CA_FILE="$pki/other-ca.pem" PG_QUERY_CLIENT_CERT="$pki/client-combined.pem" "$services/pg-query" 127.0.0.1 "$pg_port" "example client" postgres
+    stop_pg
+    trap cleanup EXIT
+fi
+echo "== services: $rotations rotations; connections with a stale certificate after the new one was served: $stale; failed connections: $broken"
+[[ "$stale" == 0 ]] && pass "no stale certificate after any rotation" || fail "$stale connections got a stale certificate"
+[[ "$broken" == 0 ]] && pass "no failed connection during rotations" || fail "$broken connections failed during rotations"
 
 # --- configured-tool (swift-configuration providers) ----------------------------------------
 echo "== configured-tool"

@@ -70,10 +70,16 @@ struct FrameworkRotationTests {
     final class FrameworkServer {
         let channel: any Channel
         let port: Int
+        /// Each client certificate the callback was given.
+        let clientCertificates = Locked<[NIOSSLCertificate]>([])
 
         init(_ hooked: ConfigurationWithVerifier) throws {
             let context = try NIOSSLContext(configuration: hooked.configuration)
-            let callback = hooked.verificationCallback
+            let seen = clientCertificates
+            let callback: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void = { certificates, promise in
+                if let leaf = certificates.first { seen.withLock { $0.append(leaf) } }
+                hooked.verificationCallback(certificates, promise)
+            }
             channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -180,6 +186,39 @@ struct FrameworkRotationTests {
             in: URL(fileURLWithPath: pki.path(".")), input: "ping\n"
         )
         #expect(twelve.contains("New, TLSv1.2") && twelve.contains("hello from nio"), "\(twelve) \(rejections.withLock { $0 })")
+    }
+
+    /// A client that hands its configuration and callback to a library once (gRPC's client, say)
+    /// presents the client certificate now on disk: the identity follows the reloader.
+    @Test func aClientsCertificateFollowsItsFilesThroughTheHooks() throws {
+        let files = try ServerFiles(pki: pki, clientCA: "client-ca.pem")
+        let server = try FrameworkServer(ReloadingServerTLS(for: .callback) { [configuration = files.configuration] in SettingsResolver(configuration).resolve() }.configurationWithVerifier())
+        let directory = TemporaryDirectory(prefix: "tlsconfig-client-rotation")
+        let certificate = directory.path + "/client.pem", key = directory.path + "/client.key"
+        try files.put(pki.bytes("client-chain.pem"), at: certificate)
+        try files.put(pki.bytes("client.key"), at: key)
+        let configuration = ResolverConfiguration(
+            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": pki.path("server-ca.pem"), "TLSCONFIG_CLIENT_CERT": certificate, "TLSCONFIG_CLIENT_KEY": key],
+            workingDirectory: directory.path
+        )
+        let tls = try ReloadingClientTLS(for: .callback) { SettingsResolver(configuration).resolve(host: "localhost") }
+        let hooked = try tls.configurationWithVerifier(serverHostname: "localhost", port: server.port)
+        let context = try NIOSSLContext(configuration: hooked.configuration)
+        let callback = hooked.verificationCallback
+        func exchange() -> NIOHarness.Exchange {
+            NIOHarness.get(port: server.port, rejections: Locked([])) { try NIOSSLClientHandler(context: context, serverHostname: "localhost", customVerificationCallback: callback) }
+        }
+        #expect(exchange().response == "hello from nio\n")
+        #expect(try server.clientCertificates.withLock { $0.last } == NIOSSLCertificate.fromPEMFile(pki.path("client.pem")).first)
+
+        try files.put(pki.bytes("client-ec-chain.pem"), at: certificate)
+        try files.put(pki.bytes("client-ec.key"), at: key)
+        #expect(tls.check()?.outcome == .reloaded)
+        #expect(exchange().response == "hello from nio\n")
+        #expect(
+            try server.clientCertificates.withLock { $0.last } == NIOSSLCertificate.fromPEMFile(pki.path("client-ec.pem")).first,
+            "the library's context kept the first client certificate"
+        )
     }
 
     /// A configuration asked of a reloader serving handlers, or the wrong form for a consumer,

@@ -68,7 +68,7 @@ struct ReloadingServicesTests {
 
         // A rotation reaches the log through file events (the poll is 600 s away).
         try files.install("second")
-        try await waitUntil { messages.withLock { $0.contains { $0.level == .info && $0.message.hasPrefix("TLS reloaded: ") } } }
+        try await waitUntil { messages.withLock { $0.contains { $0.level == .notice && $0.message.hasPrefix("TLS reloaded: ") } } }
         #expect(tls.generation == 2)
         // A refused reload is an error that names the setting, its origin and what to do.
         try files.write("min-version = \"1.3\"\n")

@@ -2,7 +2,7 @@
 /// Where a swift-nio-ssl configuration goes. What the adapter can enforce depends on two
 /// facts about the consumer: how it verifies peers, and whether it sets the ALPN list itself.
 /// The presets describe the libraries the adapter is tested with; a tool that hands the
-/// configuration to another library describes it with ``init(name:verification:setsItsOwnALPN:)``.
+/// configuration to another library describes it with ``init(name:verification:setsItsOwnALPN:setsItsOwnVersionsAndCiphers:)``.
 public struct TLSConsumer: Sendable, Hashable, CustomStringConvertible {
     /// How a consumer's connections verify their peer.
     public enum Verification: String, Sendable, Hashable {

@@ -7,7 +7,7 @@ public import TLSConfigOpenSSL
 ///
 /// Frameworks hand back swift-nio-ssl's error, often wrapped again
 /// (`NIOSSLError.handshakeFailed(BoringSSLError.sslError([... CERTIFICATE_VERIFY_FAILED ...]))`),
-/// with no origin and no step. ``ClientTLS/explain(_:host:port:timeout:)`` turns it into this.
+/// with no origin and no step. ``ClientTLS/explain(_:host:port:start:timeout:)`` turns it into this.
 public struct FailureExplanation: Sendable {
     /// The error the framework returned, as it describes itself.
     public var error: String
@@ -52,15 +52,18 @@ extension ClientTLS {
     /// Explains `error`, which a framework returned for a connection to `host`:`port` made
     /// with this client's settings. When TLSConfig's own verifier refused that host's chain
     /// (handlers and callbacks), its reason is used; otherwise a handshake like
-    /// `tlsconfig connect`'s is made to find out, within `timeout`. Blocks the calling thread
-    /// while it connects: call it off the event loop.
-    public func explain(_ error: any Error, host: String, port: Int, timeout: Duration = .seconds(10)) -> FailureExplanation {
+    /// `tlsconfig connect`'s is made to find out, within `timeout`, beginning TLS as the
+    /// protocol does (`start: .postgreSQL` for postgres-nio). Blocks the calling thread while it
+    /// connects: call it off the event loop.
+    public func explain(_ error: any Error, host: String, port: Int, start: TLSStart = .immediate, timeout: Duration = .seconds(10)) -> FailureExplanation {
         let described = String(describing: error)
         let refusedCertificate = String(reflecting: error).contains("CERTIFICATE_VERIFY_FAILED")
         if refusedCertificate, let report = core.rejections.take(host: host, port: port) {
             return FailureExplanation(error: described, connection: ConnectionReport(report, resolution: resolution), reprobed: false)
         }
-        let report = HandshakeProbe(timeout: timeout).run(core.verifier, host: host, port: port)
+        var probe = HandshakeProbe(timeout: timeout)
+        probe.start = start
+        let report = probe.run(core.verifier, host: host, port: port)
         return FailureExplanation(error: described, connection: ConnectionReport(report, resolution: resolution), reprobed: true)
     }
 }

@@ -27,7 +27,7 @@ extension ReloadingServerTLS: CertificateReloader, Service {
     /// The current certificate chain and key.
     public var sslContextConfigurationOverride: NIOSSLContextConfigurationOverride { core.identityOverride }
 
-    /// As the other initialiser, with each reload event logged to `logger`: `info` when a new
+    /// As the other initialiser, with each reload event logged to `logger`: `notice` when a new
     /// build is in use (its warnings as `warning`), `error` when a change was refused.
     public convenience init(
         for consumer: TLSConsumer = .handlers, clientAuthentication: ClientAuthentication? = nil,
@@ -71,7 +71,7 @@ struct ReloadEventLog: Sendable {
         ]
         switch event.outcome {
         case .reloaded:
-            logger.info("TLS reloaded: \(event.changedPaths.joined(separator: ", ")) changed", metadata: metadata)
+            logger.notice("TLS reloaded: \(event.changedPaths.joined(separator: ", ")) changed", metadata: metadata)
             for warning in event.diagnostics {
                 logger.warning("TLS reload: [\(warning.code)] \(warning.message)\(warning.origin.map { " (\($0))" } ?? "")", metadata: metadata)
             }

@@ -6,7 +6,7 @@ public import TLSConfigOpenSSL
 /// A server's TLS that follows its files while it runs: the identity, the client CAs, the CRL
 /// and the configuration files are watched (file events, and a poll at `interval`), and each
 /// change is resolved and built again. A build that fails, or that the consumer could not
-/// serve, never replaces the last good one: it is a `rejected` ``ReloadEvent`` with its
+/// serve, never replaces the last good one: it is a `rejected` `ReloadEvent` with its
 /// diagnostics.
 ///
 /// The consumer is named up front, because it decides how a running server follows:

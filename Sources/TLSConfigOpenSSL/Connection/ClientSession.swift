@@ -41,7 +41,8 @@ final class ClientSession {
     /// the handshake succeeded. `verdictWait` bounds the TLS 1.3 wait for the server's
     /// verdict on our certificate (zero: do not wait; a rejection then shows on first read).
     static func open(
-        _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration, proxy: ConnectProxy? = nil
+        _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration, proxy: ConnectProxy? = nil,
+        start: TLSStart = .immediate
     ) -> (report: HandshakeReport, session: ClientSession?) {
         var report = HandshakeReport(host: host, port: port)
         report.securityLevel = context.securityLevel
@@ -69,6 +70,11 @@ final class ClientSession {
                 report.failure = failure
                 return (report, nil)
             }
+        }
+        if case .failure(let failure) = start.begin(connected.descriptor, host: host, port: port, deadline: deadline) {
+            close(connected.descriptor)
+            report.failure = failure
+            return (report, nil)
         }
         let ssl: OpaquePointer
         switch context.makeConnection(host: host) {

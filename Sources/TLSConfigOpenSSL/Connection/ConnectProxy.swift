@@ -116,15 +116,10 @@ public struct ConnectProxy: Sendable, Hashable {
         request += "\r\n"
         var bytes = Array(request.utf8)
         defer { for index in bytes.indices { bytes[index] = 0 } }
-        var sent = 0
-        while sent < bytes.count {
-            guard TCPConnector.wait(descriptor, for: Int16(POLLOUT), until: deadline) else { return .failure(.timedOut(.connecting)) }
-            let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(.proxyFailed("cannot send CONNECT to the proxy \(url): \(String(cString: strerror(errno)))"))
-            }
-            sent += count
+        switch TCPConnector.sendAll(bytes, on: descriptor, until: deadline) {
+        case nil: break
+        case .timedOut: return .failure(.timedOut(.connecting))
+        case .failed(let reason): return .failure(.proxyFailed("cannot send CONNECT to the proxy \(url): \(reason)"))
         }
         // Read the answer up to the blank line, one byte at a time so no tunnelled byte is taken.
         var answer: [UInt8] = []

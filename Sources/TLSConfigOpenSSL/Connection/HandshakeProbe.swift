@@ -13,6 +13,8 @@ public struct HandshakeProbe: Sendable {
     public var verdictWait: Duration
     /// An HTTP proxy to tunnel through with CONNECT; see ``ConnectProxy/forHost(_:environment:)``.
     public var proxy: ConnectProxy?
+    /// How TLS begins: at once, or after PostgreSQL's SSLRequest.
+    public var start: TLSStart = .immediate
 
     /// A probe; `timeout` bounds the whole attempt, `verdictWait` how long a silent TLS 1.3 server may take to reject the client certificate.
     public init(timeout: Duration = .seconds(10), verdictWait: Duration = .seconds(1), proxy: ConnectProxy? = nil) {
@@ -29,7 +31,7 @@ public struct HandshakeProbe: Sendable {
     /// Connects to `host` (a name or an IP address, IPv6 without brackets) on `port`.
     public func run(_ context: TLSContext, host: String, port: Int) -> HandshakeReport {
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        let (report, session) = ClientSession.open(context, host: host, port: port, deadline: deadline, verdictWait: verdictWait, proxy: proxy)
+        let (report, session) = ClientSession.open(context, host: host, port: port, deadline: deadline, verdictWait: verdictWait, proxy: proxy, start: start)
         session?.shutdown()
         return report
     }

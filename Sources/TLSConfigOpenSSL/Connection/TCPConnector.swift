@@ -90,6 +90,28 @@ struct TCPConnector {
         }
     }
 
+    /// Sends all of `bytes` before the deadline, for what a protocol says before TLS (a proxy's
+    /// CONNECT, PostgreSQL's SSLRequest): `nil` when sent, else why not.
+    static func sendAll(_ bytes: [UInt8], on descriptor: Int32, until deadline: ContinuousClock.Instant) -> SendFailure? {
+        var sent = 0
+        while sent < bytes.count {
+            guard wait(descriptor, for: Int16(POLLOUT), until: deadline) else { return .timedOut }
+            let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failed(String(cString: strerror(errno)))
+            }
+            sent += count
+        }
+        return nil
+    }
+
+    /// Why ``sendAll(_:on:until:)`` did not send everything.
+    enum SendFailure: Error {
+        case timedOut
+        case failed(String)
+    }
+
     private static func numericAddress(_ info: addrinfo) -> String {
         var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
         guard getnameinfo(info.ai_addr, info.ai_addrlen, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { return "?" }
