@@ -53,6 +53,7 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
             return
         }
         var watched = WatchedInputs(resolution)
+        var current = resolution
         // File events make a change show at once; the interval catches what they cannot see.
         let waiter = FileEventWaiter()
         waiter?.watch(watched)
@@ -69,11 +70,14 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
                 waiter?.watch(watched)  // a watched directory may have been replaced
                 continue
             }
-            let stamp = Date().formatted(.iso8601)
-            Terminal.write(output.style.terminalSafe("\n--- \(stamp): changed \(changed.joined(separator: ", "))\n"), to: Terminal.standardOutput)
             let next = target.resolve(configuration)
             watched = WatchedInputs(next)
             waiter?.watch(watched)
+            // A touch, or the same bytes written again, changes nothing to report.
+            guard !next.hasSameOutcome(as: current) else { continue }
+            current = next
+            let stamp = Date().formatted(.iso8601)
+            Terminal.write(output.style.terminalSafe("\n--- \(stamp): changed \(changed.joined(separator: ", "))\n"), to: Terminal.standardOutput)
             _ = report(next)
         }
     }

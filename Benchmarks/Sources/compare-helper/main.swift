@@ -153,6 +153,9 @@ case ("generate-toml", 2), ("generate-toml", 3):
 case ("nio-handshakes", 3):
     try HandshakeThroughput.run(pki: arguments[1], count: count(arguments[2]))
 
+case ("reload-storm", 4):
+    try await ReloadStorm.run(pki: arguments[1], touches: count(arguments[2]), seconds: count(arguments[3]))
+
 case ("spawn", 3...):
     let command = Array(arguments.dropFirst(2))
     let result = median(iterations: count(arguments[1])) { spawnAndWait(command) }

@@ -113,7 +113,7 @@ public final class ContextReloader<Context: Sendable>: Sendable {
             }
             let resolution = fresh ?? resolve()
             let newWatched = WatchedInputs(resolution)
-            if fresh == nil, Self.sameOutcome(attempted, resolution) {
+            if fresh == nil, resolution.hasSameOutcome(as: attempted) {
                 // Touched, or rewritten with the same bytes: nothing to rebuild or report.
                 state.withLock { $0.watched = newWatched }
                 return nil
@@ -188,12 +188,6 @@ public final class ContextReloader<Context: Sendable>: Sendable {
             changes = newErrors.subtracting(oldErrors).map { $0.origin.map { "\($0)" } ?? "\($0.code)" }.sorted()
         }
         return changes.isEmpty ? ["the settings of a configuration provider"] : changes
-    }
-
-    /// Whether `new` has the settings, errors and file contents of `old`.
-    static func sameOutcome(_ old: Resolution, _ new: Resolution) -> Bool {
-        old.settings == new.settings && Set(old.diagnostics.errors) == Set(new.diagnostics.errors)
-            && old.material.hasSameContents(as: new.material)
     }
 
     private static func attempt(_ resolution: Resolution, _ build: Build) throws(TLSSettingsError) -> Context {

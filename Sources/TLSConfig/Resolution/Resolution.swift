@@ -47,6 +47,13 @@ public struct Resolution: Sendable {
         SettingOrigins(Dictionary(uniqueKeysWithValues: values.map { ($0.key, $0.origin) }))
     }
 
+    /// Whether `other` has these settings, errors and file contents: a touched file, or one
+    /// rewritten with the same bytes, changes nothing a context or a check is made of.
+    package func hasSameOutcome(as other: Resolution) -> Bool {
+        settings == other.settings && Set(diagnostics.errors) == Set(other.diagnostics.errors)
+            && material.hasSameContents(as: other.material)
+    }
+
     /// Whether any diagnostic is an error: then no context is built from it.
     public var hasErrors: Bool { diagnostics.hasErrors }
 
