@@ -9,8 +9,9 @@ import Darwin
 /// problem (the commands throw `ExitCode(1)`), 2 a usage error (ArgumentParser's default is 64).
 ///
 /// A tool whose commands are async (`AsyncParsableCommand`) calls it from an async `main`:
-/// `static func main() async { await TLSCommandLine.main(MyTool.self) }`. The synchronous
-/// form does not take an async root: that would print the help and exit 0 instead of running.
+/// `static func main() async { await TLSCommandLine.main(MyTool.self) }`. Called from
+/// synchronous code, it cannot run an async command: it says so, naming the call to make, and
+/// exits 1 (ArgumentParser's own synchronous path would print the help and exit 0).
 public enum TLSCommandLine {
     /// Parses the process arguments, runs the command (awaiting an async one) and exits.
     public static func main<Root: ParsableCommand>(_ root: Root.Type) async -> Never {
@@ -27,7 +28,7 @@ public enum TLSCommandLine {
         }
     }
 
-    /// Parses the process arguments, runs the command and exits.
+    /// Parses the process arguments, runs the command and exits; an async command is refused.
     public static func main<Root: ParsableCommand>(_ root: Root.Type) -> Never {
         do {
             var command = try root.parseAsRoot()
@@ -40,12 +41,6 @@ public enum TLSCommandLine {
         } catch {
             finish(root, error)
         }
-    }
-
-    /// Refused at compile time: an async root needs the async form.
-    @available(*, unavailable, message: "an AsyncParsableCommand root runs from an async main: `static func main() async { await TLSCommandLine.main(Root.self) }`")
-    public static func main<Root: AsyncParsableCommand>(_ root: Root.Type) -> Never {
-        fatalError("unavailable")
     }
 
     private static func finish<Root: ParsableCommand>(_ root: Root.Type, _ error: any Error) -> Never {
