@@ -396,7 +396,9 @@ struct ReloadingTests {
             try FileManager.default.createSymbolicLink(atPath: base + "/app/current.tmp", withDestinationPath: "releases/2")
             guard rename(base + "/app/current.tmp", certificates) == 0 else { throw POSIXError(.EIO) }
         }
+        let changed = Date()
         let swapped = await log.next(.reloaded, after: &seen)
+        if let swapped { print("file events: \(how) acted on in \(Int(swapped.date.timeIntervalSince(changed) * 1000)) ms (poll interval 600 s)") }
         #expect(swapped != nil, "\(how): the new directory was not acted on before the poll: \(log.events.withLock { $0 })")
         #expect(reloader.current.certificateChain.first?.subject == pairs[2].subject)
 
