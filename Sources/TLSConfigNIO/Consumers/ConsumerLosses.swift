@@ -80,7 +80,7 @@ struct ConsumerLosses {
                 ? "\(consumer.name) has no verification hook, so only the code can decide: \(opt)"
                 : "connect through handlers from makeHandler, or a library that takes a verification callback (configurationWithVerifier), which enforce TLSConfig's rules; \(opt)"
         case .minVersion, .maxVersion, .ciphers, .clientAuth:
-            return "remove \(setting.settingKey) from this service's settings (\(consumer.name) cannot be given it), or serve through handlers from makeHandler, which carry it; \(opt)"
+            return "remove \(setting.settingKey) from the settings this service reads (\(consumer.name) cannot be given it); \(opt)"
         default:
             return "remove \(setting.settingKey) for this host, or connect through handlers from makeHandler or a library that takes a verification callback, which enforce it; \(opt)"
         }
