@@ -3,7 +3,8 @@ public import Foundation
 /// Server certificates for every way a chain can fail, made once per test process with the
 /// `openssl` command under a temporary directory: expired, not yet valid, an RSA-1024 key, a
 /// SHA-1 signature, no serverAuth, a name-constraint violation, CN only, a leaf whose
-/// intermediate is not sent, self-signed, revoked (with its CRL), and a CRL from another CA.
+/// intermediate is not sent, self-signed, revoked (with its CRL), a CRL from another CA, a
+/// partial wildcard, an address written as a DNS name, and a leaf signed by a non-CA.
 /// Every server certificate names localhost and 127.0.0.1 (except the CN-only one).
 public struct FailureMatrixPKI: Sendable {
     public let directory: URL
@@ -58,6 +59,13 @@ public struct FailureMatrixPKI: Sendable {
             basicConstraints = CA:FALSE
             subjectAltName = DNS:127.0.0.1
             extendedKeyUsage = serverAuth
+            [partial]
+            basicConstraints = CA:FALSE
+            subjectAltName = DNS:f*.example.com
+            extendedKeyUsage = serverAuth
+            [notca]
+            basicConstraints = critical, CA:FALSE
+            keyUsage = critical, digitalSignature, keyCertSign
 
             """)
         for ca in ["root", "other"] {
@@ -79,6 +87,7 @@ public struct FailureMatrixPKI: Sendable {
         try sign("no-server-auth", csr: "server.csr", by: "root", extensions: "noserverauth")
         try sign("cn-only", csr: "server.csr", by: "root", extensions: "cnonly")
         try sign("dns-ip", csr: "server.csr", by: "root", extensions: "dnsip")  // an address written as a DNS name
+        try sign("partial-wildcard", csr: "server.csr", by: "root", extensions: "partial")  // f*.example.com
         try sign("untrusted", csr: "server.csr", by: "other", extensions: "server")
         try sign("revoked", csr: "server.csr", by: "root", extensions: "server")
 
@@ -95,6 +104,13 @@ public struct FailureMatrixPKI: Sendable {
         try sign("constrained", csr: "constrained.csr", by: "root", extensions: "constrained")
         try database("constrained")
         try sign("constraint-violation", csr: "server.csr", by: "constrained", extensions: "server")  // served with -cert_chain constrained.pem
+
+        // A certificate without CA:TRUE that signs the leaf anyway (X509 error 79); served with it.
+        try openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "not-a-ca.key")
+        try openssl("req", "-new", "-key", "not-a-ca.key", "-subj", "/CN=Matrix Not A CA", "-out", "not-a-ca.csr")
+        try sign("not-a-ca", csr: "not-a-ca.csr", by: "root", extensions: "notca")
+        try database("not-a-ca")
+        try sign("behind-not-a-ca", csr: "server.csr", by: "not-a-ca", extensions: "server")
 
         try openssl("req", "-x509", "-new", "-key", "server.key", "-subj", "/CN=localhost", "-days", "365",
                     "-config", "ext.cnf", "-extensions", "server", "-out", "self-signed.pem")

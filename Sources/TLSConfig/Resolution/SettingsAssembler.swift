@@ -124,6 +124,17 @@ struct SettingsAssembler {
                 notes[key] = notes[key] ?? "\(loser.candidate.origin) (\(loser.candidate.display)) is not used: the trust group was taken whole from \(winner)"
             }
         }
+        if mode == .system, let explicit {
+            for (key, loser) in standardLosers {
+                diagnostics.append(Diagnostic(
+                    .warning, .caSourceNotInEffect,
+                    "\(loser.candidate.origin) is set but not used: trust = \"system\" (\(explicit.origin)) takes the trust group and trusts only the platform store",
+                    setting: key, origin: loser.candidate.origin,
+                    related: [.init("trust = \"system\" set here", origin: explicit.origin)],
+                    help: "remove trust = \"system\" there so \(loser.candidate.origin) is used, or set ca-file beside it with trust = \"system+custom\""
+                ))
+            }
+        }
         if mode != .system, caFiles.isEmpty, caDirs.isEmpty, let explicit {
             diagnostics.append(Diagnostic(
                 .error, .customTrustWithoutCAs, "trust is \"\(mode.rawValue)\" but no ca-file or ca-dir is set in the same place",

@@ -86,6 +86,9 @@ final class ClientSession {
         }
         let session = ClientSession(context: context, descriptor: connected.descriptor, ssl: ssl, report: report)
         SignalGuard.withSIGPIPEBlocked { session.handshake(deadline: deadline, verdictWait: verdictWait) }
+        if case .noCommonProtocolVersion = session.report.failure, session.report.serverVersion == nil {
+            session.report.serverVersion = LegacyVersionProbe.version(for: context, host: host, port: port, deadline: deadline, proxy: proxy, start: start)
+        }
         return (session.report, session.report.failure == nil ? session : nil)
     }
 
@@ -173,6 +176,9 @@ final class ClientSession {
     }
 
     private func collect() {
+        if let version = observer.serverHelloVersion, version < TLS1_2_VERSION {
+            report.serverVersion = TLSProtocolVersion(wireValue: version)
+        }
         if SSL_is_init_finished(ssl) == 1 {
             report.protocolVersion = SSL_get_version(ssl).flatMap { TLSProtocolVersion(openSSLName: String(cString: $0)) }
             report.cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) }

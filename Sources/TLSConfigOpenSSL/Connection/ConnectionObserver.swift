@@ -19,6 +19,9 @@ final class ConnectionObserver {
     /// A NewSessionTicket arrived after the handshake: the server accepted our Finished (and
     /// our certificate, in TLS 1.3).
     private(set) var receivedSessionTicket = false
+    /// The version in the ServerHello's legacy field: below 1.2 it is the version the server
+    /// chose, which says why a handshake failed with a server that speaks only TLS 1.0.
+    private(set) var serverHelloVersion: Int32?
     private(set) var alertsReceived: [UInt8] = []
     private(set) var alertsSent: [UInt8] = []
 
@@ -36,7 +39,10 @@ final class ConnectionObserver {
         if sent { alertsSent.append(alert) } else { alertsReceived.append(alert) }
     }
 
-    func record(receivedHandshakeMessage type: Int32) {
+    func record(receivedHandshakeMessage type: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        if type == SSL3_MT_SERVER_HELLO, bytes.count >= 6 {
+            serverHelloVersion = Int32(bytes[4]) << 8 | Int32(bytes[5])
+        }
         switch type {
         case SSL3_MT_CERTIFICATE_REQUEST: certificateRequested = true
         case SSL3_MT_NEWSESSION_TICKET: receivedSessionTicket = true
@@ -79,7 +85,7 @@ func observeProtocolMessage(
     case SSL3_RT_ALERT where length >= 2:
         observer.record(alert: bytes[1], sent: written != 0)
     case SSL3_RT_HANDSHAKE where written == 0:
-        observer.record(receivedHandshakeMessage: Int32(bytes[0]))
+        observer.record(receivedHandshakeMessage: Int32(bytes[0]), UnsafeBufferPointer(start: bytes, count: length))
     default:
         break
     }

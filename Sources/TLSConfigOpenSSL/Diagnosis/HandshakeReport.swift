@@ -31,6 +31,9 @@ public struct HandshakeReport: Sendable, Hashable {
     public var protocolVersion: TLSProtocolVersion?
     /// The cipher negotiated.
     public var cipher: String?
+    /// The version the server answered with when it is below TLS 1.2 (such as a server that
+    /// speaks only TLS 1.0); `nil` otherwise.
+    public var serverVersion: TLSProtocolVersion?
     /// The negotiated ALPN protocol.
     public var applicationProtocol: String?
     /// As the server sent it, leaf first.
