@@ -18,7 +18,7 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
         CommandConfiguration(
             commandName: "check",
             abstract: "Resolve the settings and check them deeply: certificates, keys, validity, chain order, CRLs.",
-            discussion: "Exits 0 when there are no errors and 1 when there are. With --watch it keeps running and checks again whenever a configuration file, CA file or directory, certificate, key, CRL or passphrase file changes (a rename, a swapped ..data link, an in-place rewrite), so a rotation can be watched as it happens."
+            discussion: "Exits 0 when there are no errors and 1 when there are. With --watch it keeps running and checks again whenever a configuration file, CA file or directory, certificate, key, CRL or passphrase file changes (a rename, a swapped ..data link, an in-place rewrite), so a rotation can be watched as it happens.\n\n" + TLSCommandHelp.variables
         )
     }
 

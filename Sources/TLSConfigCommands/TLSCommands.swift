@@ -18,3 +18,14 @@ public struct TLSCommands<Host: TLSCommandsHost>: ParsableCommand {
     /// Required by ArgumentParser.
     public init() {}
 }
+
+/// What `show`, `check` and `connect` read besides configuration files, for their `--help`:
+/// the variables a user may have set for other tools are the usual surprise.
+enum TLSCommandHelp {
+    static let variables = """
+        Besides configuration files, the settings come from the tool's own variables (TLSCONFIG_CA_FILE, TLSCONFIG_CONFIG and so on for \
+        tlsconfig; another tool's prefix for it, as `show` lists), and from the variables OpenSSL, uv and curl read: SSL_CERT_FILE, \
+        SSL_CERT_DIR and SSL_CLIENT_CERT. REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE are listed as not read unless the tool opts in. \
+        With --server, the client variables are not read.
+        """
+}

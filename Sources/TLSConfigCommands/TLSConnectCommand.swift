@@ -16,14 +16,14 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
         CommandConfiguration(
             commandName: "connect",
             abstract: "Connect to HOST[:PORT] with the resolved settings and explain the handshake.",
-            discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors."
+            discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors.\n\n" + TLSCommandHelp.variables
         )
     }
 
     @OptionGroup var hostOptions: Host.Options
     @OptionGroup var output: TLSOutputOptions
 
-    @Argument(help: "The server: HOST, HOST:PORT, [IPv6]:PORT (port 443 when omitted).")
+    @Argument(help: "The server: HOST, HOST:PORT, [IPv6]:PORT (port 443 when omitted), or a URL such as https://HOST/PATH or postgres://HOST.")
     var host: String
 
     @Option(help: "Give up after this many seconds.")
@@ -45,8 +45,11 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
 
     /// Connects and prints the report; exits 1 when the connection or the configuration fails.
     public func run() throws {
-        // Sections are matched for the port the connection uses: `connect H` is `H:443`.
-        let resolution = SettingsResolver(Host.resolvedConfiguration(hostOptions)).resolve(host: host, defaultPort: 443)
+        // Sections are matched for the port the connection uses: `connect H` is `H:443`, and a
+        // URL's port is its scheme's (curl users paste URLs).
+        let resolver = SettingsResolver(Host.resolvedConfiguration(hostOptions))
+        let isURL = host.contains("://")
+        let resolution = isURL ? resolver.resolve(url: host) : resolver.resolve(host: host, defaultPort: 443)
         guard !resolution.hasErrors, let target = resolution.host else {
             try refuse(resolution, diagnostics: resolution.diagnostics)
         }
@@ -67,6 +70,9 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
             try refuse(resolution, diagnostics: resolution.diagnostics + local)
         }
         var probe = HandshakeProbe(timeout: .milliseconds(Int(timeout * 1000)))
+        if isURL, let scheme = host.split(separator: ":").first?.lowercased(), scheme == "postgres" || scheme == "postgresql" {
+            probe.start = .postgreSQL
+        }
         if !noProxy {
             // As curl does: HTTPS_PROXY (or https_proxy, ALL_PROXY) unless NO_PROXY names the host.
             switch ConnectProxy.forHost(target.host, environment: ProcessInfo.processInfo.environment) {
@@ -99,7 +105,7 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
 
     /// A configuration that cannot connect: the same report shape, with no connection attempted.
     private func refuse(_ resolution: Resolution, diagnostics: [Diagnostic]) throws -> Never {
-        let target = resolution.host ?? (try? HostTarget(parsing: host))
+        let target = resolution.host ?? (try? HostTarget(parsing: host)) ?? (try? HostTarget.parsing(url: host).target)
         var report = HandshakeReport(host: target?.host ?? host, port: target?.port ?? 443)
         report.failure = .configuration(errors: diagnostics.errors.count)
         let outcome = ConnectionReport(report, resolution: resolution, diagnostics: diagnostics, checkCommand: Host.checkCommand(hostOptions))

@@ -11,7 +11,7 @@ import TLSConfigOpenSSL
 public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
     /// `show`.
     public static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "show", abstract: "Show every TLS setting, its value and where it came from.")
+        CommandConfiguration(commandName: "show", abstract: "Show every TLS setting, its value and where it came from.", discussion: TLSCommandHelp.variables)
     }
 
     @OptionGroup var hostOptions: Host.Options

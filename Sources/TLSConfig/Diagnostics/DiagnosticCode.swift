@@ -61,6 +61,8 @@ extension DiagnosticCode {
     public static let fileTooLarge: DiagnosticCode = "file-too-large"
     /// A CA file holds no PEM certificate block.
     public static let caFileWithoutCertificates: DiagnosticCode = "ca-file-without-certificates"
+    /// A warning: a CA file holds a private key, which a trust bundle should never carry.
+    public static let privateKeyInCAFile: DiagnosticCode = "private-key-in-ca-file"
     /// A note: a CA directory has no hash links, so every certificate file in it is loaded.
     public static let caDirectoryNotHashed: DiagnosticCode = "ca-dir-not-hashed"
     /// A CA directory without hash links holds no certificate.

@@ -28,7 +28,7 @@ public struct DiagnosticRenderer: Sendable {
     private func render(_ diagnostic: Diagnostic, _ index: SourceLines) -> String {
         var lines: [String] = []
         let head = style.severity(diagnostic.severity, diagnostic.severity.rawValue + "[\(diagnostic.code)]")
-        lines.append(head + style.bold(": " + diagnostic.message))
+        lines.append(head + style.bold(": " + TextStyle.oneLine(diagnostic.message)))
         let showSource = !diagnostic.hidesSourceLine
         if let origin = diagnostic.origin {
             lines.append(contentsOf: locationLines(origin, label: nil, showSource: showSource, index))

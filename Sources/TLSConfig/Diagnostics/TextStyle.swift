@@ -37,6 +37,14 @@ public struct TextStyle: Sendable, Hashable {
 }
 
 extension TextStyle {
+    /// A value from a file, a variable or a server, kept on its line: `terminalSafe` keeps
+    /// line feeds (the report's own lines need them), so a value's own become U+240A, as
+    /// every other control character does.
+    package static func oneLine(_ value: String) -> String {
+        guard value.utf8.contains(0x0A) else { return value }
+        return String(String.UnicodeScalarView(value.unicodeScalars.map { $0 == "\n" ? "\u{240A}" : $0 }))
+    }
+
     /// The SGR codes `paint` writes; the only escape sequences `terminalSafe` keeps.
     private static let ownColorCodes: Set<String> = ["0", "1", "2", "32", "1;34", "1;31", "1;33", "1;36"]
 

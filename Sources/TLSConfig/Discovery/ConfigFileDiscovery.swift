@@ -243,7 +243,8 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             let (code, message, help): (DiagnosticCode, String, String) = switch problem {
             case .notFound: (.configFileNotFound, "configuration file \(shown) not found", "fix the path, or drop the option that names it")
             case .notARegularFile(let kind): (.configFileUnreadable, "configuration file \(shown) is \(kind)", "name a regular TOML or YAML file")
-            case .unreadable(let reason): (.configFileUnreadable, "configuration file \(shown) cannot be read: \(reason)", "check its permissions")
+            case .unreadable(let reason, let errorNumber):
+                (.configFileUnreadable, "configuration file \(shown) cannot be read: \(reason)", FileInspector.Problem.help(forUnreadable: errorNumber, path: path))
             case .tooLarge(let size, let limit): (.configFileTooLarge, "configuration file \(shown) is \(size) bytes, above the \(limit)-byte limit", "a TLS configuration is a few lines; check the path")
             case .notADirectory: (.configFileUnreadable, "configuration file \(shown) cannot be read", "check the path")
             case .empty:

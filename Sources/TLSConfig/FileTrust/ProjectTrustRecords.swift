@@ -41,7 +41,7 @@ package struct ProjectTrustRecords: Sendable {
         case .failure(let problem):
             let reason = switch problem {
             case .notARegularFile(let kind): "it is \(kind)"
-            case .unreadable(let why): why
+            case .unreadable(let why, _): why
             case .tooLarge(let size, let limit): "it is \(size) bytes, above the \(limit)-byte limit"
             default: "it cannot be read"
             }

@@ -28,7 +28,7 @@ package enum FileInspector {
         case notFound
         case notARegularFile(kind: String)
         case notADirectory
-        case unreadable(reason: String)
+        case unreadable(reason: String, code: Int32 = 0)
         case empty
         case tooLarge(size: Int, limit: Int)
     }
@@ -44,18 +44,18 @@ package enum FileInspector {
         guard stat(path, &info) == 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { return .failure(.notFound) }
-            return .failure(.unreadable(reason: String(cString: strerror(code))))
+            return .failure(.unreadable(reason: String(cString: strerror(code)), code: code))
         }
         let type = info.st_mode & S_IFMT
         let facts = facts(info)
         switch expectation {
         case .directory:
             guard type == S_IFDIR else { return .failure(.notADirectory) }
-            guard access(path, R_OK | X_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+            guard access(path, R_OK | X_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno)) }
             return .success(facts)
         case .regularFile:
             guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
-            guard access(path, R_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+            guard access(path, R_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno)) }
             // A size of 0 may still have content (files under /proc): `read` decides.
             guard facts.size <= maximumSize else { return .failure(.tooLarge(size: facts.size, limit: maximumSize)) }
             return .success(facts)
@@ -93,11 +93,11 @@ package enum FileInspector {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            return .failure(code == ENOENT || code == ENOTDIR ? .notFound : .unreadable(reason: String(cString: strerror(code))))
+            return .failure(code == ENOENT || code == ENOTDIR ? .notFound : .unreadable(reason: String(cString: strerror(code)), code: code))
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno)) }
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
         guard Int(info.st_size) <= maximumSize else { return .failure(.tooLarge(size: Int(info.st_size), limit: maximumSize)) }
@@ -116,7 +116,7 @@ package enum FileInspector {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(.unreadable(reason: String(cString: strerror(errno))))
+                return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno))
             }
             if count == 0 { break }
             total += count

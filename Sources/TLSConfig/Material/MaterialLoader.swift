@@ -28,6 +28,16 @@ package struct MaterialLoader {
                         ?? "point ca-file at a PEM bundle (\"-----BEGIN CERTIFICATE-----\" blocks)"
                 ))
             }
+            // A file of keys alone is the error above, whose note counts them.
+            if file.pem.certificates > 0, let key = file.pem.keyBlocks.first {
+                diagnostics.append(Diagnostic(
+                    .warning, .privateKeyInCAFile,
+                    "CA file \(quoted(file)) holds a private key (line \(key.line)): a trust bundle is read by every client and often shared or copied",
+                    setting: .caFile, origin: file.origin,
+                    notes: ["the key is not used for trust; only the certificates are"],
+                    help: "remove the \"-----BEGIN \(key.label)-----\" block from the file and keep the key only where its own setting points, with mode 600"
+                ))
+            }
             material.caFiles.append(file)
         }
         var emptyDirectories: [MaterialDirectory] = []
@@ -169,17 +179,23 @@ package struct MaterialLoader {
                 ))
                 return nil
             }
-            return PassphraseSecret(source: source, bytes: Array(value.utf8))
+            return PassphraseSecret(source: source, bytes: Self.firstLine(Array(value.utf8)))
         case .file(let path):
             let written = ResolvedPath(written: path, absolute: path)
             guard let file = read(written, setting: keys.passphrase, what: "passphrase file", limit: 64 << 10, into: &diagnostics) else {
                 return nil
             }
             material.passphraseFile = file
-            var line = file.bytes.prefix { $0 != UInt8(ascii: "\n") }
-            if line.last == UInt8(ascii: "\r") { line.removeLast() }
-            return PassphraseSecret(source: source, bytes: line)
+            return PassphraseSecret(source: source, bytes: Self.firstLine(file.bytes))
         }
+    }
+
+    /// One rule for both sources: the first line, without its line ending (LF, CRLF or CR), so
+    /// `env:` and `file:` give the same passphrase for text written on Windows or Unix.
+    private static func firstLine(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var line = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return line
     }
 
     private func permissionCheck(_ file: MaterialFile, into diagnostics: inout [Diagnostic]) {

@@ -69,7 +69,10 @@ public enum ConfigTemplate {
             "\(comment) Precedence, highest first: code overrides, \(prefix)_* variables, config files",
             "\(comment) (--config/\(prefix)_CONFIG > project > user > system), SSL_CERT_FILE / SSL_CERT_DIR /",
             "\(comment) SSL_CLIENT_CERT, defaults. Relative paths resolve against this file's directory.",
-            "\(comment) Check the result with `tlsconfig show` and `tlsconfig check`.",
+            // Without --app, tlsconfig reads its own files and variables, not this tool's.
+            appName == "tlsconfig"
+                ? "\(comment) Check the result with `tlsconfig show` and `tlsconfig check`."
+                : "\(comment) Check the result with `tlsconfig show --app \(appName)` and `tlsconfig check --app \(appName)`.",
         ]
     }
 

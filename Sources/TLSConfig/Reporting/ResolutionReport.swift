@@ -56,7 +56,7 @@ public struct ResolutionReport: Sendable {
         let width = (SettingKey.allCases.map(\.rawValue.count).max() ?? 0) + 2
         for value in resolution.values where value.key.roles.contains(resolution.settings.role) {
             let key = value.key.rawValue.padding(to: width)
-            let shown = value.items.isEmpty ? style.dim("(not set)") : value.items.joined(separator: "\n" + String(repeating: " ", count: width + 2))
+            let shown = value.items.isEmpty ? style.dim("(not set)") : value.items.map(TextStyle.oneLine).joined(separator: "\n" + String(repeating: " ", count: width + 2))
             if value.isDefault && value.note == nil {
                 out.append("  " + key + shown + style.dim("  default"))
             } else {
@@ -131,11 +131,11 @@ public struct ResolutionReport: Sendable {
 
     static func statusText(_ status: EnvironmentVariableReport.Status) -> String {
         switch status {
-        case .set(let value?): "set      \(value)"
+        case .set(let value?): "set      \(TextStyle.oneLine(value))"
         case .set(nil): "set      (value hidden)"
         case .unset: "unset"
         case .empty: "empty    (treated as unset)"
-        case .ignored(let value, let reason): "ignored  \(value ?? "(value hidden)") (\(reason))"
+        case .ignored(let value, let reason): "ignored  \(value.map(TextStyle.oneLine) ?? "(value hidden)") (\(reason))"
         }
     }
 

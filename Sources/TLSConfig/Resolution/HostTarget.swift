@@ -73,9 +73,15 @@ enum HostSyntax {
     static func parse(_ text: String, allowWildcard: Bool) throws(HostSyntaxError) -> Parsed {
         func fail(_ reason: String) -> HostSyntaxError { HostSyntaxError(input: text, reason: reason) }
         guard !text.isEmpty else { throw fail("it is empty") }
+
         // Host names are ASCII (IDNs travel as punycode), so the checks below work on bytes.
         guard !text.utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) else { throw fail("it contains white space") }
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { throw fail("it is not ASCII; write international names in punycode (xn--...)") }
+        let bytes = Array(text.utf8)
+        if let scheme = bytes.indices.dropLast(2).first(where: { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
+            let authority = bytes[(scheme + 3)...].prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
+            throw fail("it is a URL, not a host: write HOST[:PORT], such as \"\(String(decoding: authority, as: UTF8.self))\"")
+        }
         var hostPart = Substring(text)
         var port: Int?
 

@@ -31,10 +31,15 @@ struct SettingsAssembler {
             settings.identity = identity
         } else if let orphan = winners[keys.key] ?? winners[keys.passphrase] {
             let other = role == .client ? " (or SSL_CLIENT_CERT, which takes its passphrase from here)" : ""
+            // A certificate set in a lower place lost with the group: say where, not "not set".
+            let lost = selection.losers(of: keys.certificate).first { if case .groupTakenElsewhere = $0.reason { true } else { false } }
+            let message = lost.map {
+                "\(orphan.key) is set here but \(keys.certificate) is not: \($0.candidate.origin) sets it lower down, and the identity group is taken whole from here"
+            } ?? "\(orphan.key) is set but \(keys.certificate) is not"
             diagnostics.append(Diagnostic(
-                .error, .identityWithoutCertificate,
-                "\(orphan.key) is set but \(keys.certificate) is not",
+                .error, .identityWithoutCertificate, message,
                 setting: orphan.key, origin: orphan.origin,
+                related: lost.map { [.init("\(keys.certificate) set here, not used", origin: $0.candidate.origin)] } ?? [],
                 notes: ["\(keys.certificate), \(keys.key) and \(keys.passphrase) are one group, taken together from one place"],
                 help: orphan.key == keys.passphrase
                     ? "set \(keys.certificate) in the same place\(other), or remove \(keys.passphrase)"
