@@ -138,9 +138,9 @@ import Testing
     }
 }
 
-/// A CA file of more than a thousand certificates is added to the store in one sorted batch
-/// (OpenSSL 3.0's one-by-one insertion is quadratic): the same certificates, duplicates
-/// skipped, the same verdicts.
+/// Every decoded CA certificate is added to the store in one sorted batch (OpenSSL 3.0's
+/// one-by-one insertion is quadratic), for a large bundle and for an unhashed directory of
+/// many one-certificate files alike: the same certificates, duplicates skipped, the same verdicts.
 @Suite struct LargeBundleTests {
     @Test func aLargeBundleIsAddedInBulkWithTheSameVerdicts() throws {
         let pki = try FailureMatrixPKI.shared()
@@ -149,7 +149,6 @@ import Testing
         let unique = system.components(separatedBy: "BEGIN CERTIFICATE").count - 1
         let bundle = directory.path + "/large.pem"
         try (String(repeating: system, count: 10) + (try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8))).write(toFile: bundle, atomically: true, encoding: .utf8)
-        #expect(unique * 10 + 1 >= TrustStoreLoader.bulkThreshold)
         let context = try TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [bundle]))), trustStoreCache: TrustStoreCache())
             .makeClientContext()
         // Every block counts as loaded, as X509_STORE_add_cert counts a duplicate; the store holds each once.
@@ -158,6 +157,30 @@ import Testing
         func verdict(_ name: String) throws -> Bool {
             let der = store(name, pki: pki, in: directory)
             return context.verifyPeerChain([der], host: "localhost").isAccepted
+        }
+        #expect(try verdict("good"))
+        #expect(try !verdict("untrusted"))
+    }
+
+    @Test func anUnhashedDirectoryOfManyFilesIsAddedInOneBatch() throws {
+        let pki = try FailureMatrixPKI.shared()
+        let directory = TemporaryDirectory(prefix: "tlsconfig-unhashed")
+        let system = try String(contentsOfFile: "/etc/ssl/certs/ca-certificates.crt", encoding: .utf8)
+        let blocks = system.components(separatedBy: "-----BEGIN CERTIFICATE-----").dropFirst().map { "-----BEGIN CERTIFICATE-----" + $0 }
+        let cas = directory.makeDirectory("cas")
+        for (index, block) in blocks.enumerated() {
+            try block.write(toFile: cas + "/ca-\(index).pem", atomically: true, encoding: .utf8)
+        }
+        // The matrix root twice, and the other root in a file of its own.
+        let root = try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8)
+        try root.write(toFile: cas + "/matrix-root.pem", atomically: true, encoding: .utf8)
+        try root.write(toFile: cas + "/matrix-root-again.pem", atomically: true, encoding: .utf8)
+        let context = try TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [cas]))), trustStoreCache: TrustStoreCache())
+            .makeClientContext()
+        #expect(context.trustStore.certificates == blocks.count + 2)
+        #expect(context.trustAnchorsDER().count == blocks.count + 1, "the duplicate root is held once")
+        func verdict(_ name: String) throws -> Bool {
+            context.verifyPeerChain([store(name, pki: pki, in: directory)], host: "localhost").isAccepted
         }
         #expect(try verdict("good"))
         #expect(try !verdict("untrusted"))

@@ -35,6 +35,10 @@ struct TrustStoreLoader {
         for directory in material.caDirectories {
             addDirectory(directory, to: store, &state)
         }
+        // Every decoded certificate (system bundle, CA files, unhashed directories) goes in at
+        // once: one path for one file or 20,000.
+        state.certificates += Self.addAll(state.pending, to: store)
+        state.pending = []
         if let crl = material.crl {
             let list = RevocationList(crl)
             state.diagnostics += list.diagnostics
@@ -59,6 +63,8 @@ struct TrustStoreLoader {
         var stamps: [SystemPathStamp] = []
         var sources: [TrustStoreSummary.Source] = []
         var authorities: [OwnedCertificate] = []
+        /// Decoded, not yet in the store.
+        var pending: [OwnedCertificate] = []
         var certificates = 0
         var crls = 0
         var diagnostics: [Diagnostic] = []
@@ -86,9 +92,7 @@ struct TrustStoreLoader {
             let system = MaterialFile(setting: .trust, writtenPath: file, path: file, origin: nil, contents: contents)
             // A damaged block in the platform bundle is not the user's configuration: skip it.
             let bundle = CertificateBundle(system, what: "system CA file", origin: nil)
-            for entry in bundle.entries where X509_STORE_add_cert(store, entry.certificate.pointer) == 1 {
-                state.certificates += 1
-            }
+            state.pending += bundle.entries.map(\.certificate)
             state.sources.append(.init(kind: .systemFile, path: file, count: bundle.entries.count))
         } else {
             state.sources.append(.init(kind: .systemFile, path: file, count: 0, exists: false))
@@ -126,23 +130,25 @@ struct TrustStoreLoader {
     }
 
     private func add(_ bundle: CertificateBundle, to store: OpaquePointer, _ state: inout BuildState) {
-        state.authorities += bundle.entries.map(\.certificate)
-        if bundle.entries.count >= Self.bulkThreshold, let added = Self.addInBulk(bundle.entries.map(\.certificate), to: store) {
-            state.certificates += added
-            return
-        }
-        for entry in bundle.entries where X509_STORE_add_cert(store, entry.certificate.pointer) == 1 {
-            state.certificates += 1
-        }
-        OpenSSLErrorQueue.clear()
+        let certificates = bundle.entries.map(\.certificate)
+        state.authorities += certificates
+        state.pending += certificates
     }
 
-    /// From this many certificates on, a file is added in bulk.
-    static let bulkThreshold = 1_000
+    /// Adds `certificates` in bulk, or one by one when the store cannot be locked.
+    private static func addAll(_ certificates: [OwnedCertificate], to store: OpaquePointer) -> Int {
+        if let added = addInBulk(certificates, to: store) { return added }
+        var added = 0
+        for certificate in certificates where X509_STORE_add_cert(store, certificate.pointer) == 1 {
+            added += 1
+        }
+        OpenSSLErrorQueue.clear()
+        return added
+    }
 
     /// OpenSSL 3.0 checks each `X509_STORE_add_cert` for a duplicate with a search that sorts
-    /// the store's objects again after every insertion: a 20,000-certificate bundle then takes
-    /// seconds (curl, which loads through the same call, pays it too). Pushing the objects and
+    /// the store's objects again after every insertion: a 20,000-certificate bundle (or an
+    /// unhashed directory of 20,000 files) then takes seconds (curl, which loads through the same call, pays it too). Pushing the objects and
     /// sorting once is O(n log n); duplicates are skipped by their DER, as the call skips them.
     /// `nil` when the store cannot be locked, and the caller adds one by one.
     private static func addInBulk(_ certificates: [OwnedCertificate], to store: OpaquePointer) -> Int? {
