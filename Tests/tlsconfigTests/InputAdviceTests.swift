@@ -110,4 +110,16 @@ import Testing
             }
         }
     }
+
+    @Test func thousandsOfFindingsInOneBundleAreSummarised() throws {
+        let matrix = try FailureMatrixPKI.shared()
+        let directory = TemporaryDirectory(prefix: "leaves")
+        let leaf = try String(contentsOfFile: matrix.path("good.pem"), encoding: .utf8)
+        let root = try String(contentsOfFile: matrix.path("root.pem"), encoding: .utf8)
+        let bundle = directory.write("bundle.pem", root + String(repeating: leaf, count: 1_500))
+        let result = try Sandbox().run(["check"], environment: ["SSL_CERT_FILE": bundle])
+        #expect(result.status == 0, "warnings only")
+        #expect(result.stderr.components(separatedBy: "warning[ca-certificate-not-ca]").count - 1 == 1_001, "\(result.stderr.suffix(500))")
+        #expect(result.stderr.contains("warning[ca-certificate-not-ca]: 500 more ca-certificate-not-ca finding(s) in \"\(bundle)\" are not listed"))
+    }
 }

@@ -12,7 +12,7 @@ struct ConfigSchema {
 
     func offers(from document: ConfigDocument) -> (offers: [Offer], diagnostics: [Diagnostic]) {
         var offers: [Offer] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticCollector(place: "\"\(document.path)\"")
         let parser = SettingValueParser(baseDirectory: document.baseDirectory ?? PathName.directory(of: document.path), home: home)
         let place = document.path
 
@@ -23,12 +23,12 @@ struct ConfigSchema {
             }
             decode(entry, section: nil, document: document, parser: parser, place: place, offers: &offers, diagnostics: &diagnostics)
         }
-        return (offers, diagnostics)
+        return (offers, diagnostics.finished())
     }
 
     private func hostSections(
         _ hosts: ConfigTable.Entry, document: ConfigDocument, parser: SettingValueParser,
-        offers: inout [Offer], diagnostics: inout [Diagnostic]
+        offers: inout [Offer], diagnostics: inout DiagnosticCollector
     ) {
         guard case .table(let sections) = hosts.value.value else {
             diagnostics.append(wrongType(hosts.value, expected: "a table of host sections", key: "hosts", document: document, section: nil))
@@ -89,20 +89,22 @@ struct ConfigSchema {
 
     private func decode(
         _ entry: ConfigTable.Entry, section: (pattern: HostPattern, written: String)?, document: ConfigDocument,
-        parser: SettingValueParser, place: String, offers: inout [Offer], diagnostics: inout [Diagnostic]
+        parser: SettingValueParser, place: String, offers: inout [Offer], diagnostics: inout DiagnosticCollector
     ) {
         guard let key = SettingKey(rawValue: entry.key) else {
-            var known = SettingKey.allCases.map(\.fileKey)
-            if section == nil { known.append(Self.hostsKey) }
-            let suggestion = Spelling.suggestion(for: entry.key, among: known)
-            diagnostics.append(Diagnostic(
-                .error, .unknownKey, "unknown key \"\(entry.key)\"",
-                origin: origin(document, entry.keySpan, section: section?.written),
-                help: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))",
-                // A key like no setting is named but its line is not shown: a file of other
-                // settings (a .env file named by mistake) holds secrets under such keys.
-                hidesSourceLine: suggestion == nil || Self.mayNameASecret(entry.key)
-            ))
+            diagnostics.append(.unknownKey, severity: .error) {
+                var known = SettingKey.allCases.map(\.fileKey)
+                if section == nil { known.append(Self.hostsKey) }
+                let suggestion = Spelling.suggestion(for: entry.key, among: known)
+                return Diagnostic(
+                    .error, .unknownKey, "unknown key \"\(entry.key)\"",
+                    origin: origin(document, entry.keySpan, section: section?.written),
+                    help: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))",
+                    // A key like no setting is named but its line is not shown: a file of other
+                    // settings (a .env file named by mistake) holds secrets under such keys.
+                    hidesSourceLine: suggestion == nil || Self.mayNameASecret(entry.key)
+                )
+            }
             return
         }
         let valueOrigin = origin(document, entry.value.span, section: section?.written)

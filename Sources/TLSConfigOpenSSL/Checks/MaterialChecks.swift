@@ -53,7 +53,9 @@ package struct MaterialChecks: Sendable {
 
     private func checkCAFile(_ file: MaterialFile, now: Date) -> [Diagnostic] {
         let bundle = decoded.bundle(file, what: "CA file")
-        var diagnostics = bundle.diagnostics + judge(bundle, file: file, now: now)
+        var findings = DiagnosticCollector(place: quoted(file.path))
+        judge(bundle, file: file, now: now, into: &findings)
+        var diagnostics = bundle.diagnostics + findings.finished()
         diagnostics.append(Diagnostic(
             .note, .caCertificatesCounted,
             "CA file \(quoted(file.path)) holds \(bundle.entries.count) certificate(s)"
@@ -73,12 +75,15 @@ package struct MaterialChecks: Sendable {
             )]
         }
         var diagnostics: [Diagnostic] = []
+        var findings = DiagnosticCollector(place: quoted(directory.path))
         var count = 0
         for file in directory.files {
             let bundle = decoded.bundle(file, what: "file in CA directory")
-            diagnostics += bundle.diagnostics + judge(bundle, file: file, now: now)
+            diagnostics += bundle.diagnostics
+            judge(bundle, file: file, now: now, into: &findings)
             count += bundle.entries.count
         }
+        diagnostics += findings.finished()
         diagnostics.append(Diagnostic(
             .note, .caCertificatesCounted, "CA directory \(quoted(directory.path)) has no hash links; \(count) certificate(s) loaded from its files",
             setting: .caDir, origin: directory.origin
@@ -86,30 +91,35 @@ package struct MaterialChecks: Sendable {
         return diagnostics
     }
 
-    /// Certificates that parse but will not work as trust anchors.
-    private func judge(_ bundle: CertificateBundle, file: MaterialFile, now: Date) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// Certificates that parse but will not work as trust anchors; a file of thousands keeps
+    /// the first of each kind (the collector's limit), and builds no message beyond them.
+    private func judge(_ bundle: CertificateBundle, file: MaterialFile, now: Date, into diagnostics: inout DiagnosticCollector) {
         let path = file.path
         let setting = file.setting
         let origin = file.origin
         for entry in bundle.entries {
             let certificate = entry.certificate
-            let place = "certificate \(entry.position) of \(bundle.certificateBlocks) in \(quoted(path)) (line \(entry.line), \(certificate.subject))"
+            func place() -> String {
+                "certificate \(entry.position) of \(bundle.certificateBlocks) in \(quoted(path)) (line \(entry.line), \(certificate.subject))"
+            }
             if certificate.notAfter < now {
-                diagnostics.append(Diagnostic(
-                    .warning, .caCertificateExpired, "\(place) expired on \(Self.format(certificate.notAfter))",
-                    setting: setting, origin: origin, help: "chains through it will fail; replace it with the CA's current certificate"
-                ))
+                diagnostics.append(.caCertificateExpired, severity: .warning) {
+                    Diagnostic(
+                        .warning, .caCertificateExpired, "\(place()) expired on \(Self.format(certificate.notAfter))",
+                        setting: setting, origin: origin, help: "chains through it will fail; replace it with the CA's current certificate"
+                    )
+                }
             }
             if !certificate.isCertificateAuthority {
-                diagnostics.append(Diagnostic(
-                    .warning, .caCertificateNotCA, "\(place) is not a CA certificate",
-                    setting: setting, origin: origin,
-                    notes: ["it is trusted as-is (a pinned server certificate), but cannot vouch for other certificates"]
-                ))
+                diagnostics.append(.caCertificateNotCA, severity: .warning) {
+                    Diagnostic(
+                        .warning, .caCertificateNotCA, "\(place()) is not a CA certificate",
+                        setting: setting, origin: origin,
+                        notes: ["it is trusted as-is (a pinned server certificate), but cannot vouch for other certificates"]
+                    )
+                }
             }
         }
-        return diagnostics
     }
 
     // MARK: - Identity

@@ -148,24 +148,34 @@ struct TrustStoreLoader {
 
     /// OpenSSL 3.0 checks each `X509_STORE_add_cert` for a duplicate with a search that sorts
     /// the store's objects again after every insertion: a 20,000-certificate bundle (or an
-    /// unhashed directory of 20,000 files) then takes seconds (curl, which loads through the same call, pays it too). Pushing the objects and
-    /// sorting once is O(n log n); duplicates are skipped by their DER, as the call skips them.
-    /// `nil` when the store cannot be locked, and the caller adds one by one.
+    /// unhashed directory of 20,000 files) then takes seconds (curl, which loads through the
+    /// same call, pays it too). Pushing the objects and sorting once is O(n log n); duplicates
+    /// are skipped as the call skips them, found by a hash of the DER and confirmed with
+    /// `X509_cmp` (no copy of any DER is kept). `nil` when the store cannot be locked, and
+    /// the caller adds one by one.
     private static func addInBulk(_ certificates: [OwnedCertificate], to store: OpaquePointer) -> Int? {
         guard X509_STORE_lock(store) == 1 else { return nil }
         defer { X509_STORE_unlock(store) }
         guard let objects = X509_STORE_get0_objects(store) else { return nil }
-        let present = ctls_sk_X509_OBJECT_num(objects)
-        var seen = Set<DERKey>(minimumCapacity: Int(present) + certificates.count)
-        for index in 0..<present {
+        var hasher = DERHasher()
+        var seen: [Int: [OpaquePointer]] = [:]
+        seen.reserveCapacity(Int(ctls_sk_X509_OBJECT_num(objects)) + certificates.count)
+        /// Whether `certificate` was already seen; records it when not.
+        func isNew(_ certificate: OpaquePointer) -> Bool {
+            let hash = hasher.hash(certificate)
+            if let same = seen[hash], same.contains(where: { X509_cmp($0, certificate) == 0 }) { return false }
+            seen[hash, default: []].append(certificate)
+            return true
+        }
+        for index in 0..<ctls_sk_X509_OBJECT_num(objects) {
             if let object = ctls_sk_X509_OBJECT_value(objects, index), let certificate = X509_OBJECT_get0_X509(object) {
-                seen.insert(DERKey(OwnedCertificate(borrowing: certificate).der))
+                _ = isNew(certificate)
             }
         }
         var added = 0
         for certificate in certificates {
             added += 1
-            guard seen.insert(DERKey(certificate.der)).inserted else { continue }
+            guard isNew(certificate.pointer) else { continue }
             guard let object = X509_OBJECT_new() else { continue }
             guard X509_OBJECT_set1_X509(object, certificate.pointer) == 1, ctls_sk_X509_OBJECT_push(objects, object) > 0 else {
                 X509_OBJECT_free(object)
@@ -179,16 +189,21 @@ struct TrustStoreLoader {
     }
 }
 
-/// A certificate's DER as a set key, hashed as one buffer rather than byte by byte (the bulk
-/// add hashes every certificate of a file of thousands).
-private struct DERKey: Hashable {
-    let bytes: [UInt8]
+/// Hashes a certificate's DER through one reused buffer: the bulk add hashes every
+/// certificate of a file of thousands, and keeps none of their bytes.
+private struct DERHasher {
+    private var buffer: [UInt8] = []
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    mutating func hash(_ certificate: OpaquePointer) -> Int {
+        let length = Int(i2d_X509(certificate, nil))
+        guard length > 0 else { return 0 }
+        if buffer.count < length { buffer = [UInt8](repeating: 0, count: max(length, 4_096)) }
+        return buffer.withUnsafeMutableBufferPointer { storage in
+            var cursor: UnsafeMutablePointer<UInt8>? = storage.baseAddress
+            _ = i2d_X509(certificate, &cursor)
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[..<length])))
+            return hasher.finalize()
+        }
     }
 }
