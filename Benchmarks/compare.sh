@@ -53,6 +53,8 @@ CERTDIR=$("$PYTHON" -c 'import ssl; print(ssl.get_default_verify_paths().openssl
 # --- 1 and 2: contexts, in process ----------------------------------------------------------
 log "1/8 first client context with $BUNDLE ($ITERATIONS rounds each) ..."
 ours_first=$("$HELPER" context-first "$ITERATIONS")
+# SSL_CERT_FILE set to the very bundle the system directory mirrors, as on Debian CI images.
+ours_first_file=$("$HELPER" context-first "$ITERATIONS" "$BUNDLE")
 c_first=$("$WORK/reference-context" bundle "$BUNDLE" "$ITERATIONS")
 c_new=$("$WORK/reference-context" new - "$ITERATIONS")
 c_dir=$("$WORK/reference-context" dir "$CERTDIR" "$ITERATIONS")
@@ -202,6 +204,38 @@ if command -v curl >/dev/null; then
     big_curl_us=$("$HELPER" spawn "$big_runs" curl -s -o /dev/null --cacert "$BIG" --cert "$PKI/client-combined.pem" "https://127.0.0.1:$MTLS_PORT/")
 fi
 big_py_us=$("$HELPER" spawn "$big_runs" "$PYTHON" -c "import ssl; ssl.create_default_context(cafile='$BIG')")
+
+# --- 11: the same certificates as an unhashed directory of 20,001 files ---------------------
+log "11 an unhashed CA directory of 20,001 files against the same certificates as one bundle ..."
+UNHASHED="$WORK/unhashed"
+"$PYTHON" - "$BIG" "$UNHASHED" <<'PY'
+import os, sys
+os.makedirs(sys.argv[2])
+text = open(sys.argv[1]).read()
+for index, block in enumerate(text.split("-----BEGIN CERTIFICATE-----")[1:]):
+    with open(f"{sys.argv[2]}/ca-{index}.pem", "w") as file:
+        file.write("-----BEGIN CERTIFICATE-----" + block)
+PY
+dir_check_us=$(TLSCONFIG_CA_DIR="$UNHASHED" "$HELPER" spawn "$big_runs" "$TLSCONFIG" check)
+
+# --- 12: a 4 MiB configuration file of unknown keys ------------------------------------------
+log "12 show with a 4 MiB file of unknown keys: time and peak memory ..."
+"$PYTHON" - "$WORK/unknown-4mib.toml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as file:
+    size, index = 0, 0
+    while True:
+        line = f"k{index} = 1\n"
+        if size + len(line) > 4 * 1024 * 1024 - 16: break
+        file.write(line); size += len(line); index += 1
+PY
+unknown_us=$("$HELPER" spawn "$big_runs" "$TLSCONFIG" show --config "$WORK/unknown-4mib.toml")
+
+# --- 13: check with 10,000 certificates, peak memory against openssl verify ---------------------
+log "13 peak memory of check with a 10,001-certificate CA file, against openssl verify ..."
+TEN="$WORK/bundle-10000.pem"
+"$WORK/make-bundle" 10000 "$TEN"
+cat "$PKI/ca.pem" >> "$TEN"
 kill "$SERVER_PID" 2>/dev/null || true
 
 # --- 9: mTLS handshakes on a NIO server, TLSConfig's verifier vs swift-nio-ssl's -----------------
@@ -218,6 +252,14 @@ nio_first=$("$HELPER" nio-first "$ITERATIONS")
 nio_second=$("$HELPER" nio-second "$((ITERATIONS * 5))")
 nio_handler_second=$("$HELPER" nio-handler-second "$((ITERATIONS * 5))")
 nio_plain=$("$HELPER" nio-plain "$ITERATIONS")
+
+if [ -x /usr/bin/time ]; then
+    unknown_rss=$(peak "$TLSCONFIG" show --config "$WORK/unknown-4mib.toml")
+    ten_check_rss=$(TLSCONFIG_CA_FILE="$TEN" peak "$TLSCONFIG" check)
+    ten_verify_rss=$(peak openssl verify -CAfile "$TEN" "$PKI/server.pem")
+else
+    unknown_rss=0 ten_check_rss=0 ten_verify_rss=0
+fi
 
 # --- Report ---------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
@@ -242,6 +284,7 @@ CA bundle $BUNDLE ($(grep -c 'BEGIN CERTIFICATE' "$BUNDLE") certificates, $(wc -
 | # | measurement | ours | reference | ratio | target | |
 |---|---|---:|---:|---:|---|---|
 | 1 | first client context, system trust (looked up through the mirroring directory, check included) vs C (SSL_CTX_new + load_verify_locations of the bundle) | $(us_to_ms "$ours_first") ms | $(us_to_ms "$c_first") ms | $r1 | <= 0.25 | $(verdict "$r1" "<=" 0.25) |
+| 1 | first client context with SSL_CERT_FILE set to that bundle (looked up through the mirroring directory) vs the same C | $(us_to_ms "$ours_first_file") ms | $(us_to_ms "$c_first") ms | $(ratio "$ours_first_file" "$c_first") | <= 0.25 | $(verdict "$(ratio "$ours_first_file" "$c_first")" "<=" 0.25) |
 | 1 | first client context vs Python ssl.create_default_context() | $(us_to_ms "$ours_first") ms | $(us_to_ms "$py_context") ms | $r1py | | |
 | 2 | second context, same trust (cached store) vs Python create_default_context() | $(us_to_ms "$ours_repeat") ms | $(us_to_ms "$py_context") ms | $r2 | <= 0.01 | $(verdict "$r2" "<=" 0.01) |
 | 3 | \`tlsconfig show\` (static stdlib) vs a static Swift hello-world importing Foundation, reading one variable | $show_ms ms | $hello_ms ms | $r3hello | <= 1.2 | $(verdict "$r3hello" "<=" 1.2) |
@@ -253,6 +296,9 @@ CA bundle $BUNDLE ($(grep -c 'BEGIN CERTIFICATE' "$BUNDLE") certificates, $(wc -
 | 6 | the same vs Python ssl + http.client GET | $(us_to_ms "$connect_us") ms | $(us_to_ms "$python_us") ms | $(ratio "$connect_us" "$python_us") | | |
 | 7 | \`tlsconfig check\` with a 20,001-certificate CA file vs curl's whole mTLS GET with it | $(us_to_ms "$big_check_us") ms | $(us_to_ms "$big_curl_us") ms | $(ratio "$big_check_us" "$big_curl_us") | <= 1.0 | $(verdict "$(ratio "$big_check_us" "$big_curl_us")" "<=" 1.0) |
 | 7 | the same vs Python \`ssl.create_default_context(cafile=...)\` | $(us_to_ms "$big_check_us") ms | $(us_to_ms "$big_py_us") ms | $(ratio "$big_check_us" "$big_py_us") | | |
+| 11 | \`tlsconfig check\` with an unhashed CA directory of 20,001 files vs the same certificates as one CA file (row 7) | $(us_to_ms "$dir_check_us") ms | $(us_to_ms "$big_check_us") ms | $(ratio "$dir_check_us" "$big_check_us") | <= 1.5 | $(verdict "$(ratio "$dir_check_us" "$big_check_us")" "<=" 1.5) |
+| 12 | \`tlsconfig show\` with a 4 MiB file of unknown keys (first 1,000 listed, the rest counted): time; peak RSS $(awk -v k="$unknown_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB | $(us_to_ms "$unknown_us") ms | | | | |
+| 13 | peak RSS of \`tlsconfig check\` with a 10,001-certificate CA file vs \`openssl verify -CAfile\` with it | $(awk -v k="$ten_check_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB | $(awk -v k="$ten_verify_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB | $(ratio "$ten_check_rss" "$ten_verify_rss") | <= 1.2 | $(verdict "$(ratio "$ten_check_rss" "$ten_verify_rss")" "<=" 1.2) |
 | 8 | first \`NIOSSLContext\` (TLSConfigNIO, system trust, configuration consumer) vs swift-nio-ssl's own \`NIOSSLContext(.makeClientConfiguration())\` | $(us_to_ms "$nio_first") ms | $(us_to_ms "$nio_plain") ms | $(ratio "$nio_first" "$nio_plain") | | |
 | 8 | second \`NIOSSLContext\`, same trust, vs the first | $(us_to_ms "$nio_second") ms | $(us_to_ms "$nio_first") ms | $(ratio "$nio_second" "$nio_first") | <= 0.1 | $(verdict "$(ratio "$nio_second" "$nio_first")" "<=" 0.1) |
 | 8 | second \`ClientTLS\` (handler context), same trust, vs the first configuration context | $(us_to_ms "$nio_handler_second") ms | $(us_to_ms "$nio_first") ms | $(ratio "$nio_handler_second" "$nio_first") | <= 0.1 | $(verdict "$(ratio "$nio_handler_second" "$nio_first")" "<=" 0.1) |

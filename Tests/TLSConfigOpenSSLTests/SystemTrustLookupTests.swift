@@ -57,6 +57,30 @@ import Testing
         #expect(OpenSSLReport.trustDescription(lazy.trustStore).contains("looked up through \(directory), which holds the same certificates"))
     }
 
+    /// `SSL_CERT_FILE` naming the system bundle (CI images set it so): looked up through the
+    /// mirroring directory too, with the same verdicts; a server that names its client CAs
+    /// still decodes the file.
+    @Test func aCAFileThatIsTheSystemBundleIsLookedUpToo() throws {
+        func context(role: TLSRole) throws -> TLSContext {
+            var settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [bundle]))
+            settings.role = role
+            if role == .server { settings.identity = ClientIdentity(certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key")) }
+            var builder = TLSContextBuilder(resolution: Resolution(settings: settings), trustStoreCache: TrustStoreCache())
+            builder.systemTrust = SystemTrustLocations(file: bundle, directory: directory)
+            return role == .client ? try builder.makeClientContext() : try builder.makeServerContext(clientAuthentication: .required)
+        }
+        let client = try context(role: .client)
+        let file = try #require(client.trustStore.sources.first { $0.kind == .file })
+        #expect(file.lookedUpThrough == directory && file.count == 3)
+        #expect(client.trustStore.certificates == 0)
+        #expect(client.trustAnchorsDER().count == 3, "the anchors are read through the directory")
+        #expect(client.verifyPeerChain(try der(["good"]), host: "localhost").isAccepted)
+        #expect(!client.verifyPeerChain(try der(["untrusted"]), host: "localhost").isAccepted)
+        let server = try context(role: .server)
+        #expect(server.trustStore.sources.first { $0.kind == .file }?.lookedUpThrough == nil)
+        #expect(server.trustStore.certificates == 3)
+    }
+
     @Test(arguments: [
         (["good"], "localhost", true),
         (["expired"], "localhost", false),

@@ -10,6 +10,7 @@ import NIOSSL
 // script can put it next to the C reference and Python measured the same way.
 //
 //   compare-helper context-first ITERATIONS        client context, system trust, fresh TrustStoreCache each round
+//   compare-helper context-first ITERATIONS FILE   the same with FILE as ca-file (SSL_CERT_FILE), read each round
 //   compare-helper context-repeat ITERATIONS       client context, system trust, warm cache
 //   compare-helper nio-first ITERATIONS            NIOSSLContext for a configuration consumer, system trust, fresh caches each round
 //   compare-helper nio-second ITERATIONS           the same, second context for the same trust (warm caches)
@@ -80,6 +81,16 @@ case ("context-first", 2):
         // As in a new process: no store, and no verdict on whether the system directory mirrors the bundle.
         TrustStoreCache.forgetSystemTrustVerdicts()
         let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
+        _ = try builder.makeClientContext()
+    }
+    print(String(format: "%.1f", result))
+
+case ("context-first", 3):
+    let file = arguments[2]
+    let result = try median(iterations: count(arguments[1])) {
+        TrustStoreCache.forgetSystemTrustVerdicts()
+        let settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [file]))
+        let builder = TLSContextBuilder(resolution: Resolution(settings: settings, environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
         _ = try builder.makeClientContext()
     }
     print(String(format: "%.1f", result))

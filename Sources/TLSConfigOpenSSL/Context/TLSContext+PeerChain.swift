@@ -144,8 +144,10 @@ extension TLSContext {
             // The system directory is read when the bundle was not loaded: missing, or looked
             // up through the directory because it holds the same certificates.
             let systemBundleLoaded = trustStore.sources.contains { $0.kind == .systemFile && ($0.count ?? 0) > 0 && $0.lookedUpThrough == nil }
-            for source in trustStore.sources where source.kind == .hashedDirectory || (source.kind == .systemDirectory && source.exists && !systemBundleLoaded) {
-                for certificate in HashedDirectoryReader(path: source.path, maximumFileSize: maximumFileSize).certificates() {
+            // A CA file that is the system bundle may be looked up through the system directory too.
+            for source in trustStore.sources where source.kind == .hashedDirectory || (source.kind == .systemDirectory && source.exists && !systemBundleLoaded)
+                || (source.kind == .file && source.lookedUpThrough != nil) {
+                for certificate in HashedDirectoryReader(path: source.lookedUpThrough ?? source.path, maximumFileSize: maximumFileSize).certificates() {
                     add(certificate.der)
                 }
             }

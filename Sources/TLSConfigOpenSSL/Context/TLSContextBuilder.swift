@@ -238,7 +238,9 @@ public struct TLSContextBuilder: Sendable {
         _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication, _ diagnostics: inout [Diagnostic]
     ) -> TrustStoreSummary? {
         let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize, decoded: decoded)
-        switch trustStoreCache.store(for: TrustSources(settings, resolution.material, system: systemTrust), loader: loader) {
+        var sources = TrustSources(settings, resolution.material, system: systemTrust)
+        sources.listsAuthorities = role == .server && clientAuthentication != .none
+        switch trustStoreCache.store(for: sources, loader: loader) {
         case .failure(let problems):
             diagnostics += problems.diagnostics
             return nil

@@ -11,6 +11,8 @@ struct TrustSources: Sendable, Hashable {
     }
 
     var includesSystem: Bool
+    /// A server that names its client CAs: every configured certificate must be decoded.
+    var listsAuthorities = false
     /// Where the system store is; part of the key so that tests' stores never mix with the real one.
     var system: SystemTrustLocations
     var caFiles: [Input]

@@ -27,6 +27,7 @@ struct TrustStoreLoader {
             addSystemSources(sources.system, to: store, &state)
         }
         for file in material.caFiles {
+            if !sources.listsAuthorities, lookUpAsSystemBundle(file, sources.system, in: store, &state) { continue }
             let bundle = decoded.bundle(file, what: "CA file")
             state.diagnostics += bundle.diagnostics
             add(bundle, to: store, &state)
@@ -105,6 +106,26 @@ struct TrustStoreLoader {
     }
 
     // MARK: - Configured
+
+    /// `SSL_CERT_FILE` (or `ca-file`) naming the system bundle itself, as CI images and
+    /// Debian's own scripts often set it: when the system directory mirrors that bundle, its
+    /// certificates are looked up through the directory, as for the system store. Not for a
+    /// server that lists its client CAs by name: that list needs every certificate up front.
+    private func lookUpAsSystemBundle(_ file: MaterialFile, _ system: SystemTrustLocations, in store: OpaquePointer, _ state: inout BuildState) -> Bool {
+        guard system.lookUpWhenMirrored, FileInspector.identity(of: system.file, directory: false) == file.identity else { return false }
+        let directoryStamp = SystemPathStamp(path: system.directory, isDirectory: true)
+        guard let directoryIdentity = directoryStamp.identity,
+              let count = SystemTrustMirror.mirroredCount(
+                file: file.path, fileIdentity: file.identity, directory: system.directory, directoryIdentity: directoryIdentity, maximumFileSize: maximumFileSize
+              ),
+              let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, system.directory) == 1 else {
+            OpenSSLErrorQueue.clear()
+            return false
+        }
+        state.stamps.append(directoryStamp)
+        state.sources.append(.init(kind: .file, path: file.path, count: count, lookedUpThrough: system.directory))
+        return true
+    }
 
     private func addDirectory(_ directory: MaterialDirectory, to store: OpaquePointer, _ state: inout BuildState) {
         if directory.isHashed {
