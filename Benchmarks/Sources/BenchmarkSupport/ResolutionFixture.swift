@@ -23,6 +23,8 @@ public struct ResolutionFixture: Sendable {
             "HOME": scratch.file("home"),
             "XDG_CONFIG_HOME": scratch.file("home/.config"),
             "PATH": "/usr/bin:/bin",
+            // The project file sets trust: trusted as a user would trust their own checkout.
+            "TLSCONFIG_TRUSTED_CONFIG_PATHS": scratch.file("project"),
         ]
         let quotedCA = "\"\(caFile)\""
         var project = """

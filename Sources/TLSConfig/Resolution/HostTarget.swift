@@ -77,7 +77,7 @@ enum HostSyntax {
         // Host names are ASCII (IDNs travel as punycode), so the checks below work on bytes.
         guard !text.utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) else { throw fail("it contains white space") }
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { throw fail("it is not ASCII; write international names in punycode (xn--...)") }
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8.contains(UInt8(ascii: ":")) ? Array(text.utf8) : []
         if let scheme = bytes.indices.dropLast(2).first(where: { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
             let authority = bytes[(scheme + 3)...].prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
             throw fail("it is a URL, not a host: write HOST[:PORT], such as \"\(String(decoding: authority, as: UTF8.self))\"")
@@ -85,7 +85,7 @@ enum HostSyntax {
         var hostPart = Substring(text)
         var port: Int?
 
-        if hostPart.hasPrefix("[") {
+        if hostPart.utf8.first == UInt8(ascii: "[") {
             guard let close = hostPart.firstIndex(of: "]") else { throw fail("missing \"]\" after the IPv6 address") }
             let inner = hostPart[hostPart.index(after: hostPart.startIndex)..<close]
             let rest = hostPart[hostPart.index(after: close)...]
@@ -101,39 +101,51 @@ enum HostSyntax {
             guard let bytes = IPAddress.parseIPv6(hostPart) else { throw fail("not an IPv6 address (write IPv6 with a port as [ADDRESS]:PORT)") }
             return Parsed(host: IPAddress.formatIPv6(bytes), port: nil, kind: .ipv6, isWildcard: false)
         }
-        if colons == 1, let colon = hostPart.firstIndex(of: ":") {
+        if colons == 1, let colon = hostPart.utf8.firstIndex(of: UInt8(ascii: ":")) {
             port = try parsePort(hostPart[hostPart.index(after: colon)...], in: text)
             hostPart = hostPart[..<colon]
         }
-        var name = hostPart.lowercased()
-        if name.hasSuffix(".") { name.removeLast() }
+        // The name is checked and lowered as bytes, in one pass per label: resolution parses
+        // every section's pattern, and Character-level string work cost most of it.
+        var name = Array(hostPart.utf8)
+        for index in name.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(name[index]) { name[index] |= 0x20 }
+        if name.last == UInt8(ascii: ".") { name.removeLast() }
         guard !name.isEmpty else { throw fail("the host name is empty") }
-        if let bytes = IPAddress.parseIPv4(Substring(name)) {
+        let host = String(decoding: name, as: UTF8.self)
+        if let bytes = IPAddress.parseIPv4(Substring(host)) {
             return Parsed(host: bytes.map(String.init).joined(separator: "."), port: port, kind: .ipv4, isWildcard: false)
         }
-        guard name.utf8.count <= 253 else { throw fail("a host name is at most 253 characters") }
-        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard name.count <= 253 else { throw fail("a host name is at most 253 characters") }
+        let labelCount = name.count(where: { $0 == UInt8(ascii: ".") }) + 1
         var isWildcard = false
-        for (index, label) in labels.enumerated() {
-            if label == "*" {
+        var allDigits = true
+        var labelIndex = 0
+        var start = 0
+        func labelText(_ label: ArraySlice<UInt8>) -> String { String(decoding: label, as: UTF8.self) }
+        for end in 0...name.count where end == name.count || name[end] == UInt8(ascii: ".") {
+            let label = name[start..<end]
+            defer { labelIndex += 1; start = end + 1 }
+            if label.count == 1, label.first == UInt8(ascii: "*") {
                 guard allowWildcard else { throw fail("\"*\" is only allowed in host patterns") }
-                guard index == 0 else { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
-                guard labels.count > 1 else { throw fail("a pattern needs a literal suffix: write \"*.example.com\"; settings for every host go at the top level") }
+                guard labelIndex == 0 else { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
+                guard labelCount > 1 else { throw fail("a pattern needs a literal suffix: write \"*.example.com\"; settings for every host go at the top level") }
                 isWildcard = true
+                allDigits = false
                 continue
             }
             guard !label.isEmpty else { throw fail("empty label (two dots in a row)") }
-            guard label.utf8.count <= 63 else { throw fail("the label \"\(label)\" is longer than 63 characters") }
-            guard label.utf8.allSatisfy(Self.isLabelByte) else {
-                if label.contains("*") { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
-                throw fail("the label \"\(label)\" may only hold letters, digits, \"-\" and \"_\"")
+            guard label.count <= 63 else { throw fail("the label \"\(labelText(label))\" is longer than 63 characters") }
+            guard label.allSatisfy(Self.isLabelByte) else {
+                if label.contains(UInt8(ascii: "*")) { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
+                throw fail("the label \"\(labelText(label))\" may only hold letters, digits, \"-\" and \"_\"")
             }
-            guard label.first != "-", label.last != "-" else { throw fail("the label \"\(label)\" starts or ends with \"-\"") }
+            guard label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { throw fail("the label \"\(labelText(label))\" starts or ends with \"-\"") }
+            if allDigits, !label.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { allDigits = false }
         }
-        if labels.count == 4, labels.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {
-            throw fail("\"\(name)\" is not a valid IPv4 address")
+        if labelCount == 4, allDigits {
+            throw fail("\"\(host)\" is not a valid IPv4 address")
         }
-        return Parsed(host: name, port: port, kind: .name, isWildcard: isWildcard)
+        return Parsed(host: host, port: port, kind: .name, isWildcard: isWildcard)
     }
 
     /// Letters, digits, `-` and `_` (seen in service names such as `_acme`).
@@ -146,7 +158,13 @@ enum HostSyntax {
     }
 
     private static func parsePort(_ text: Substring, in input: String) throws(HostSyntaxError) -> Int {
-        guard !text.isEmpty, text.count <= 5, text.allSatisfy(\.isASCIIDigit), let value = Int(text), (1...65535).contains(value) else {
+        let digits = text.utf8
+        var value = 0
+        for digit in digits where digits.count <= 5 {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { value = 0; break }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        guard !digits.isEmpty, digits.count <= 5, (1...65535).contains(value) else {
             throw HostSyntaxError(input: input, reason: "\"\(text)\" is not a port (1-65535)")
         }
         return value
