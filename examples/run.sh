@@ -66,7 +66,7 @@ services="$examples/services/.build/debug"
 ahc_get="$services/ahc-get"
 started=$SECONDS
 swift build --package-path "$examples/configured-tool" --scratch-path "$examples/configured-tool/.build" -Xswiftc -warnings-as-errors
-echo "   configured-tool (swift-configuration, Yams) built in $((SECONDS - started)) s"
+echo "   configured-tool (swift-configuration, JSON and TOML files) built in $((SECONDS - started)) s"
 configured_tool="$examples/configured-tool/.build/debug/configured-tool"
 https_get="$examples/https-get/.build/debug/https-get"
 tlsconfig="$examples/https-get/.build/debug/tlsconfig"
@@ -461,25 +461,26 @@ echo "== services: $rotations rotations; connections with a stale certificate af
 echo "== configured-tool"
 ct="$work/configured-tool"
 mkdir -p "$ct"
-cat >"$ct/configured-tool.yaml" <<YAML
-host: localhost:$mtls_port
-tls:
-  ca-file: $pki/ca.pem
-  hosts:
-    "localhost:$mtls_port":
-      client-cert: $pki/client-combined.pem
-YAML
+cat >"$ct/configured-tool.json" <<JSON
+{
+  "host": "localhost:$mtls_port",
+  "tls": {
+    "ca-file": "$pki/ca.pem",
+    "hosts": { "localhost:$mtls_port": { "client-cert": "$pki/client-combined.pem" } }
+  }
+}
+JSON
 cat >"$ct/configured-tool.toml" <<TOML
 [tls]
 min-version = "1.3"
 TOML
 in_ct() { clean sh -c 'cd "$0" && exec "$@"' "$ct" "$@"; }
-expect "configured-tool: YAML, TOML, environment and arguments, each value citing its provider and key" 0 \
-    'from config reader FileProvider<YAMLSnapshot> key tls.ca-file' \
+expect "configured-tool: JSON, TOML, environment and arguments, each value citing its provider and key" 0 \
+    'from config reader FileProvider<JSONSnapshot> key tls.ca-file' \
     'from config reader FileProvider<TOMLSnapshot> key tls.min-version \(line 2, column 15\)' \
     'from config reader EnvironmentVariablesProvider key TLS_ALPN' \
     'from config reader CommandLineArgumentsProvider key --tls-server-name' \
-    "\[hosts.\"localhost:$mtls_port\"\] in provider FileProvider<YAMLSnapshot>" -- \
+    "\[hosts.\"localhost:$mtls_port\"\] in provider FileProvider<JSONSnapshot>" -- \
     in_ct env TLS_HOST_SECTIONS="localhost:$mtls_port" TLS_ALPN="h2,http/1.1" "$configured_tool" --tls-server-name localhost
 expect "configured-tool: arguments beat the environment" 0 'min-version +1.2' 'CommandLineArgumentsProvider key --tls-min-version' -- \
     in_ct env TLS_MIN_VERSION=1.3 "$configured_tool" --tls-min-version 1.2

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// A tool configured through swift-configuration (arguments, environment, a YAML file and a TOML
+// A tool configured through swift-configuration (arguments, environment, a JSON file and a TOML
 // file) whose `tls` scope drives TLSConfig; `configured-tool show` prints `tlsconfig show`'s
 // report, naming the provider and key of every value. Run: swift run configured-tool show
 let package = Package(
@@ -10,10 +10,9 @@ let package = Package(
     dependencies: [
         // The Configuration trait builds TLSConfigConfiguration (and swift-configuration).
         .package(name: "TLSConfig", path: "../..", traits: ["Configuration"]),
-        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML", "CommandLineArguments"]),
-        // swift-configuration's YAML trait brings Yams; SwiftPM 6.3 fails to resolve it when a
-        // second package (TLSConfig) also depends on swift-configuration, unless it is named.
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // JSON and TOML files, not YAML: swift-configuration's YAML trait brings Yams, which
+        // bundles a second libyaml next to the system one TLSConfig links.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["JSON", "CommandLineArguments"]),
         // FilePath, for the file providers' paths (already in the graph through swift-configuration).
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],

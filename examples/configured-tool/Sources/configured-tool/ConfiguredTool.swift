@@ -6,7 +6,7 @@ import TLSConfigConfiguration
 
 /// configured-tool [--host HOST:PORT] [--tls-KEY VALUE ...]: a tool whose settings,
 /// its own and its TLS ones, come from swift-configuration: arguments, then CONFIGURED_TOOL_*
-/// style environment variables (`TLS_CA_FILE`), then `configured-tool.yaml` and
+/// style environment variables (`TLS_CA_FILE`), then `configured-tool.json` and
 /// `configured-tool.toml` in the working directory. Exit codes: 0 fine, 1 configuration errors.
 @main
 struct ConfiguredTool {
@@ -14,7 +14,7 @@ struct ConfiguredTool {
         let providers: [any ConfigProvider] = [
             CommandLineArgumentsProvider(),
             EnvironmentVariablesProvider(),
-            try await FileProvider<YAMLSnapshot>(filePath: "configured-tool.yaml", allowMissing: true),
+            try await FileProvider<JSONSnapshot>(filePath: "configured-tool.json", allowMissing: true),
             try await FileProvider<TOMLSnapshot>(filePath: "configured-tool.toml", allowMissing: true),
         ]
         // The tool's own settings come from the same reader...
