@@ -176,9 +176,11 @@ public struct ConnectionReport: Sendable {
         case .configuration:
             return "fix the errors reported for the configuration (each names where its setting came from), then connect again."
         case .other(let text):
-            if let step = clientChainStep(text) { return step }
-            if text.contains("internal error"), resolution.settings.alpn.reduce(0, { $0 + 1 + $1.utf8.count }) > 60_000 {
-                return "OpenSSL could not build the ClientHello: alpn (from \(origin(.alpn))) takes \(resolution.settings.alpn.reduce(0) { $0 + 1 + $1.utf8.count }) bytes, "
+            if let step = clientChainStep() { return step }
+            // Resolution keeps alpn within what OpenSSL 3.0 fits; another OpenSSL may send more.
+            let alpnBytes = resolution.settings.alpn.reduce(0) { $0 + 1 + $1.utf8.count }
+            if text.contains("internal error"), alpnBytes > 60_000 {
+                return "OpenSSL could not build the ClientHello: alpn (from \(origin(.alpn))) takes \(alpnBytes) bytes, "
                     + "and with the server name and the other extensions it exceeds the 65,535 bytes a ClientHello's extensions hold: list fewer protocols."
             }
             return "run `\(checkCommand)` to look for problems in the configuration."
@@ -248,7 +250,7 @@ public struct ConnectionReport: Sendable {
 
     /// A handshake the server ended after we sent a certificate chain it would not take whole:
     /// too many certificates for its limit (OpenSSL's is 100 KiB), or not one chain.
-    private func clientChainStep(_ text: String) -> String? {
+    private func clientChainStep() -> String? {
         guard report.clientCertificateSent != nil || report.clientCertificateRequested else { return nil }
         let chain = report.clientChain
         let disordered = diagnostics.first { $0.code == .chainOutOfOrder && $0.setting == resolution.settings.role.identityKeys.certificate }
@@ -381,8 +383,10 @@ public struct ConnectionReport: Sendable {
         case .system:
             return "add \(what) with ca-file (or SSL_CERT_FILE), which replaces the system store; with trust = \"system+custom\" beside ca-file it is added to it"
         case .custom, .systemAndCustom:
-            let files = trust.caFiles.isEmpty ? "" : " (now \(trust.caFiles.joined(separator: ", ")), from \(origin(.caFile)))"
-            return "append \(what) to the ca-file\(files), or list its file there too"
+            if trust.caFiles.isEmpty {
+                return "add \(what) with ca-file beside ca-dir (from \(origin(.caDir))), or put it in that directory and run `openssl rehash` on it"
+            }
+            return "append \(what) to the ca-file (now \(trust.caFiles.joined(separator: ", ")), from \(origin(.caFile))), or list its file there too"
         }
     }
 
