@@ -41,15 +41,20 @@ public struct WatchedInputs: Sendable, Hashable {
         for candidate in resolution.configFiles {
             add(candidate.path, directory: false, identity: nil)
         }
+        // A file a setting names that is not in the material was not read whole (missing,
+        // empty, unreadable): recorded as unread, not as it is now, since a write may have
+        // finished between the failed read and this line, and its identity would then hide
+        // the change. An unread file that exists counts as changed at every look until it reads.
         let settings = resolution.settings
-        for path in settings.trust.caFiles { add(path, directory: false, identity: nil) }
-        for path in settings.trust.caDirectories { add(path, directory: true, identity: nil) }
+        let unread: FileIdentity?? = .some(nil)
+        for path in settings.trust.caFiles { add(path, directory: false, identity: unread) }
+        for path in settings.trust.caDirectories { add(path, directory: true, identity: unread) }
         if let identity = settings.identity {
-            add(identity.certificateFile, directory: false, identity: nil)
-            if let key = identity.keyFile { add(key, directory: false, identity: nil) }
-            if case .file(let path) = identity.passphrase { add(path, directory: false, identity: nil) }
+            add(identity.certificateFile, directory: false, identity: unread)
+            if let key = identity.keyFile { add(key, directory: false, identity: unread) }
+            if case .file(let path) = identity.passphrase { add(path, directory: false, identity: unread) }
         }
-        if let crl = settings.crlFile { add(crl, directory: false, identity: nil) }
+        if let crl = settings.crlFile { add(crl, directory: false, identity: unread) }
     }
 
     /// The paths whose identity now differs from the one recorded, in order.
