@@ -81,12 +81,9 @@ struct TrustStoreLoader {
         state.stamps += [stamp, directoryStamp]
         // Where the directory holds exactly the bundle's certificates, look them up by hash
         // instead of parsing the bundle: the same certificates, a fraction of the cost.
-        if system.lookUpWhenMirrored, let fileIdentity = stamp.identity, let directoryIdentity = directoryStamp.identity,
-           let count = SystemTrustMirror.mirroredCount(file: file, fileIdentity: fileIdentity, directory: directory, directoryIdentity: directoryIdentity, maximumFileSize: maximumFileSize),
-           let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, directory) == 1 {
+        if let fileIdentity = stamp.identity, let count = lookUpThroughMirror(file, fileIdentity, system, directoryStamp, in: store) {
             state.sources.append(.init(kind: .systemFile, path: file, count: count, lookedUpThrough: directory))
             state.sources.append(.init(kind: .systemDirectory, path: directory, count: nil))
-            OpenSSLErrorQueue.clear()
             return
         }
         if stamp.identity != nil, case .success(let contents) = FileInspector.read(file, maximumSize: maximumFileSize) {
@@ -112,19 +109,27 @@ struct TrustStoreLoader {
     /// certificates are looked up through the directory, as for the system store. Not for a
     /// server that lists its client CAs by name: that list needs every certificate up front.
     private func lookUpAsSystemBundle(_ file: MaterialFile, _ system: SystemTrustLocations, in store: OpaquePointer, _ state: inout BuildState) -> Bool {
-        guard system.lookUpWhenMirrored, FileInspector.identity(of: system.file, directory: false) == file.identity else { return false }
+        guard FileInspector.identity(of: system.file, directory: false) == file.identity else { return false }
         let directoryStamp = SystemPathStamp(path: system.directory, isDirectory: true)
-        guard let directoryIdentity = directoryStamp.identity,
-              let count = SystemTrustMirror.mirroredCount(
-                file: file.path, fileIdentity: file.identity, directory: system.directory, directoryIdentity: directoryIdentity, maximumFileSize: maximumFileSize
-              ),
-              let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, system.directory) == 1 else {
-            OpenSSLErrorQueue.clear()
-            return false
-        }
+        guard let count = lookUpThroughMirror(file.path, file.identity, system, directoryStamp, in: store) else { return false }
         state.stamps.append(directoryStamp)
         state.sources.append(.init(kind: .file, path: file.path, count: count, lookedUpThrough: system.directory))
         return true
+    }
+
+    /// One rule for the system store and for a CA file that is the system bundle: where the
+    /// system directory holds exactly the file's certificates, the store looks them up by hash
+    /// instead of parsing the file. The file's certificate count, or `nil` (then load it).
+    private func lookUpThroughMirror(
+        _ file: String, _ fileIdentity: FileIdentity, _ system: SystemTrustLocations, _ directoryStamp: SystemPathStamp, in store: OpaquePointer
+    ) -> Int? {
+        defer { OpenSSLErrorQueue.clear() }
+        guard system.lookUpWhenMirrored, let directoryIdentity = directoryStamp.identity,
+              let count = SystemTrustMirror.mirroredCount(
+                file: file, fileIdentity: fileIdentity, directory: system.directory, directoryIdentity: directoryIdentity, maximumFileSize: maximumFileSize
+              ),
+              let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, system.directory) == 1 else { return nil }
+        return count
     }
 
     private func addDirectory(_ directory: MaterialDirectory, to store: OpaquePointer, _ state: inout BuildState) {
