@@ -42,7 +42,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Its default traits (JSON only): the adapter needs the provider protocols. Its YAML
-        // trait brings Yams, with a second libyaml beside the system one: no example enables it.
+        // trait pulls in a YAML package that bundles a second libyaml beside the system one:
+        // nothing here enables it.
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),

@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         // The Configuration trait builds TLSConfigConfiguration (and swift-configuration).
         .package(name: "TLSConfig", path: "../..", traits: ["Configuration"]),
-        // JSON and TOML files, not YAML: swift-configuration's YAML trait brings Yams, which
+        // JSON and TOML files, not YAML: swift-configuration's YAML trait pulls in a package that
         // bundles a second libyaml next to the system one TLSConfig links.
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["JSON", "CommandLineArguments"]),
         // FilePath, for the file providers' paths (already in the graph through swift-configuration).
