@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "TLSConfig",
-    platforms: [.macOS(.v15)],
+    // Linux only (glibc, OpenSSL 3): no Apple platform is declared, and a build elsewhere stops
+    // with an #error (Sources/TLSConfig/SupportedPlatforms.swift). See the README.
     products: [
         .library(name: "TLSConfig", targets: ["TLSConfig"]),
         .library(name: "TLSConfigOpenSSL", targets: ["TLSConfigOpenSSL"]),

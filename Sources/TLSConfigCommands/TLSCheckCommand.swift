@@ -4,9 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
 import Glibc
-#endif
 import TLSConfig
 import TLSConfigOpenSSL
 

@@ -1,9 +1,5 @@
 public import ArgumentParser
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs a command tree with `tlsconfig`'s exit codes: 0 fine, 1 a configuration or connection
 /// problem (the commands throw `ExitCode(1)`), 2 a usage error (ArgumentParser's default is 64).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writing to the standard streams with write(2): no shared C `FILE *` to reason about under
 /// strict concurrency, and nothing buffered when the process exits.
@@ -24,11 +20,7 @@ package enum Terminal {
         }
     }
 
-    #if canImport(Glibc)
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int { Glibc.write(descriptor, bytes, count) }
-    #else
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int { Darwin.write(descriptor, bytes, count) }
-    #endif
 
     /// A line to standard error.
     package static func error(_ text: String) {

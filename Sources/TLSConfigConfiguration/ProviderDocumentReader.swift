@@ -38,7 +38,7 @@ struct ProviderDocumentReader {
         guard !root.entries.isEmpty else { return nil }
         var document = ConfigDocument(path: path, scope: .explicit, format: .provider, root: root, source: "")
         document.order = order
-        document.baseDirectory = listing?.file.map { PathDirectory.of($0) } ?? baseDirectory
+        document.baseDirectory = listing?.file.map { PathName.directory(of: $0) } ?? baseDirectory
         document.valueOrigins = origins
         return document
     }
@@ -104,14 +104,6 @@ struct ProviderDocumentReader {
         nextLine += 1
         origins[position] = .provider(location)
         return SourceSpan(start: position, end: SourcePosition(line: position.line, column: 2))
-    }
-}
-
-/// The directory part of a path, for documents that name their file.
-enum PathDirectory {
-    static func of(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }
 #endif

@@ -35,10 +35,5 @@ struct TLSConfigCommand: ParsableCommand {
     }
 }
 
-#if canImport(Glibc)
 import Glibc
 private func terminate(_ code: Int32) -> Never { Glibc.exit(code) }
-#elseif canImport(Darwin)
-import Darwin
-private func terminate(_ code: Int32) -> Never { Darwin.exit(code) }
-#endif

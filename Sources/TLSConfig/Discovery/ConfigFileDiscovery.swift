@@ -25,17 +25,8 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
     static let userFileNames = ["config.toml", "config.yaml", "config.yml"]
 
-    /// `$HOME` of the resolution in progress, for `~` in paths (part of the cache key).
-    private var home: String?
-
     /// Finds and reads the files for this resolution.
     public func load(_ context: ResolutionContext) -> ConfigDocumentLoad {
-        var discovery = self
-        discovery.home = context.configuration.home
-        return discovery.loadFiles(context)
-    }
-
-    private func loadFiles(_ context: ResolutionContext) -> ConfigDocumentLoad {
         let configuration = context.configuration
         let app = configuration.appName
         var load = ConfigDocumentLoad()
@@ -76,19 +67,17 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         // User and system before the project: their safe-directories decide which project files are read.
         var userLoad = ConfigDocumentLoad()
         if let userDirectory {
-            discover(in: userDirectory, scope: .user, ownership: ownership, into: &userLoad, safe: &safe)
+            discover(in: userDirectory, scope: .user, ownership: ownership, home: home, into: &userLoad, safe: &safe)
         }
         var systemLoad = ConfigDocumentLoad()
-        discover(in: PathName.normalize(systemDirectory + "/" + app), scope: .system, ownership: ownership, into: &systemLoad, safe: &safe)
+        discover(in: PathName.normalize(systemDirectory + "/" + app), scope: .system, ownership: ownership, home: home, into: &systemLoad, safe: &safe)
         ownership.safeDirectories = safe
 
         // Project: nearest directory, walking up, that holds one of the names.
         var trust = ProjectTrustPolicy(trustsAll: configuration.trustsProjectFiles, trustedPaths: [], variable: trustedVariable, records: nil)
         if let listed = context.environment.value(trustedVariable, purpose: "project files trusted to weaken TLS settings") {
             trust.trustedPaths = listed.split(separator: ":").compactMap { entry in
-                var path = String(entry)
-                if path == "~" || path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
-                return path.hasPrefix("/") ? PathName.normalize(path) : nil
+                PathName.expandingHome(String(entry), home: home).flatMap { $0.hasPrefix("/") ? PathName.normalize($0) : nil }
             }
         }
         let records = ProjectTrustRecords.location(appName: app, xdgConfigHome: xdg, home: home)
@@ -118,7 +107,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
                 var projectLoad = ConfigDocumentLoad()
                 projectLoad.candidates = found.map { ConfigFileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
                 let facts = FileInspector.directoryFacts(of: directory)
-                loadScope(found, scope: .project, ownership: ownership, directory: facts.map { (directory, $0) }, trust: trust, into: &projectLoad, safe: &safe)
+                loadScope(found, scope: .project, ownership: ownership, directory: facts.map { (directory, $0) }, trust: trust, home: home, into: &projectLoad, safe: &safe)
                 load.append(projectLoad)
                 break
             }
@@ -133,7 +122,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         return load
     }
 
-    private func discover(in directory: String, scope: FileScope, ownership: OwnershipRule, into load: inout ConfigDocumentLoad, safe: inout SafeDirectories) {
+    private func discover(in directory: String, scope: FileScope, ownership: OwnershipRule, home: String?, into load: inout ConfigDocumentLoad, safe: inout SafeDirectories) {
         var found: [String] = []
         // Most machines have no /etc/APP: one probe of the directory spares one per name.
         let directoryExists = Self.exists(directory)
@@ -143,11 +132,11 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             load.candidates.append(ConfigFileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
             if exists { found.append(path) }
         }
-        loadScope(found, scope: scope, ownership: ownership, directory: nil, trust: nil, into: &load, safe: &safe)
+        loadScope(found, scope: scope, ownership: ownership, directory: nil, trust: nil, home: home, into: &load, safe: &safe)
     }
 
     private func loadScope(
-        _ paths: [String], scope: FileScope, ownership: OwnershipRule, directory: (String, FileInspector.Facts)?, trust: ProjectTrustPolicy?,
+        _ paths: [String], scope: FileScope, ownership: OwnershipRule, directory: (String, FileInspector.Facts)?, trust: ProjectTrustPolicy?, home: String?,
         into load: inout ConfigDocumentLoad, safe: inout SafeDirectories
     ) {
         guard let first = paths.first else { return }
@@ -164,7 +153,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         read(first, scope: scope, origin: nil, ownership: ownership, directory: directory, into: &load)
         guard load.documents.count > before else { return }
         var document = load.documents.removeLast()
-        takeSafeDirectories(from: &document, into: &safe, &load)
+        takeSafeDirectories(from: &document, home: home, into: &safe, &load)
         if let trust, let digest = document.contentDigest {
             document.trust = trust.status(of: document.path, digest: digest)
             if let index = load.candidates.firstIndex(where: { $0.path == document.path }) { load.candidates[index].trust = document.trust }
@@ -174,7 +163,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
     /// `safe-directories` is honoured in the user's and the system's own files and refused
     /// elsewhere: a project file must not vouch for files like itself.
-    private func takeSafeDirectories(from document: inout ConfigDocument, into safe: inout SafeDirectories, _ load: inout ConfigDocumentLoad) {
+    private func takeSafeDirectories(from document: inout ConfigDocument, home: String?, into safe: inout SafeDirectories, _ load: inout ConfigDocumentLoad) {
         guard let index = document.root.entries.firstIndex(where: { $0.key == SafeDirectories.key }) else { return }
         let entry = document.root.entries.remove(at: index)
         let location = FileLocation(path: document.path, span: entry.keySpan, scope: document.scope)
@@ -205,8 +194,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     }
 
     private func loadExplicit(_ written: String, reason: String, configuration: ResolverConfiguration, ownership: OwnershipRule, into load: inout ConfigDocumentLoad) {
-        var path = written
-        if path == "~" || path.hasPrefix("~/"), let home = configuration.home { path = home + path.dropFirst() }
+        let path = PathName.expandingHome(written, home: configuration.home) ?? written
         let absolute = PathName.absolute(path, relativeTo: configuration.workingDirectory)
         let exists = Self.exists(absolute)
         load.candidates.append(ConfigFileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
@@ -214,7 +202,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         read(absolute, scope: .explicit, origin: origin, ownership: ownership, directory: nil, into: &load, explicitName: written)
         var safe = SafeDirectories()
         if var document = load.documents.popLast() {
-            takeSafeDirectories(from: &document, into: &safe, &load)
+            takeSafeDirectories(from: &document, home: configuration.home, into: &safe, &load)
             load.documents.append(document)
         }
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Who may have written a configuration file that nobody named. Discovery walks up through any
 /// directory, so a file in a shared temporary directory or a group folder would otherwise decide

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The project files you trusted (`tlsconfig trust`), by absolute path and SHA-256 of their
 /// content, kept in your configuration directory: `$XDG_CONFIG_HOME/APP/trusted-files`,

@@ -14,10 +14,8 @@ package struct SafeDirectories: Sendable, Hashable {
 
     /// Adds an entry: `*`, or an absolute path (`~/` expands against `home`); others are ignored.
     package mutating func add(_ entry: String, home: String?) {
-        var path = entry
-        if path == "*" { coversAll = true; return }
-        if path == "~" || path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
-        guard path.hasPrefix("/") else { return }
+        if entry == "*" { coversAll = true; return }
+        guard let path = PathName.expandingHome(entry, home: home), path.hasPrefix("/") else { return }
         entries.append(PathName.normalize(path))
     }
 

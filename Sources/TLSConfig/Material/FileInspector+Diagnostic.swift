@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension FileInspector.Problem {
     /// The diagnostic for a file a setting names, worded the same wherever the file is read

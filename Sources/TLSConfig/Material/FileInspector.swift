@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Looks at files named by settings without ever blocking: a FIFO or a device is refused
 /// before it is opened, so `ca-file = "/dev/zero"` is an error, not a hang.

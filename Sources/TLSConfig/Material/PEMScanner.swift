@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The PEM splitter every reader of material uses: linear in the input, whatever it holds.
 /// (The system-trust mirror check keeps a lighter marker scan of its own, since it only

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A key passphrase fetched once from its source (`env:NAME` or `file:PATH`). It lives in memory
 /// this type owns, is handed out only inside `withBytes`, never printed, and is overwritten when
@@ -23,11 +19,7 @@ package final class PassphraseSecret: Sendable {
     package let count: Int
 
     deinit {
-        #if canImport(Glibc)
         explicit_bzero(storage.baseAddress!, storage.count)
-        #else
-        memset_s(storage.baseAddress!, storage.count, 0, storage.count)
-        #endif
         storage.deallocate()
     }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Waits for the next look at a reloader's inputs: at the interval, or as soon as one of the
 /// directories holding them reports an event (Linux inotify), so a rotation is acted on within
@@ -24,13 +20,10 @@ package final class FileEventWaiter: @unchecked Sendable {
     /// The directories watched, by watch descriptor.
     private var watches: [Int32: String] = [:]
 
-    #if os(Linux)
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
-    #endif
 
-    /// `nil` where inotify is unavailable (not Linux, or its instance limit is reached): then poll alone.
+    /// `nil` where inotify is unavailable (its instance limit is reached): then poll alone.
     package init?() {
-        #if os(Linux)
         let events = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard events >= 0 else { return nil }
         var ends: [Int32] = [0, 0]
@@ -45,9 +38,6 @@ package final class FileEventWaiter: @unchecked Sendable {
         self.events = events
         self.cancelled = ends[0]
         self.cancelWriter = ends[1]
-        #else
-        return nil
-        #endif
     }
 
     deinit {
@@ -71,15 +61,14 @@ package final class FileEventWaiter: @unchecked Sendable {
     package func watch(_ inputs: WatchedInputs) -> Bool {
         var wanted = Set<String>()
         for input in inputs.inputs {
-            let holder = input.isDirectory ? input.path : Self.directory(of: input.path)
+            let holder = input.isDirectory ? input.path : PathName.directory(of: input.path)
             wanted.insert(holder)
-            wanted.insert(Self.directory(of: holder))
+            wanted.insert(PathName.directory(of: holder))
             if let target = Self.realPath(input.path), target != input.path {
-                wanted.insert(input.isDirectory ? target : Self.directory(of: target))
+                wanted.insert(input.isDirectory ? target : PathName.directory(of: target))
             }
             Self.addDirectoriesHoldingLinks(on: input.path, to: &wanted)
         }
-        #if os(Linux)
         var now: [Int32: String] = [:]
         for directory in wanted {
             // A missing directory is not watched: its parent's watch sees it appear.
@@ -92,9 +81,6 @@ package final class FileEventWaiter: @unchecked Sendable {
         let added = now.keys.contains { watches[$0] == nil }
         watches = now
         return added
-        #else
-        return false
-        #endif
     }
 
     /// How many directories are watched.
@@ -147,7 +133,6 @@ package final class FileEventWaiter: @unchecked Sendable {
             while wait(timeout: interval) { lookAndFollow() }
             finished()
         }
-        #if os(Linux)
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { box in
@@ -160,9 +145,6 @@ package final class FileEventWaiter: @unchecked Sendable {
             Unmanaged<ThreadBody>.fromOpaque(box).release()
             finished()
         }
-        #else
-        finished()  // not reached: there is no waiter off Linux
-        #endif
     }
 
     private final class ThreadBody: Sendable {
@@ -175,7 +157,6 @@ package final class FileEventWaiter: @unchecked Sendable {
     /// A directory moved away keeps its watch until the next `watch` finds its path leads
     /// elsewhere.
     private func drain() {
-        #if os(Linux)
         var buffer = [UInt8](repeating: 0, count: 4096)
         let header = MemoryLayout<inotify_event>.size
         while true {
@@ -188,12 +169,6 @@ package final class FileEventWaiter: @unchecked Sendable {
                 offset += header + Int(event.len)
             }
         }
-        #endif
-    }
-
-    private static func directory(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
-        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Adds the directory holding each symbolic link met on `path`, component by component.

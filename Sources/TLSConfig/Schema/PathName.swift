@@ -1,7 +1,7 @@
 /// Lexical path handling. Nothing here touches the file system, so symlinks are kept as written.
-enum PathName {
+package enum PathName {
     /// Removes `.`, empty components and resolves `..` lexically.
-    static func normalize(_ path: some StringProtocol) -> String {
+    package static func normalize(_ path: some StringProtocol) -> String {
         if isNormalized(path) { return String(path) }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -36,12 +36,22 @@ enum PathName {
         return componentLength > 0 && !(componentLength == dots && dots <= 2)
     }
 
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+    /// The directory holding `path`: `.` for a bare name, `/` for a file at the root.
+    package static func directory(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func absolute(_ path: String, relativeTo base: String) -> String {
+    /// `~` and `~/…` against `home` (the only two forms: `~user` is not expanded, as in curl and
+    /// git's config); `nil` when the path needs a home and there is none. Every place that
+    /// accepts `~` comes here, so they all agree on when it expands.
+    package static func expandingHome(_ path: String, home: String?) -> String? {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        guard let home, home.hasPrefix("/") else { return nil }
+        return home + path.dropFirst()
+    }
+
+    package static func absolute(_ path: String, relativeTo base: String) -> String {
         path.hasPrefix("/") ? normalize(path) : normalize(base + "/" + path)
     }
 }

@@ -128,11 +128,11 @@ struct SettingValueParser {
         guard !written.contains("\0") else {
             throw Problem(message: "path contains a NUL byte", help: "fix the path")
         }
-        if written == "~" || written.hasPrefix("~/") {
-            guard let home, !home.isEmpty else {
-                throw Problem(message: "cannot expand \"~\" in \"\(written)\": HOME is not set", help: "write an absolute path, or set HOME (to an absolute path)")
-            }
-            return ResolvedPath(written: written, absolute: PathName.normalize(home + written.dropFirst()))
+        guard let expanded = PathName.expandingHome(written, home: home) else {
+            throw Problem(message: "cannot expand \"~\" in \"\(written)\": HOME is not set", help: "write an absolute path, or set HOME (to an absolute path)")
+        }
+        if expanded != written {
+            return ResolvedPath(written: written, absolute: PathName.normalize(expanded))
         }
         if written.hasPrefix("/") {
             return ResolvedPath(written: written, absolute: PathName.normalize(written))

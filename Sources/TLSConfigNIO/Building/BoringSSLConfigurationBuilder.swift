@@ -2,9 +2,7 @@
 internal import NIOSSL
 import TLSConfig
 import TLSConfigOpenSSL
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Turns the OpenSSL context that verifies for the adapter into swift-nio-ssl terms. Every
 /// value is read back from that context (versions, the expanded cipher list, the decoded

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// OpenSSL writes to sockets with `write`, which raises SIGPIPE when the peer has gone and
 /// would kill the process. Blocking the signal on this thread (and discarding one raised

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A non-blocking TCP connect to every address of a host in turn, bounded by one deadline.
 struct TCPConnector {
@@ -118,15 +114,8 @@ struct TCPConnector {
         return String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    #if canImport(Glibc)
     private static let streamType = Int32(SOCK_STREAM.rawValue)
     private static func systemConnect(_ socket: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
         Glibc.connect(socket, address, length)
     }
-    #else
-    private static let streamType = SOCK_STREAM
-    private static func systemConnect(_ socket: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
-        Darwin.connect(socket, address, length)
-    }
-    #endif
 }

@@ -1,9 +1,5 @@
 import TLSConfig
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// How TLS begins on a connection: at once (HTTPS, gRPC, most services), or after the
 /// protocol's own request to switch, as PostgreSQL's SSLRequest. A probe of a PostgreSQL

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TLSConfig
 
 /// Whether the system's hashed directory holds exactly the certificates of the system bundle,
