@@ -6,13 +6,13 @@ import Foundation
 #endif
 import Glibc
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// `check`: everything `show` resolves, plus the deep checks that decode the key material and
 /// build a real context.
-public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
+package struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
     /// `check`.
-    public static var configuration: CommandConfiguration {
+    package static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "check",
             abstract: "Resolve the settings and check them deeply: certificates, keys, validity, chain order, CRLs.",
@@ -31,10 +31,10 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
     var interval: Double = 1
 
     /// Required by ArgumentParser.
-    public init() {}
+    package init() {}
 
     /// Checks `--interval`.
-    public func validate() throws {
+    package func validate() throws {
         guard interval.isFinite, interval >= 0.05, interval <= 3600 else {
             throw ValidationError("--interval must be between 0.05 and 3600 seconds, not \(interval)")
         }
@@ -42,7 +42,7 @@ public struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
 
     /// Prints the report and the verdict; exits 1 on any error. With `--watch`, prints a new
     /// report after each change and runs until interrupted.
-    public func run() throws {
+    package func run() throws {
         let configuration = Host.resolvedConfiguration(hostOptions)
         let resolution = target.resolve(configuration)
         let passed = report(resolution)

@@ -5,14 +5,14 @@ import FoundationEssentials
 import Foundation
 #endif
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// `connect HOST[:PORT]`: the client certificate checked locally, then a real handshake with
 /// the resolved settings, explained, with a next step for the real cause on failure; through
 /// an HTTP proxy as curl chooses one.
-public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
+package struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
     /// `connect`.
-    public static var configuration: CommandConfiguration {
+    package static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "connect",
             abstract: "Connect to HOST[:PORT] with the resolved settings and explain the handshake.",
@@ -36,15 +36,15 @@ public struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
     var noProxy = false
 
     /// Required by ArgumentParser.
-    public init() {}
+    package init() {}
 
     /// Refuses a timeout outside (0, 600] seconds.
-    public func validate() throws {
+    package func validate() throws {
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
     }
 
     /// Connects and prints the report; exits 1 when the connection or the configuration fails.
-    public func run() throws {
+    package func run() throws {
         // Sections are matched for the port the connection uses: `connect H` is `H:443`, and a
         // URL's port is its scheme's (curl users paste URLs).
         let resolver = SettingsResolver(Host.resolvedConfiguration(hostOptions))

@@ -10,20 +10,20 @@ public import TLSConfig
 /// output and the diagnostics to standard error, as git and cargo do, so `2>/dev/null` hides
 /// them and a script can tell them apart; in JSON mode one document on standard output. Text
 /// never carries a control character a value, variable or server could have smuggled in.
-public struct TLSOutputOptions: ParsableArguments {
+package struct TLSOutputOptions: ParsableArguments {
     /// `--format`: text for people, JSON for programs.
     @Option(name: .long, help: "Output format: text or json.")
-    public var format: OutputFormat = .text
+    package var format: OutputFormat = .text
 
     /// `--color`: when text is coloured.
     @Option(name: .long, help: "Colour: auto (on a terminal, unless NO_COLOR is set or TERM is dumb), always or never.")
-    public var color: ColorChoice = .auto
+    package var color: ColorChoice = .auto
 
     /// Required by ArgumentParser.
-    public init() {}
+    package init() {}
 
     /// `text` or `json`.
-    public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    package enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
         /// For people.
         case text
         /// For programs: one document.
@@ -31,7 +31,7 @@ public struct TLSOutputOptions: ParsableArguments {
     }
 
     /// When to colour text.
-    public enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+    package enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
         /// On a terminal, unless `NO_COLOR` or `TERM=dumb`.
         case auto
         /// Always.
@@ -41,10 +41,10 @@ public struct TLSOutputOptions: ParsableArguments {
     }
 
     /// The style for standard output.
-    public var style: TextStyle { style(isTerminal: Terminal.isTerminal(Terminal.standardOutput)) }
+    package var style: TextStyle { style(isTerminal: Terminal.isTerminal(Terminal.standardOutput)) }
 
     /// The style for standard error, decided for that stream.
-    public var errorStyle: TextStyle { style(isTerminal: Terminal.isTerminal(Terminal.standardError)) }
+    package var errorStyle: TextStyle { style(isTerminal: Terminal.isTerminal(Terminal.standardError)) }
 
     private func style(isTerminal: Bool) -> TextStyle {
         switch color {
@@ -55,7 +55,7 @@ public struct TLSOutputOptions: ParsableArguments {
     }
 
     /// Writes `text` and `diagnostics` (text mode) or `json`.
-    public func emit(text: @autoclosure () -> String, diagnostics: @autoclosure () -> String = "", json: @autoclosure () -> JSONValue) {
+    package func emit(text: @autoclosure () -> String, diagnostics: @autoclosure () -> String = "", json: @autoclosure () -> JSONValue) {
         switch format {
         case .text:
             Terminal.write(style.terminalSafe(text()), to: Terminal.standardOutput)

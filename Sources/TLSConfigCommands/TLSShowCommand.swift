@@ -5,12 +5,12 @@ import FoundationEssentials
 import Foundation
 #endif
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// `show`: every setting, its value and where it came from.
-public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
+package struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
     /// `show`.
-    public static var configuration: CommandConfiguration {
+    package static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "show", abstract: "Show every TLS setting, its value and where it came from.", discussion: TLSCommandHelp.variables)
     }
 
@@ -22,10 +22,10 @@ public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
     var all = false
 
     /// Required by ArgumentParser.
-    public init() {}
+    package init() {}
 
     /// Prints the report; exits 1 when the settings have errors.
-    public func run() throws {
+    package func run() throws {
         let resolution = target.resolve(Host.resolvedConfiguration(hostOptions))
         // What OpenSSL puts in force for these versions and ciphers, without loading the trust
         // store (`check` builds the full context and reports the store).
@@ -42,7 +42,7 @@ public struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
 }
 
 /// `--host` and `--server` for the commands that resolve without connecting.
-public struct TLSHostOption: ParsableArguments {
+package struct TLSHostOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT; port 443 when omitted, as connect uses), applying matching host sections.", valueName: "host"))
     var host: String?
 
@@ -50,7 +50,7 @@ public struct TLSHostOption: ParsableArguments {
     var server = false
 
     /// Required by ArgumentParser.
-    public init() {}
+    package init() {}
 
     func resolve(_ base: ResolverConfiguration) -> Resolution {
         var configuration = base

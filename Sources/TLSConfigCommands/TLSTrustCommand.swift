@@ -9,9 +9,9 @@ import TLSConfig
 /// `trust [PATH]`: lets a project file's settings that weaken TLS apply, by recording the file's
 /// path and content hash in your configuration directory, as `mise trust` does. A change to the
 /// file untrusts it. `--show` lists the project files that apply here; `--untrust` forgets one.
-public struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
+package struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
     /// `trust`.
-    public static var configuration: CommandConfiguration {
+    package static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "trust",
             abstract: "Trust a project file, so its settings that weaken TLS (trust, ca-file, ca-dir, verify, a low min-version, ciphers, server-name) apply.",
@@ -38,16 +38,16 @@ public struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
     var untrust = false
 
     /// Required by ArgumentParser.
-    public init() {}
+    package init() {}
 
     /// `--show` and `--untrust` exclude each other, and `--show` takes no path.
-    public func validate() throws {
+    package func validate() throws {
         if show && untrust { throw ValidationError("--show and --untrust exclude each other") }
         if show, path != nil { throw ValidationError("--show lists the files that apply here; it takes no path") }
     }
 
     /// Records, forgets or lists; exits 1 when there is nothing to trust or the record cannot be written.
-    public func run() throws {
+    package func run() throws {
         let configuration = Host.resolvedConfiguration(hostOptions)
         let resolution = SettingsResolver(configuration).resolve()
         let projectFiles = resolution.configFiles.filter { $0.scope == .project && $0.exists }

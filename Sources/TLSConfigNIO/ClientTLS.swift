@@ -2,7 +2,7 @@
 public import NIOCore
 public import NIOSSL
 public import TLSConfig
-public import TLSConfigOpenSSL
+@_spi(Plumbing) public import TLSConfigOpenSSL
 
 /// The TLS side of a swift-nio-ssl client, built from a resolution: handlers, configurations
 /// and contexts for each kind of consumer, with every setting either enforced or refused.
@@ -33,7 +33,12 @@ public final class ClientTLS: Sendable {
 
     /// Builds the verifier and the handler context. `accepting` names losses the host tool
     /// accepts for every consumer it asks for (today only `.ciphersuites` is decided here).
-    public convenience init(resolution: Resolution, accepting: Set<UnenforcedSetting> = [], trustStoreCache: TrustStoreCache = .shared) throws(TLSSettingsError) {
+    public convenience init(resolution: Resolution, accepting: Set<UnenforcedSetting> = []) throws(TLSSettingsError) {
+        try self.init(resolution: resolution, accepting: accepting, trustStoreCache: .shared, decoded: nil)
+    }
+
+    /// The same, with trust stores shared through `trustStoreCache` only.
+    @_spi(Plumbing) public convenience init(resolution: Resolution, accepting: Set<UnenforcedSetting> = [], trustStoreCache: TrustStoreCache) throws(TLSSettingsError) {
         try self.init(resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
     }
 
@@ -119,6 +124,6 @@ public final class ClientTLS: Sendable {
 #if NIO
 extension ClientTLS: BuildWarnings {
     /// The build's warnings, for reload events.
-    public var buildWarnings: [Diagnostic] { diagnostics }
+    package var buildWarnings: [Diagnostic] { diagnostics }
 }
 #endif

@@ -2,7 +2,7 @@
 public import NIOCore
 public import NIOSSL
 public import TLSConfig
-public import TLSConfigOpenSSL
+@_spi(Plumbing) public import TLSConfigOpenSSL
 
 /// The TLS side of a swift-nio-ssl server, built from a resolution for a server
 /// (`ResolverConfiguration.role`): `cert` and `key` are its identity, checked at every build
@@ -31,8 +31,14 @@ public final class ServerTLS: Sendable {
     /// Builds the verifier and the handler context; a resolution without an identity is the
     /// `server-identity-missing` error.
     public convenience init(
-        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil,
-        accepting: Set<UnenforcedSetting> = [], trustStoreCache: TrustStoreCache = .shared
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<UnenforcedSetting> = []
+    ) throws(TLSSettingsError) {
+        try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: .shared, decoded: nil)
+    }
+
+    /// The same, with trust stores shared through `trustStoreCache` only.
+    @_spi(Plumbing) public convenience init(
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<UnenforcedSetting> = [], trustStoreCache: TrustStoreCache
     ) throws(TLSSettingsError) {
         try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
     }
@@ -103,6 +109,6 @@ public final class ServerTLS: Sendable {
 
 extension ServerTLS: BuildWarnings {
     /// The build's warnings, for reload events.
-    public var buildWarnings: [Diagnostic] { diagnostics }
+    package var buildWarnings: [Diagnostic] { diagnostics }
 }
 #endif

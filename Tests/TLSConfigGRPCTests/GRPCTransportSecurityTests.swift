@@ -10,7 +10,7 @@ import Testing
 import struct TLSConfig.SettingsResolver
 @_spi(Plumbing) import TLSConfig
 import TLSConfigGRPC
-import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigNIO
 
 /// A real gRPC server and client (grpc-swift-nio-transport over 127.0.0.1) secured from
 /// resolutions: mutual TLS judged by TLSConfig's verifier on both sides, losses refused with

@@ -7,8 +7,8 @@ import NIOSSL
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-import TLSConfigNIO
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// A server set up as Hummingbird, Vapor and gRPC set themselves up: one `NIOSSLContext` made
 /// at start-up from the reloader's configuration, and the verification callback handed over

@@ -4,8 +4,8 @@ import NIOSSL
 import TestSupport
 import Testing
 import TLSConfig
-import TLSConfigNIO
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// A real NIO client (NIOPosix + NIOSSL) built by the adapter against `openssl s_server -www`
 /// requiring a client certificate: success means the server accepted our certificate and

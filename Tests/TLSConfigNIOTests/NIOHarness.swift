@@ -5,7 +5,7 @@ import NIOPosix
 import NIOSSL
 import TestSupport
 import TLSConfig
-import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigNIO
 
 /// Real resolutions, real NIO channels over 127.0.0.1, real `openssl s_server`/`s_client`.
 enum NIOHarness {

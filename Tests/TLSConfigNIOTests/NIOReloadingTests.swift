@@ -7,8 +7,8 @@ import NIOSSL
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-import TLSConfigNIO
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// A NIO server whose handlers come from a reloader: new handshakes get the newest
 /// certificate, open connections keep theirs, and a broken rotation changes nothing.
@@ -92,7 +92,7 @@ struct NIOReloadingTests {
             let files = try AlternatingClientFiles(pki: pki, prefix: "tlsconfig-nio-reload-leak")
             let configuration = files.configuration
             let cache = TrustStoreCache()
-            let reloader = try ReloadingClientTLS(trustStoreCache: cache) { SettingsResolver(configuration).resolve() }
+            let reloader = try ReloadingClientTLS(for: .handlers, accepting: [], pollingEvery: .seconds(30), trustStoreCache: cache, observe: nil) { SettingsResolver(configuration).resolve() }
             func reload(_ round: Int) throws {
                 try files.write(round)
                 let tls = reloader.current

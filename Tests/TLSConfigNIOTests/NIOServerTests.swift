@@ -6,8 +6,8 @@ import NIOSSL
 import TestSupport
 import Testing
 import TLSConfig
-import TLSConfigNIO
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// A NIO server built by the adapter, requiring client certificates from the client CA, against
 /// the real `openssl s_client` with and without a certificate.

@@ -6,8 +6,8 @@ import NIOSSL
 import TestSupport
 import Testing
 import TLSConfig
-import TLSConfigNIO
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// The path × rule table: each failure class against a real `openssl s_server`, through every
 /// way the adapter hands TLS to swift-nio-ssl, must end as `tlsconfig connect` ends: refused

@@ -9,8 +9,8 @@ import ServiceLifecycle
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-import TLSConfigNIO
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// The ecosystem's hooks: a reloader is swift-nio-extras' `CertificateReloader` (what
 /// grpc-swift-nio-transport and `makeServerConfiguration(certificateReloader:)` take) and a

@@ -1,6 +1,6 @@
 import Testing
 @_spi(Plumbing) import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// Advice inside a host tool names the host's command, not `tlsconfig`.
 @Suite struct ConnectionReportTests {

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 @Suite("Building contexts")
 struct ContextBuilderTests {
@@ -16,9 +16,9 @@ struct ContextBuilderTests {
 
     @Test func versionsAreReadBackAfterBeingSet() throws {
         let open = try fixtures.clientContext(fixtures.clientSettings())
-        #expect(open.protocolVersions == ProtocolVersionBounds(minimum: .tls1_2, maximum: nil))
+        #expect(open.protocolVersions == (try TLSVersionRange(minimum: .tls1_2, maximum: nil)))
         let pinned = try fixtures.clientContext(fixtures.clientSettings(versions: try TLSVersionRange(minimum: .tls1_3, maximum: .tls1_3)))
-        #expect(pinned.protocolVersions == ProtocolVersionBounds(minimum: .tls1_3, maximum: .tls1_3))
+        #expect(pinned.protocolVersions == (try TLSVersionRange(minimum: .tls1_3, maximum: .tls1_3)))
     }
 
     @Test func deprecatedMinimumThatOpenSSLIgnoresIsWarnedAbout() throws {

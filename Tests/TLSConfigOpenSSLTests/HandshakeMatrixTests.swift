@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// The handshake matrix against the real `openssl s_server -Verify 1` (client certificates
 /// from the client CA required). Each test starts its own server and always stops it.

@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// Keys are decoded through a decoder chain narrowed to the block's structure and key type;
 /// the general decoder is the fallback. The narrow path must succeed for every layout it

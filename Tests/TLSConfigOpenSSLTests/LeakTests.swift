@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// OpenSSL handles are owned by Swift types that free them: building many contexts, and
 /// many handshakes, must not grow the heap. `TLSCONFIG_LEAK_ITERATIONS` changes the count.

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 @Suite("Deep checks")
 struct MaterialChecksTests {

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// Every configured file is read once, by the resolution; consumers build from those bytes.
 /// Deleting every file after resolving proves it: the checks, a client context and a server

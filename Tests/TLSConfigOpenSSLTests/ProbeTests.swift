@@ -4,7 +4,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// Handshakes against our own server context, and the failures that happen before TLS.
 @Suite("Probe and server contexts")

@@ -3,7 +3,7 @@ import Glibc
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// A server built from the library keeps serving while its certificate and key rotate 20
 /// times, by every pattern rotation tools use, with a client connecting continuously.

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// A server resolved in the server role, through the real resolver, serving real handshakes
 /// on 127.0.0.1 to the library's own clients and to `openssl s_client`.

@@ -3,7 +3,7 @@ import Glibc
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// `trust = "system"` looks CAs up through the hashed system directory when it holds exactly
 /// the bundle's certificates, instead of parsing the bundle. The verdicts must be the same as

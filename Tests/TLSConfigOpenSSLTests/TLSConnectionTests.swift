@@ -5,7 +5,7 @@ import Synchronization
 @_spi(Plumbing) import TLSConfig
 import Testing
 import TestSupport
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// `TLSConnection` against an echo server of our own on 127.0.0.1: bytes go through the
 /// tunnel and back, mTLS works, and failures are the probe's classified failures.

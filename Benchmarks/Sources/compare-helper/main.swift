@@ -2,7 +2,7 @@ import BenchmarkSupport
 import Foundation
 @_spi(Plumbing) import TLSConfig
 @_spi(Plumbing) import TLSConfigOpenSSL
-import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigNIO
 import NIOSSL
 
 // In-process timings for compare.sh. Each mode runs a few warm-up rounds, then ITERATIONS

@@ -104,13 +104,18 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
+    /// Diagnostics as the JSON array `show`, `check` and `connect` print, as text.
+    public func jsonText(_ diagnostics: [Diagnostic]) -> String {
+        json(diagnostics).rendered()
+    }
+
     /// Diagnostics as a JSON array.
-    public func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+    package func json(_ diagnostics: [Diagnostic]) -> JSONValue {
         .array(diagnostics.map(Self.json))
     }
 
     /// One diagnostic as the JSON object `show`, `check` and `connect` print.
-    public static func json(_ diagnostic: Diagnostic) -> JSONValue {
+    package static func json(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("severity", .string(diagnostic.severity.rawValue)),
             ("code", .string(diagnostic.code.rawValue)),
@@ -124,7 +129,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// An origin as JSON: `kind` and its fields.
-    public static func json(_ origin: Origin) -> JSONValue {
+    package static func json(_ origin: Origin) -> JSONValue {
         switch origin {
         case .defaultValue:
             .object([("kind", .string("default"))])

@@ -1,5 +1,5 @@
 /// A JSON document with ordered keys, so machine output is byte-for-byte stable between runs.
-public indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -14,17 +14,17 @@ public indirect enum JSONValue: Sendable, Hashable {
     case object([(String, JSONValue)])
 
     /// Equal when they render the same.
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered() == rhs.rendered()
     }
 
     /// Hashes the rendering, consistent with `==`.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(rendered())
     }
 
     /// Serialises with two-space indentation (or compactly), keys in insertion order.
-    public func rendered(pretty: Bool = true) -> String {
+    package func rendered(pretty: Bool = true) -> String {
         var out = ""
         write(to: &out, indent: pretty ? 0 : nil)
         return out
@@ -87,7 +87,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
 extension JSONValue {
     /// A string, or `null` for `nil`.
-    public init(_ value: String?) {
+    package init(_ value: String?) {
         self = value.map { .string($0) } ?? .null
     }
 }

@@ -2,24 +2,24 @@
 /// status-change times. Two reads with the same identity saw the same bytes, so caches (parsed
 /// documents, trust stores) and reloaders key on it; ctime catches a rewrite that restores
 /// the old mtime.
-public struct FileIdentity: Sendable, Hashable {
+package struct FileIdentity: Sendable, Hashable {
     /// The device the file lives on (`st_dev`).
-    public var device: UInt64
+    package var device: UInt64
     /// The inode (`st_ino`): an atomic rename or a `..data` symlink swap changes it.
-    public var inode: UInt64
+    package var inode: UInt64
     /// Size in bytes (`st_size`).
-    public var size: Int
+    package var size: Int
     /// Modification time (`st_mtim`), seconds and nanoseconds.
-    public var modificationTime: Int64
+    package var modificationTime: Int64
     /// Nanoseconds part of the modification time.
-    public var modificationNanoseconds: Int64
+    package var modificationNanoseconds: Int64
     /// Status-change time (`st_ctim`), seconds and nanoseconds.
-    public var changeTime: Int64
+    package var changeTime: Int64
     /// Nanoseconds part of the status-change time.
-    public var changeNanoseconds: Int64
+    package var changeNanoseconds: Int64
 
     /// Builds an identity from its parts, for tests and for sources that keep their own.
-    public init(
+    package init(
         device: UInt64, inode: UInt64, size: Int,
         modificationTime: Int64, modificationNanoseconds: Int64 = 0,
         changeTime: Int64 = 0, changeNanoseconds: Int64 = 0

@@ -5,7 +5,7 @@
 ///
 /// A file that could not be read (missing, empty, too large, a FIFO) is absent here and has an
 /// error diagnostic in the resolution instead.
-public struct Material: Sendable {
+package struct Material: Sendable {
     /// The CA files in effect, in configured order.
     public internal(set) var caFiles: [MaterialFile] = []
     /// The CA directories in effect, in configured order.
@@ -23,10 +23,10 @@ public struct Material: Sendable {
     package internal(set) var passphrase: PassphraseSecret?
 
     /// No material at all (settings with no configured files).
-    public init() {}
+    package init() {}
 
     /// Every file and directory read, for watchers: a change to any of them changes the outcome.
-    public var inputs: [(path: String, identity: FileIdentity)] {
+    package var inputs: [(path: String, identity: FileIdentity)] {
         var inputs = caFiles.map { ($0.path, $0.identity) }
         for directory in caDirectories {
             inputs.append((directory.path, directory.identity))

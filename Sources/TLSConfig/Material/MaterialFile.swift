@@ -1,19 +1,19 @@
 /// One configured file as this resolution read it: where it is, which setting named it, its
 /// identity and its bytes. Every consumer (checks, the OpenSSL builder, the trust-store cache,
 /// adapters, reloaders) works from this one read; none opens the file again.
-public struct MaterialFile: Sendable {
+package struct MaterialFile: Sendable {
     /// The setting that named the file (`ca-file`, `client-cert`, ...).
-    public let setting: SettingKey
+    package let setting: SettingKey
     /// The path as written, for messages.
-    public let writtenPath: String
+    package let writtenPath: String
     /// The absolute path that was opened.
-    public let path: String
+    package let path: String
     /// Where the setting came from.
-    public let origin: Origin?
+    package let origin: Origin?
     /// The identity of the bytes below, from `fstat` on the descriptor that read them.
-    public let identity: FileIdentity
+    package let identity: FileIdentity
     /// Permission bits at read time.
-    public let mode: UInt32
+    package let mode: UInt32
     /// The file's bytes. Held by the package only: they may be a private key.
     package let bytes: [UInt8]
     /// The PEM blocks found in `bytes`.
@@ -50,21 +50,21 @@ public struct MaterialFile: Sendable {
 
 /// A configured CA directory. A hashed one is looked up lazily by OpenSSL, so only its own
 /// identity is recorded; an unhashed one has every certificate file in it read here.
-public struct MaterialDirectory: Sendable {
+package struct MaterialDirectory: Sendable {
     /// The path as written, for messages.
-    public let writtenPath: String
+    package let writtenPath: String
     /// The absolute path.
-    public let path: String
+    package let path: String
     /// Where `ca-dir` came from.
-    public let origin: Origin?
+    package let origin: Origin?
     /// The directory's own identity: adding or removing an entry changes its mtime.
-    public let identity: FileIdentity
+    package let identity: FileIdentity
     /// Whether it has OpenSSL hash links (`5ad8a5d6.0`).
-    public let isHashed: Bool
+    package let isHashed: Bool
     /// Number of hash links, for hashed directories.
-    public let hashLinks: Int
+    package let hashLinks: Int
     /// The regular files of an unhashed directory that hold at least one certificate block.
-    public let files: [MaterialFile]
+    package let files: [MaterialFile]
 
     /// Certificates found in the files of an unhashed directory.
     package var certificates: Int { files.reduce(0) { $0 + $1.pem.certificates } }

@@ -23,7 +23,7 @@ public enum TLSProtocolVersion: String, Sendable, Hashable, CaseIterable, Compar
 
 /// The versions a connection may negotiate. Built only through `init(minimum:maximum:)`,
 /// so a range whose minimum lies above its maximum cannot exist.
-public struct TLSVersionRange: Sendable, Hashable {
+public struct TLSVersionRange: Sendable, Hashable, CustomStringConvertible {
     /// The oldest version allowed.
     public let minimum: TLSProtocolVersion
     /// `nil` means the newest version the TLS library supports.
@@ -48,4 +48,9 @@ public struct TLSVersionRange: Sendable, Hashable {
 
     /// TLS 1.2 up to the newest version.
     public static let `default` = try! TLSVersionRange()
+
+    /// `1.2 to newest supported`, `1.3 to 1.3`.
+    public var description: String {
+        "\(minimum) to \(maximum?.description ?? "newest supported")"
+    }
 }

@@ -10,7 +10,7 @@ public enum TLSRole: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case server
 
     /// The identity group's keys as this role spells them.
-    public var identityKeys: IdentityKeys {
+    package var identityKeys: IdentityKeys {
         switch self {
         case .client: IdentityKeys(certificate: .clientCert, key: .clientKey, passphrase: .clientKeyPassphrase, role: self)
         case .server: IdentityKeys(certificate: .cert, key: .key, passphrase: .keyPassphrase, role: self)
@@ -22,18 +22,18 @@ public enum TLSRole: String, Sendable, Hashable, CaseIterable, CustomStringConve
 }
 
 /// The certificate, key and passphrase keys of one role, and how messages name them.
-public struct IdentityKeys: Sendable, Hashable {
+package struct IdentityKeys: Sendable, Hashable {
     /// `client-cert` or `cert`.
-    public let certificate: SettingKey
+    package let certificate: SettingKey
     /// `client-key` or `key`.
-    public let key: SettingKey
+    package let key: SettingKey
     /// `client-key-passphrase` or `key-passphrase`.
-    public let passphrase: SettingKey
+    package let passphrase: SettingKey
     /// Whose identity it is.
-    public let role: TLSRole
+    package let role: TLSRole
 
     /// "client certificate" or "server certificate".
-    public var certificateName: String { "\(role) certificate" }
+    package var certificateName: String { "\(role) certificate" }
     /// "client key" or "server key".
-    public var keyName: String { "\(role) key" }
+    package var keyName: String { "\(role) key" }
 }

@@ -1,17 +1,17 @@
 /// One value offered for a setting by one place. The winner becomes the resolved value;
 /// the others are kept with the reason they lost, so `show --all` can explain them.
-public struct Candidate: Sendable, Hashable {
+package struct Candidate: Sendable, Hashable {
     /// The setting offered.
-    public var key: SettingKey
+    package var key: SettingKey
     /// The value in display form (paths absolute; passphrase sources, never secrets).
-    public var display: String
+    package var display: String
     /// Where the offer was written.
-    public var origin: Origin
+    package var origin: Origin
     /// The layer it belongs to, which ranks it first.
-    public var layer: Layer
+    package var layer: Layer
 
     /// A candidate.
-    public init(key: SettingKey, display: String, origin: Origin, layer: Layer) {
+    package init(key: SettingKey, display: String, origin: Origin, layer: Layer) {
         self.key = key
         self.display = display
         self.origin = origin
@@ -20,7 +20,7 @@ public struct Candidate: Sendable, Hashable {
 }
 
 /// Why a candidate did not become the resolved value.
-public enum LossReason: Sendable, Hashable, CustomStringConvertible {
+package enum LossReason: Sendable, Hashable, CustomStringConvertible {
     /// A higher layer, or a file of a higher scope, set the key.
     case lowerPrecedence(winner: Origin)
     /// A more specific host section in the same layer set the key.
@@ -31,7 +31,7 @@ public enum LossReason: Sendable, Hashable, CustomStringConvertible {
     case sectionDoesNotMatch(pattern: String)
 
     /// The reason in words, as `show --all` prints it.
-    public var description: String {
+    package var description: String {
         switch self {
         case .lowerPrecedence(let winner): "lower precedence than \(winner)"
         case .lessSpecificSection(let winner): "less specific host section than \(winner)"
@@ -42,14 +42,14 @@ public enum LossReason: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A candidate that lost, and why.
-public struct LosingCandidate: Sendable, Hashable {
+package struct LosingCandidate: Sendable, Hashable {
     /// What lost.
-    public var candidate: Candidate
+    package var candidate: Candidate
     /// Why.
-    public var reason: LossReason
+    package var reason: LossReason
 
     /// A losing candidate.
-    public init(_ candidate: Candidate, reason: LossReason) {
+    package init(_ candidate: Candidate, reason: LossReason) {
         self.candidate = candidate
         self.reason = reason
     }

@@ -81,7 +81,7 @@ public final class ContextReloader<Context: Sendable>: Sendable {
     public var generation: Int { state.withLock { $0.generation } }
 
     /// What is watched now (the inputs of the last attempt).
-    public var watchedInputs: WatchedInputs { state.withLock { $0.watched } }
+    package var watchedInputs: WatchedInputs { state.withLock { $0.watched } }
 
     /// Every event from now on, until the reloader is freed. Each access is a new subscription.
     public var events: AsyncStream<ReloadEvent> {

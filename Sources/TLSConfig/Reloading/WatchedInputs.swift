@@ -9,15 +9,15 @@
 /// is not (OpenSSL reads those lazily anyway). Linux stamps files with a coarse clock (one
 /// tick, 1 to 4 ms): an in-place rewrite to the same size within the tick of the previous
 /// write can keep the identity; tools that replace files by rename are never affected.
-public struct WatchedInputs: Sendable, Hashable {
+package struct WatchedInputs: Sendable, Hashable {
     /// One watched path.
-    public struct Input: Sendable, Hashable {
+    package struct Input: Sendable, Hashable {
         /// The path as used (absolute).
-        public var path: String
+        package var path: String
         /// Whether it is a directory.
-        public var isDirectory: Bool
+        package var isDirectory: Bool
         /// Its identity when used; `nil` when it did not exist or could not be read.
-        public var identity: FileIdentity?
+        package var identity: FileIdentity?
     }
 
     /// Each path once, in the order found.
@@ -28,7 +28,7 @@ public struct WatchedInputs: Sendable, Hashable {
     public private(set) var followsSourcesBeyondFiles = false
 
     /// The inputs of `resolution`: material identities as read, everything else as it is now.
-    public init(_ resolution: Resolution) {
+    package init(_ resolution: Resolution) {
         followsSourcesBeyondFiles = resolution.readsSourcesBeyondFiles
         var seen = Set<String>()
         func add(_ path: String, directory: Bool, identity: FileIdentity??) {
@@ -58,7 +58,7 @@ public struct WatchedInputs: Sendable, Hashable {
     }
 
     /// The paths whose identity now differs from the one recorded, in order.
-    public func changedPaths() -> [String] {
+    package func changedPaths() -> [String] {
         inputs.filter { FileInspector.identity(of: $0.path, directory: $0.isDirectory) != $0.identity }.map(\.path)
     }
 }

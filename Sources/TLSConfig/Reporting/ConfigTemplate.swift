@@ -1,8 +1,8 @@
 /// A commented configuration file listing every key, for `tlsconfig init`.
 /// Generated from `SettingKey`, so it always names exactly the keys the reader accepts.
-public enum ConfigTemplate {
+package enum ConfigTemplate {
     /// The template as TOML, for `APP.toml`: a client's keys, or with `role` a server's.
-    public static func toml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
+    package static func toml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
         if role == .server {
             return render(appName: appName, role: role, entry: { "# \($0) = \($1)" }, hosts: [
                 "# [hosts.\"admin.example.com\"]      # the SNI name a client asked for",
@@ -20,7 +20,7 @@ public enum ConfigTemplate {
     }
 
     /// The same template as YAML.
-    public static func yaml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
+    package static func yaml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
         if role == .server {
             return render(appName: appName, role: role, entry: { "# \($0): \($1)" }, hosts: [
                 "# hosts:",

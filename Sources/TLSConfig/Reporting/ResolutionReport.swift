@@ -6,19 +6,19 @@ public struct ResolutionReport: Sendable {
     /// Include each losing candidate with the reason it lost.
     public var showLosers: Bool
     /// Extra sections appended to the text (the OpenSSL facts, for example).
-    public var extraSections: [Section]
+    package var extraSections: [Section]
 
     /// A titled block of `name: value` lines.
-    public struct Section: Sendable {
+    package struct Section: Sendable {
         /// The heading.
-        public var title: String
+        package var title: String
         /// Name and value pairs, in order.
-        public var rows: [(String, String)]
+        package var rows: [(String, String)]
         /// The same content for JSON output.
-        public var json: JSONValue
+        package var json: JSONValue
 
         /// A section.
-        public init(title: String, rows: [(String, String)], json: JSONValue) {
+        package init(title: String, rows: [(String, String)], json: JSONValue) {
             self.title = title
             self.rows = rows
             self.json = json
@@ -29,7 +29,12 @@ public struct ResolutionReport: Sendable {
     public static let jsonVersion = 1
 
     /// A report; `extraSections` come after the configuration files.
-    public init(_ resolution: Resolution, showLosers: Bool = false, extraSections: [Section] = []) {
+    public init(_ resolution: Resolution, showLosers: Bool = false) {
+        self.init(resolution, showLosers: showLosers, extraSections: [])
+    }
+
+    /// A report with sections of other modules (OpenSSL's facts) after the files.
+    package init(_ resolution: Resolution, showLosers: Bool = false, extraSections: [Section]) {
         self.resolution = resolution
         self.showLosers = showLosers
         self.extraSections = extraSections
@@ -141,8 +146,13 @@ public struct ResolutionReport: Sendable {
 
     // MARK: JSON
 
+    /// The `show --format json` document (layout `jsonVersion`), as text.
+    public func jsonText() -> String {
+        json().rendered()
+    }
+
     /// The `show --format json` document (layout `jsonVersion`).
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         var settings: [(String, JSONValue)] = []
         for value in resolution.values where value.key.roles.contains(resolution.settings.role) {
             var members: [(String, JSONValue)] = []

@@ -27,7 +27,7 @@ public struct ConfigDocument: Sendable {
     /// The identity of the file the document was read from, when it was one. Documents with the
     /// same path, scope, table and identity must hold the same settings: the resolver then maps
     /// them through the schema once, whichever source supplied them.
-    public var identity: FileIdentity?
+    package var identity: FileIdentity?
     /// The layer its values belong to: `files`, or `configReader` for provider documents.
     public var layer: Layer = .files
     /// Rank among documents of one layer and scope (lower wins), for provider order.
@@ -43,8 +43,13 @@ public struct ConfigDocument: Sendable {
     /// give each value a synthetic position); values not listed cite the document's path.
     public var valueOrigins: [SourcePosition: Origin] = [:]
 
-    /// A document; `identity` lets the resolver reuse its decoding across resolutions.
-    public init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String, identity: FileIdentity? = nil) {
+    /// A document made by a source; the resolver maps it through the schema each time.
+    public init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String) {
+        self.init(path: path, scope: scope, format: format, root: root, tablePath: tablePath, source: source, identity: nil)
+    }
+
+    /// A document read from a file; `identity` lets the resolver reuse its decoding across resolutions.
+    package init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String, identity: FileIdentity?) {
         self.identity = identity
         self.path = path
         self.scope = scope

@@ -1,18 +1,18 @@
 
 /// Reads the environment and remembers every variable it was asked about, so `show`
 /// can list what was consulted: set, unset, empty (treated as unset) or ignored.
-public final class EnvironmentReader: Sendable {
+package final class EnvironmentReader: Sendable {
     /// The variables this resolution sees: the process environment unless injected.
-    public let values: [String: String]
+    package let values: [String: String]
     private let log = Locked(Log())
 
     /// A reader over `values`.
-    public init(_ values: [String: String]) {
+    package init(_ values: [String: String]) {
         self.values = values
     }
 
     /// The value, or `nil` when unset or empty. Empty counts as unset, and is reported so.
-    public func value(_ name: String, purpose: String, secret: Bool = false) -> String? {
+    package func value(_ name: String, purpose: String, secret: Bool = false) -> String? {
         let raw = values[name]
         let status: EnvironmentVariableReport.Status
         switch raw {
@@ -26,7 +26,7 @@ public final class EnvironmentReader: Sendable {
 
     /// Notes a variable that is set but deliberately not used; `hidingValue` for variables
     /// whose value could be a secret (an unknown variable, say).
-    public func ignore(_ name: String, purpose: String, reason: String, hidingValue: Bool = false) {
+    package func ignore(_ name: String, purpose: String, reason: String, hidingValue: Bool = false) {
         guard let raw = values[name], !raw.isEmpty else {
             record(EnvironmentVariableReport(name: name, status: values[name] == nil ? .unset : .empty, purpose: purpose))
             return
@@ -46,7 +46,7 @@ public final class EnvironmentReader: Sendable {
     }
 
     /// Every variable consulted so far, in the order first asked.
-    public var reports: [EnvironmentVariableReport] {
+    package var reports: [EnvironmentVariableReport] {
         log.withLock { $0.reports }
     }
 
@@ -57,9 +57,9 @@ public final class EnvironmentReader: Sendable {
 }
 
 /// One environment variable the resolution looked at.
-public struct EnvironmentVariableReport: Sendable, Hashable {
+package struct EnvironmentVariableReport: Sendable, Hashable {
     /// What a variable held.
-    public enum Status: Sendable, Hashable {
+    package enum Status: Sendable, Hashable {
         /// Set and used; the value is `nil` when it must not be shown (a passphrase).
         case set(String?)
         /// Not set.
@@ -71,9 +71,9 @@ public struct EnvironmentVariableReport: Sendable, Hashable {
     }
 
     /// The variable's exact name.
-    public var name: String
+    package var name: String
     /// Set, unset, empty or ignored.
-    public var status: Status
+    package var status: Status
     /// What the variable means to this resolution.
-    public var purpose: String
+    package var purpose: String
 }

@@ -13,11 +13,11 @@ public struct Resolution: Sendable {
     /// Every finding, in the order found; consumers append theirs (the deep checks, say).
     public package(set) var diagnostics: [Diagnostic]
     /// Every variable consulted, with what it held (secrets hidden).
-    public package(set) var environment: [EnvironmentVariableReport]
+    package var environment: [EnvironmentVariableReport]
     /// Every configuration file looked for, found or not.
     public package(set) var configFiles: [ConfigFileCandidate]
     /// Host sections that applied to `host`, most specific first.
-    public package(set) var matchedSections: [MatchedSection]
+    package var matchedSections: [MatchedSection]
     /// Texts of the configuration files read, for snippets.
     public package(set) var sources: [String: String]
     /// The layer order used, highest first.
@@ -27,7 +27,7 @@ public struct Resolution: Sendable {
     /// The prefix of the tool's variables, such as `TLSCONFIG`.
     public package(set) var environmentPrefix: String
     /// The files the settings name, read once; every consumer builds from these bytes.
-    public package(set) var material: Material
+    package var material: Material
     /// Whether a document source read for it can change without a file changing
     /// (``ConfigDocumentSource/changesWithoutFiles``): reloaders then compare the settings at each poll.
     public package(set) var readsSourcesBeyondFiles = false
@@ -43,7 +43,7 @@ public struct Resolution: Sendable {
     }
 
     /// Every key's origin, for layers (like OpenSSL) that cite origins in their errors.
-    public var origins: SettingOrigins {
+    package var origins: SettingOrigins {
         SettingOrigins(Dictionary(uniqueKeysWithValues: values.map { ($0.key, $0.origin) }))
     }
 
@@ -66,7 +66,12 @@ public struct Resolution: Sendable {
     /// A resolution of settings made in code rather than by the resolver: each key's origin is
     /// taken from `origins`, and the material is read as the resolver would read it. For tests
     /// and benchmarks that exercise consumers on exact settings.
-    @_spi(Plumbing) public init(settings: TLSSettings, origins: SettingOrigins = SettingOrigins(), environment: [String: String] = [:], maximumFileSize: Int = ResolverConfiguration.defaultMaximumFileSize) {
+    @_spi(Plumbing) public init(settings: TLSSettings, environment: [String: String] = [:]) {
+        self.init(settings: settings, origins: SettingOrigins(), environment: environment)
+    }
+
+    /// The same, with each key's origin taken from `origins`.
+    package init(settings: TLSSettings, origins: SettingOrigins, environment: [String: String] = [:], maximumFileSize: Int = ResolverConfiguration.defaultMaximumFileSize) {
         let reader = EnvironmentReader(environment)
         let loaded = MaterialLoader(settings: settings, origins: origins, writtenPaths: [:], reader: reader, maximumFileSize: maximumFileSize, environmentPrefix: "TLSCONFIG").load()
         self.init(

@@ -12,7 +12,7 @@ public struct ResolvedSetting: Sendable, Hashable {
     /// Extra explanation, such as "implied by ca-file".
     public var note: String?
     /// Every candidate that lost, with the reason.
-    public var losers: [LosingCandidate]
+    package var losers: [LosingCandidate]
 
     /// Whether nothing set it.
     public var isDefault: Bool { origin == .defaultValue }

@@ -135,11 +135,17 @@ public struct ResolutionContext: Sendable {
     /// The resolver's configuration.
     public var configuration: ResolverConfiguration
     /// The environment, which records what a source reads.
-    public var environment: EnvironmentReader
+    package var environment: EnvironmentReader
 
     /// A context.
-    public init(configuration: ResolverConfiguration, environment: EnvironmentReader) {
+    package init(configuration: ResolverConfiguration, environment: EnvironmentReader) {
         self.configuration = configuration
         self.environment = environment
+    }
+
+    /// The variable `name`, recorded with `purpose` so that `show` lists it among those
+    /// consulted; `nil` when unset or empty.
+    public func environmentValue(_ name: String, purpose: String) -> String? {
+        environment.value(name, purpose: purpose)
     }
 }

@@ -1,7 +1,7 @@
 #if NIO
 internal import NIOSSL
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 import Glibc
 
 /// Turns the OpenSSL context that verifies for the adapter into swift-nio-ssl terms. Every

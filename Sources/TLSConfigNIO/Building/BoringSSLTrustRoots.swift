@@ -1,7 +1,7 @@
 #if NIO
 internal import NIOSSL
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// Trust roots for consumers that verify with BoringSSL alone: the certificates of the
 /// verifier's OpenSSL store, converted once per store. Contexts share stores through

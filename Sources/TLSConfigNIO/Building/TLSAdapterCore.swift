@@ -1,7 +1,7 @@
 #if NIO
 internal import NIOSSL
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// What ``ClientTLS`` and ``ServerTLS`` share: one build (the OpenSSL verifier, with the
 /// identity checks every build runs, and the swift-nio-ssl configuration read back from it),

@@ -1,6 +1,6 @@
 #if NIO
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// What a consumer cannot enforce of a resolution's settings: the one place that decides it.
 /// Each loss is an error unless the host tool accepts it in code, then a warning.

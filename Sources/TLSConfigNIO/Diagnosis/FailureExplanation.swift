@@ -1,6 +1,6 @@
 #if NIO
 public import TLSConfig
-public import TLSConfigOpenSSL
+@_spi(Plumbing) public import TLSConfigOpenSSL
 
 /// Why a connection that a framework opened failed, in the words of `tlsconfig connect`:
 /// the failure, its cause with the origin of the setting behind it, and the next step.
@@ -12,7 +12,10 @@ public struct FailureExplanation: Sendable {
     /// The error the framework returned, as it describes itself.
     public var error: String
     /// What TLSConfig found for the host and port: the report `tlsconfig connect` prints.
-    public var connection: ConnectionReport
+    package var connection: ConnectionReport
+    /// The handshake TLSConfig made (or the verdict of its verifier): what was negotiated,
+    /// the peer chain, and the failure.
+    public var handshake: HandshakeReport { connection.report }
     /// Whether TLSConfig connected again to find out (the verifier had not refused this host
     /// itself, or the error was not a refused certificate).
     public var reprobed: Bool

@@ -4,7 +4,7 @@ public import NIOCertificateReloading
 public import NIOSSL
 public import ServiceLifecycle
 public import TLSConfig
-public import TLSConfigOpenSSL
+@_spi(Plumbing) public import TLSConfigOpenSSL
 
 // The ecosystem's hooks: swift-nio-extras' `CertificateReloader` (grpc-swift-nio-transport's
 // `certificateReloader:`, `TLSConfiguration.makeServerConfiguration(certificateReloader:)`),
@@ -32,11 +32,11 @@ extension ReloadingServerTLS: CertificateReloader, Service {
     public convenience init(
         for consumer: TLSConsumer = .handlers, clientAuthentication: ClientAuthentication? = nil,
         accepting: Set<UnenforcedSetting> = [], pollingEvery interval: Duration = .seconds(30),
-        trustStoreCache: TrustStoreCache = .shared, logger: Logger, resolve: @escaping @Sendable () -> Resolution
+        logger: Logger, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         try self.init(
             for: consumer, clientAuthentication: clientAuthentication, accepting: accepting, pollingEvery: interval,
-            trustStoreCache: trustStoreCache, observe: ReloadEventLog(logger).record, resolve: resolve
+            trustStoreCache: .shared, observe: ReloadEventLog(logger).record, resolve: resolve
         )
     }
 }
@@ -48,11 +48,10 @@ extension ReloadingClientTLS: CertificateReloader, Service {
     /// As the other initialiser, with each reload event logged to `logger`.
     public convenience init(
         for consumer: TLSConsumer = .handlers, accepting: Set<UnenforcedSetting> = [],
-        pollingEvery interval: Duration = .seconds(30), trustStoreCache: TrustStoreCache = .shared,
-        logger: Logger, resolve: @escaping @Sendable () -> Resolution
+        pollingEvery interval: Duration = .seconds(30), logger: Logger, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         try self.init(
-            for: consumer, accepting: accepting, pollingEvery: interval, trustStoreCache: trustStoreCache,
+            for: consumer, accepting: accepting, pollingEvery: interval, trustStoreCache: .shared,
             observe: ReloadEventLog(logger).record, resolve: resolve
         )
     }

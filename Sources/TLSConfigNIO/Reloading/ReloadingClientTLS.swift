@@ -1,7 +1,7 @@
 #if NIO
 public import NIOSSL
 public import TLSConfig
-public import TLSConfigOpenSSL
+@_spi(Plumbing) public import TLSConfigOpenSSL
 
 /// A client's TLS that follows its files while it runs (its trust, CRL, client certificate and
 /// configuration files), as ``ReloadingServerTLS`` does for servers: a reload that fails, or
@@ -20,13 +20,12 @@ public final class ReloadingClientTLS: Sendable {
     /// the client connects to.
     public convenience init(
         for consumer: TLSConsumer = .handlers, accepting: Set<UnenforcedSetting> = [],
-        pollingEvery interval: Duration = .seconds(30), trustStoreCache: TrustStoreCache = .shared,
-        resolve: @escaping @Sendable () -> Resolution
+        pollingEvery interval: Duration = .seconds(30), resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
-        try self.init(for: consumer, accepting: accepting, pollingEvery: interval, trustStoreCache: trustStoreCache, observe: nil, resolve: resolve)
+        try self.init(for: consumer, accepting: accepting, pollingEvery: interval, trustStoreCache: .shared, observe: nil, resolve: resolve)
     }
 
-    init(
+    package init(
         for consumer: TLSConsumer, accepting: Set<UnenforcedSetting>, pollingEvery interval: Duration,
         trustStoreCache: TrustStoreCache, observe: (@Sendable (ReloadEvent) -> Void)?, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
@@ -46,7 +45,7 @@ public final class ReloadingClientTLS: Sendable {
     /// Every event from now on; each access is a new subscription.
     public var events: AsyncStream<ReloadEvent> { core.reloader.events }
     /// What is watched now.
-    public var watchedInputs: WatchedInputs { core.reloader.watchedInputs }
+    package var watchedInputs: WatchedInputs { core.reloader.watchedInputs }
 
     /// Looks once: `nil` when nothing changed, else what was done about the change.
     @discardableResult

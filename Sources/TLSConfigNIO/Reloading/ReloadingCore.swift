@@ -5,7 +5,7 @@ internal import NIOSSL
 internal import ServiceLifecycle
 #endif
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// What ``ReloadingClientTLS`` and ``ReloadingServerTLS`` share: a ``ContextReloader`` whose
 /// builds are checked against the consumer they serve (its losses, and what it keeps from
@@ -29,8 +29,7 @@ final class ReloadingCore<Adapter: Sendable>: Sendable {
         let startUp = Locked<(settings: StartUpSettings, resolution: Resolution)?>(nil)
         let holdsStartUp = consumer.verification != .adapterHandlers
         reloader = try ContextReloader(resolve: resolve, observe: observe) { resolution throws(TLSSettingsError) in
-            let decoded = DecodedMaterial()
-            try MaterialChecks.requireUsable(resolution, decoded: decoded)
+            let decoded = try DecodedMaterial.checked(resolution)
             let adapter = try make(resolution, decoded)
             let core = coreOf(adapter)
             // Losses are checked for every build, not only the first: a reload that adds a

@@ -1,7 +1,7 @@
 #if NIO
 public import NIOSSL
 public import TLSConfig
-public import TLSConfigOpenSSL
+@_spi(Plumbing) public import TLSConfigOpenSSL
 
 /// A server's TLS that follows its files while it runs: the identity, the client CAs, the CRL
 /// and the configuration files are watched (file events, and a poll at `interval`), and each
@@ -32,11 +32,11 @@ public final class ReloadingServerTLS: Sendable {
     public convenience init(
         for consumer: TLSConsumer = .handlers, clientAuthentication: ClientAuthentication? = nil,
         accepting: Set<UnenforcedSetting> = [], pollingEvery interval: Duration = .seconds(30),
-        trustStoreCache: TrustStoreCache = .shared, resolve: @escaping @Sendable () -> Resolution
+        resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         try self.init(
             for: consumer, clientAuthentication: clientAuthentication, accepting: accepting, pollingEvery: interval,
-            trustStoreCache: trustStoreCache, observe: nil, resolve: resolve
+            trustStoreCache: .shared, observe: nil, resolve: resolve
         )
     }
 
@@ -64,7 +64,7 @@ public final class ReloadingServerTLS: Sendable {
     /// Every event from now on; each access is a new subscription.
     public var events: AsyncStream<ReloadEvent> { core.reloader.events }
     /// What is watched now.
-    public var watchedInputs: WatchedInputs { core.reloader.watchedInputs }
+    package var watchedInputs: WatchedInputs { core.reloader.watchedInputs }
 
     /// Looks once: `nil` when nothing changed, else what was done about the change.
     @discardableResult

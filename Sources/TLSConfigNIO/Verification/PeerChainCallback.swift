@@ -2,7 +2,7 @@
 internal import NIOSSL
 internal import NIOCore
 import TLSConfig
-import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// The verification callback of the adapter's handlers and of the frameworks that take one:
 /// BoringSSL hands over the peer's chain and TLSConfig's OpenSSL context judges it, so a

@@ -10,32 +10,32 @@ import TLSConfig
 /// `https_proxy` or `HTTPS_PROXY` (then `all_proxy` or `ALL_PROXY`), unless `no_proxy` or
 /// `NO_PROXY` lists the host. Credentials in the URL are sent as `Proxy-Authorization: Basic`
 /// and never shown: `url` is the proxy without them.
-public struct ConnectProxy: Sendable, Hashable {
+package struct ConnectProxy: Sendable, Hashable {
     /// The proxy's host.
-    public let host: String
+    package let host: String
     /// The proxy's port (1080 when the URL has none, as in curl).
-    public let port: Int
+    package let port: Int
     /// The variable it came from, such as `HTTPS_PROXY`.
-    public let variable: String
+    package let variable: String
     /// `user:password`, when the URL carried them; never printed.
     let credentials: String?
 
     /// `http://host:port`, without credentials: safe to print.
-    public var url: String { "http://" + HostTarget.authority(host: host, port: port) }
+    package var url: String { "http://" + HostTarget.authority(host: host, port: port) }
 
     /// Why a proxy variable cannot be used.
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// The variable.
-        public let variable: String
+        package let variable: String
         /// What is wrong, without the variable's value (it may hold a password).
-        public let reason: String
+        package let reason: String
 
         /// `HTTPS_PROXY: reason`.
-        public var description: String { "\(variable): \(reason)" }
+        package var description: String { "\(variable): \(reason)" }
     }
 
     /// The proxy for a connection to `host`, or `nil` when none applies.
-    public static func forHost(_ host: String, environment: [String: String]) -> Result<ConnectProxy?, Problem> {
+    package static func forHost(_ host: String, environment: [String: String]) -> Result<ConnectProxy?, Problem> {
         if let exclusions = firstSet(["no_proxy", "NO_PROXY"], in: environment), excludes(exclusions.value, host: host) {
             return .success(nil)
         }

@@ -1,21 +1,22 @@
 public import TLSConfig
 internal import CTLSShims
 
-/// The protocol versions a context allows, read back from OpenSSL after they were set: the
-/// system `openssl.cnf` can change defaults, so the settings alone are not proof.
-public struct ProtocolVersionBounds: Sendable, Hashable, CustomStringConvertible {
+/// The protocol versions OpenSSL reports for a context, where either bound may be unset (a
+/// fresh context under the system `openssl.cnf`). Reports and previews only: a built
+/// context always has its minimum set, and shows its versions as a ``TLSVersionRange``.
+package struct ProtocolVersionBounds: Sendable, Hashable, CustomStringConvertible {
     /// `nil`: no lower bound is set, so the oldest version OpenSSL's security level permits.
-    public var minimum: TLSProtocolVersion?
+    package var minimum: TLSProtocolVersion?
     /// `nil`: no upper bound is set, so the newest version OpenSSL supports.
-    public var maximum: TLSProtocolVersion?
+    package var maximum: TLSProtocolVersion?
 
     /// Bounds as read back from a context.
-    public init(minimum: TLSProtocolVersion?, maximum: TLSProtocolVersion?) {
+    package init(minimum: TLSProtocolVersion?, maximum: TLSProtocolVersion?) {
         self.minimum = minimum
         self.maximum = maximum
     }
 
-    public var description: String {
+    package var description: String {
         "\(minimum?.description ?? "oldest supported") to \(maximum?.description ?? "newest supported")"
     }
 }

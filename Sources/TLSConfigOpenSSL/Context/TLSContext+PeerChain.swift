@@ -8,7 +8,7 @@ extension TLSContext {
     /// checks serverAuth, a server clientAuth), its security level, the subjectAltName-only
     /// name rule, and the pins. `host` is the name connected to; `server-name` overrides it.
     /// Cheap enough for a handshake: nothing is loaded, hashed directories are looked up.
-    public func verifyPeerChain(_ chain: [[UInt8]], host: String?) -> PeerChainVerdict {
+    package func verifyPeerChain(_ chain: [[UInt8]], host: String?) -> PeerChainVerdict {
         verifyPeerChain(chain, host: host, summarizingAccepted: true, keepingValidatedChain: false)
     }
 

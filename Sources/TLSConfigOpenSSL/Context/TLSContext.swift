@@ -22,7 +22,7 @@ public final class TLSContext: Sendable {
     /// Server contexts only.
     public let clientAuthentication: ClientAuthentication
     /// The protocol versions in force, read back from OpenSSL.
-    public let protocolVersions: ProtocolVersionBounds
+    public let protocolVersions: TLSVersionRange
     /// TLS 1.2 (and older) ciphers in force, in preference order.
     public let cipherList: [String]
     /// TLS 1.3 cipher suites in force, in preference order.
@@ -32,7 +32,7 @@ public final class TLSContext: Sendable {
     /// OpenSSL's security level (0-5); level 2 and up refuse keys under 2048 bits RSA.
     public let securityLevel: Int
     /// What the shared trust store holds, and whether it came from the cache.
-    public let trustStore: TrustStoreSummary
+    package let trustStore: TrustStoreSummary
     /// The certificate chain this context presents, leaf first; empty without an identity.
     public let certificateChain: [CertificateSummary]
     /// Findings that did not stop the build, such as unknown TLS 1.3 suite names.
@@ -54,7 +54,9 @@ public final class TLSContext: Sendable {
         self.trustStore = trustStore
         self.certificateChain = certificateChain
         self.warnings = warnings
-        self.protocolVersions = ProtocolVersionBounds(readingFrom: pointer)
+        let bounds = ProtocolVersionBounds(readingFrom: pointer)
+        // The builder always sets the minimum; the settings' own is the fallback should OpenSSL not say.
+        self.protocolVersions = (try? TLSVersionRange(minimum: bounds.minimum ?? settings.versions.minimum, maximum: bounds.maximum)) ?? settings.versions
         var list: [String] = []
         var numbers: [UInt16] = []
         var suites: [String] = []
@@ -137,5 +139,5 @@ public final class TLSContext: Sendable {
 
 extension TLSContext: BuildWarnings {
     /// The build's warnings, for reload events.
-    public var buildWarnings: [Diagnostic] { warnings }
+    package var buildWarnings: [Diagnostic] { warnings }
 }

@@ -21,8 +21,8 @@ import Foundation
 public struct TLSContextBuilder: Sendable {
     /// The settings, material and origins everything is built from.
     public let resolution: Resolution
-    /// Where trust stores are shared; `.shared` unless a test or tool wants its own.
-    public let trustStoreCache: TrustStoreCache
+    /// Where trust stores are shared; `.shared` unless a test or benchmark wants its own.
+    @_spi(Plumbing) public let trustStoreCache: TrustStoreCache
 
     /// Where the system store is, and whether it may be looked up lazily; tests set their own.
     package var systemTrust = SystemTrustLocations.openSSLDefaults
@@ -33,8 +33,13 @@ public struct TLSContextBuilder: Sendable {
     /// Cited by every diagnostic; derived from the resolution once, not per lookup.
     private let origins: SettingOrigins
 
-    /// A builder for `resolution`.
-    public init(resolution: Resolution, trustStoreCache: TrustStoreCache = .shared) {
+    /// A builder for `resolution`; trust stores are shared with every other context of the process.
+    public init(resolution: Resolution) {
+        self.init(resolution: resolution, trustStoreCache: .shared)
+    }
+
+    /// A builder whose trust stores are shared through `trustStoreCache` only.
+    @_spi(Plumbing) public init(resolution: Resolution, trustStoreCache: TrustStoreCache) {
         self.resolution = resolution
         self.trustStoreCache = trustStoreCache
         self.origins = resolution.origins
@@ -68,6 +73,22 @@ public struct TLSContextBuilder: Sendable {
         return try build(role: .server, clientAuthentication: clientAuthentication ?? settings.clientAuthentication, notes: notes)
     }
 
+    /// A client context from material that passed the deep checks: an expired or not yet
+    /// valid certificate, an expired CRL or a key that does not match is refused, not built.
+    /// The checks and the build decode each file once. What a service or a reloader should call.
+    public func makeCheckedClientContext() throws(TLSSettingsError) -> TLSContext {
+        var builder = self
+        builder.decoded = try DecodedMaterial.checked(resolution)
+        return try builder.makeClientContext()
+    }
+
+    /// A server context from material that passed the deep checks, as ``makeCheckedClientContext()``.
+    public func makeCheckedServerContext(clientAuthentication: ClientAuthentication? = nil) throws(TLSSettingsError) -> TLSContext {
+        var builder = self
+        builder.decoded = try DecodedMaterial.checked(resolution)
+        return try builder.makeServerContext(clientAuthentication: clientAuthentication)
+    }
+
     private func requireRole(_ role: TLSRole) throws(TLSSettingsError) {
         guard settings.role != role else { return }
         throw TLSSettingsError(diagnostics: [Diagnostic(
@@ -80,7 +101,7 @@ public struct TLSContextBuilder: Sendable {
     /// The protocol versions and security level a context for these settings would have,
     /// without loading trust or identity: cheap enough for `tlsconfig show` to report on every
     /// run (loading the system bundle costs about 20 ms).
-    public func protocolPreview() -> (versions: ProtocolVersionBounds, securityLevel: Int)? {
+    package func protocolPreview() -> (versions: ProtocolVersionBounds, securityLevel: Int)? {
         OpenSSLErrorQueue.clear()
         guard let context = SSL_CTX_new(TLS_client_method()) else { return nil }
         defer {

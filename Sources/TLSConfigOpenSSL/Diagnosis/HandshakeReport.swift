@@ -43,7 +43,7 @@ public struct HandshakeReport: Sendable, Hashable {
     /// Whether the server asked for a client certificate.
     public var clientCertificateRequested = false
     /// The proxy the connection went through; `nil` when direct.
-    public var proxy: ProxyRoute?
+    package var proxy: ProxyRoute?
     /// The CA names the server sent with its certificate request: the issuers it accepts.
     public var acceptableIssuers: [String] = []
     /// The client chain this context presents, leaf first (subjects and issuers), to compare
@@ -66,14 +66,14 @@ public struct HandshakeReport: Sendable, Hashable {
 
 /// A proxy as a report shows it: its URL without credentials, and the variable that chose it.
 /// The report keeps this, never the ``ConnectProxy`` (which holds the credentials).
-public struct ProxyRoute: Sendable, Hashable {
+package struct ProxyRoute: Sendable, Hashable {
     /// `http://host:port`.
-    public var url: String
+    package var url: String
     /// Such as `HTTPS_PROXY`.
-    public var variable: String
+    package var variable: String
 
     /// A route.
-    public init(url: String, variable: String) {
+    package init(url: String, variable: String) {
         self.url = url
         self.variable = variable
     }

@@ -4,15 +4,16 @@ extension ContextReloader where Context == TLSContext {
     /// Client contexts that follow their files. A reload is refused when the deep checks find
     /// an error (an expired or not-yet-valid certificate, an expired CRL) as well as when the
     /// build fails, so a rotation never makes things worse.
-    public static func clientContexts(
-        trustStoreCache: TrustStoreCache = .shared, resolve: @escaping @Sendable () -> Resolution
+    public static func clientContexts(resolve: @escaping @Sendable () -> Resolution) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
+        try clientContexts(trustStoreCache: .shared, resolve: resolve)
+    }
+
+    /// The same, with trust stores shared through `trustStoreCache` only.
+    @_spi(Plumbing) public static func clientContexts(
+        trustStoreCache: TrustStoreCache, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
-            let decoded = DecodedMaterial()
-            try MaterialChecks.requireUsable(resolution, decoded: decoded)
-            var builder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
-            builder.decoded = decoded
-            return try builder.makeClientContext()
+            try TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache).makeCheckedClientContext()
         }
     }
 
@@ -20,24 +21,21 @@ extension ContextReloader where Context == TLSContext {
     /// accepted connection (`SSL_new` per connection), so new handshakes present the new
     /// certificate and connections already open are not disturbed.
     public static func serverContexts(
-        clientAuthentication: ClientAuthentication? = nil, trustStoreCache: TrustStoreCache = .shared,
-        resolve: @escaping @Sendable () -> Resolution
+        clientAuthentication: ClientAuthentication? = nil, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
-            let decoded = DecodedMaterial()
-            try MaterialChecks.requireUsable(resolution, decoded: decoded)
-            var builder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
-            builder.decoded = decoded
-            return try builder.makeServerContext(clientAuthentication: clientAuthentication)
+            try TLSContextBuilder(resolution: resolution).makeCheckedServerContext(clientAuthentication: clientAuthentication)
         }
     }
 }
 
-extension MaterialChecks {
-    /// Throws the deep checks' errors: material a reloader must not switch to. `decoded` is
-    /// shared with the build that follows.
-    package static func requireUsable(_ resolution: Resolution, decoded: DecodedMaterial? = nil) throws(TLSSettingsError) {
+extension DecodedMaterial {
+    /// The resolution's material, decoded once, after the deep checks found no error: what
+    /// every checked build (OpenSSL or NIO, first or reload) is made from. Throws their errors.
+    package static func checked(_ resolution: Resolution) throws(TLSSettingsError) -> DecodedMaterial {
+        let decoded = DecodedMaterial()
         let errors = MaterialChecks(resolution: resolution, decoded: decoded).run().errors
         if !errors.isEmpty { throw TLSSettingsError(diagnostics: errors) }
+        return decoded
     }
 }

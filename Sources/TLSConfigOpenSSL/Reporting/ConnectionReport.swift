@@ -9,21 +9,21 @@ internal import COpenSSL
 /// Explains a handshake to a person (what was negotiated, the peer chain, and on failure what
 /// went wrong and what to do next) or to a program (JSON). Used by `tlsconfig connect` and by
 /// host tools that offer the same command.
-public struct ConnectionReport: Sendable {
+package struct ConnectionReport: Sendable {
     /// What happened.
-    public var report: HandshakeReport
+    package var report: HandshakeReport
     /// The settings used, cited in the advice.
-    public var resolution: Resolution
+    package var resolution: Resolution
     /// Print every certificate in full (validity, names, serial, pin), not just subject and issuer.
-    public var showCertificates: Bool
+    package var showCertificates: Bool
     /// The findings to report with the connection, in the shape `show` and `check` use: the
     /// resolution's, plus any from building the context.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The command to suggest for a deeper look, such as `mytool tls check` in a host tool.
-    public var checkCommand: String
+    package var checkCommand: String
 
     /// A report for `connect`; `diagnostics` defaults to the resolution's.
-    public init(_ report: HandshakeReport, resolution: Resolution, showCertificates: Bool = false, diagnostics: [Diagnostic]? = nil, checkCommand: String? = nil) {
+    package init(_ report: HandshakeReport, resolution: Resolution, showCertificates: Bool = false, diagnostics: [Diagnostic]? = nil, checkCommand: String? = nil) {
         self.report = report
         self.resolution = resolution
         self.showCertificates = showCertificates
@@ -34,7 +34,7 @@ public struct ConnectionReport: Sendable {
     // MARK: Text
 
     /// The `connect` text: outcome, names, verification, client certificate, peer chain, next step.
-    public func text(style: TextStyle = .plain) -> String {
+    package func text(style: TextStyle = .plain) -> String {
         var out: [String] = []
         let destination = HostTarget.authority(host: report.host, port: report.port)
         if let proxy = report.proxy {
@@ -107,7 +107,7 @@ public struct ConnectionReport: Sendable {
     }
 
     /// What to do about a failure, in plain words, citing where the relevant setting came from.
-    public var nextStep: String? {
+    package var nextStep: String? {
         guard let failure = report.failure else { return nil }
         let hostTarget = "\(report.host):\(report.port)"
         switch failure {
@@ -456,7 +456,7 @@ public struct ConnectionReport: Sendable {
     // MARK: JSON
 
     /// The `connect --format json` document.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("version", .int(ResolutionReport.jsonVersion)),
             ("toolVersion", .string(TLSConfigVersion.current)),

@@ -1,18 +1,18 @@
 public import TLSConfig
 
 /// Report sections that need OpenSSL, for `tlsconfig show` and for host tools that embed it.
-public enum OpenSSLReport {
+package enum OpenSSLReport {
     /// Library version, where it looks for its configuration and trust store, and the protocol
     /// bounds a fresh context gets from the system configuration and, when it builds, the
     /// bounds in force with `context`.
-    public static func factsSection(_ facts: OpenSSLFacts, context: TLSContext?) -> ResolutionReport.Section {
+    package static func factsSection(_ facts: OpenSSLFacts, context: TLSContext?) -> ResolutionReport.Section {
         factsSection(
-            facts, inForce: context.map { ($0.protocolVersions, $0.securityLevel) }, trustStore: context?.trustStore
+            facts, inForce: context.map { (ProtocolVersionBounds(minimum: $0.protocolVersions.minimum, maximum: $0.protocolVersions.maximum), $0.securityLevel) }, trustStore: context?.trustStore
         )
     }
 
     /// The same, from a `TLSContextBuilder.protocolPreview()` when no context was built.
-    public static func factsSection(
+    package static func factsSection(
         _ facts: OpenSSLFacts, inForce: (versions: ProtocolVersionBounds, securityLevel: Int)?, trustStore: TrustStoreSummary?
     ) -> ResolutionReport.Section {
         func exists(_ fact: OpenSSLFacts.PathFact) -> String {

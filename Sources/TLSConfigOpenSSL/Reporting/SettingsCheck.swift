@@ -7,15 +7,15 @@ public import TLSConfig
 
 /// What `tlsconfig check` does, for host tools that offer the same under their own command:
 /// the resolution's findings plus the deep checks and a real context build, each problem once.
-public struct SettingsCheck: Sendable {
+package struct SettingsCheck: Sendable {
     /// The resolution with the deep findings appended to its diagnostics.
-    public var resolution: Resolution
+    package var resolution: Resolution
     /// The client context, when the settings build one.
-    public var context: TLSContext?
+    package var context: TLSContext?
 
     /// Runs the deep checks on the resolution's material and, when they find no error, builds
     /// a client context from it. Each layer reports its own findings, so nothing is repeated.
-    public init(_ resolution: Resolution, now: Date = Date()) {
+    package init(_ resolution: Resolution, now: Date = Date()) {
         var resolution = resolution
         // The checks and the build decode the same files: once.
         let decoded = DecodedMaterial()
@@ -37,33 +37,33 @@ public struct SettingsCheck: Sendable {
     }
 
     /// Errors found.
-    public var errorCount: Int { resolution.diagnostics.errors.count }
+    package var errorCount: Int { resolution.diagnostics.errors.count }
     /// Warnings found.
-    public var warningCount: Int { resolution.diagnostics.filter { $0.severity == .warning }.count }
+    package var warningCount: Int { resolution.diagnostics.filter { $0.severity == .warning }.count }
     /// No errors.
-    public var passed: Bool { errorCount == 0 }
+    package var passed: Bool { errorCount == 0 }
 
     /// The full report (settings, origins, OpenSSL facts, diagnostics) and a closing verdict;
     /// without `includingDiagnostics`, the diagnostics are left for ``diagnosticsText(style:)``.
-    public func text(style: TextStyle = .plain, facts: OpenSSLFacts, includingDiagnostics: Bool = true) -> String {
+    package func text(style: TextStyle = .plain, facts: OpenSSLFacts, includingDiagnostics: Bool = true) -> String {
         let report = ResolutionReport(resolution, extraSections: [OpenSSLReport.factsSection(facts, context: context)])
         return report.text(style: style, includingDiagnostics: includingDiagnostics) + "\n" + verdict
     }
 
     /// `check passed: N warning(s)` or `check failed: N error(s), M warning(s)`.
-    public var verdict: String {
+    package var verdict: String {
         passed
             ? "check passed: \(warningCount) warning(s)\n"
             : "check failed: \(errorCount) error(s), \(warningCount) warning(s)\n"
     }
 
     /// The findings alone, for standard error.
-    public func diagnosticsText(style: TextStyle = .plain) -> String {
+    package func diagnosticsText(style: TextStyle = .plain) -> String {
         ResolutionReport(resolution).diagnosticsText(style: style)
     }
 
     /// The `check --format json` document.
-    public func json(facts: OpenSSLFacts) -> JSONValue {
+    package func json(facts: OpenSSLFacts) -> JSONValue {
         ResolutionReport(resolution, extraSections: [OpenSSLReport.factsSection(facts, context: context)]).json()
     }
 }

@@ -5,38 +5,38 @@ import TLSConfig
 /// Facts about the OpenSSL this process runs with, for `tlsconfig show`: which library,
 /// where it looks for its configuration and the platform trust store, and what a fresh
 /// client context allows before TLSConfig sets anything (the system `openssl.cnf` shows here).
-public struct OpenSSLFacts: Sendable, Hashable {
+package struct OpenSSLFacts: Sendable, Hashable {
     /// A compiled-in path and whether it exists here.
-    public struct PathFact: Sendable, Hashable {
+    package struct PathFact: Sendable, Hashable {
         /// The path.
-        public var path: String
+        package var path: String
         /// Whether it exists.
-        public var exists: Bool
+        package var exists: Bool
 
         /// A path fact.
-        public init(path: String, exists: Bool) {
+        package init(path: String, exists: Bool) {
             self.path = path
             self.exists = exists
         }
     }
 
     /// Such as `OpenSSL 3.0.19 27 Jan 2026`.
-    public var version: String
+    package var version: String
     /// `OPENSSLDIR`, where `openssl.cnf` lives unless `OPENSSL_CONF` says otherwise.
-    public var directory: String
+    package var directory: String
     /// The compiled-in CA bundle used for `trust = "system"`.
-    public var defaultCertificateFile: PathFact
+    package var defaultCertificateFile: PathFact
     /// The compiled-in hashed CA directory used for `trust = "system"`.
-    public var defaultCertificateDirectory: PathFact
+    package var defaultCertificateDirectory: PathFact
     /// `OPENSSL_CONF`, when set and not empty.
-    public var configurationVariable: String?
+    package var configurationVariable: String?
     /// What `SSL_CTX_new` gives before TLSConfig sets its own bounds.
-    public var defaultProtocolVersions: ProtocolVersionBounds
+    package var defaultProtocolVersions: ProtocolVersionBounds
     /// The security level a fresh context gets (`openssl.cnf` may change it).
-    public var defaultSecurityLevel: Int
+    package var defaultSecurityLevel: Int
 
     /// Facts from their parts, for tests.
-    public init(
+    package init(
         version: String, directory: String, defaultCertificateFile: PathFact, defaultCertificateDirectory: PathFact,
         configurationVariable: String?, defaultProtocolVersions: ProtocolVersionBounds, defaultSecurityLevel: Int
     ) {
@@ -50,7 +50,7 @@ public struct OpenSSLFacts: Sendable, Hashable {
     }
 
     /// Reads the facts now; `environment` supplies `OPENSSL_CONF`.
-    public static func current(environment: [String: String]) -> OpenSSLFacts {
+    package static func current(environment: [String: String]) -> OpenSSLFacts {
         var directory = String(cString: OpenSSL_version(OPENSSL_DIR))
         if directory.hasPrefix("OPENSSLDIR: ") {
             directory = String(directory.dropFirst("OPENSSLDIR: ".count)).trimmingQuotes

@@ -5,7 +5,7 @@ import TLSConfig
 /// keyed by each configured file's identity as the resolution read it (device, inode, size,
 /// mtime, ctime), so an edited bundle is a new key and replaces the stale store; the system
 /// bundle, which no resolution reads, is checked by `stat` on every use. Thread-safe.
-public final class TrustStoreCache: Sendable {
+@_spi(Plumbing) public final class TrustStoreCache: Sendable {
     /// The cache `TLSContextBuilder` uses unless given another.
     public static let shared = TrustStoreCache()
 
@@ -26,7 +26,7 @@ public final class TrustStoreCache: Sendable {
 
     /// Forgets whether the system directory mirrors the bundle, so the next store checks
     /// again, as the first one of a process does: for benchmarks of first contexts.
-    @_spi(Plumbing) public static func forgetSystemTrustVerdicts() {
+    public static func forgetSystemTrustVerdicts() {
         SystemTrustMirror.forgetVerdicts()
     }
 

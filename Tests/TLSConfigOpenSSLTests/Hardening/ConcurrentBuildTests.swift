@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// Resolution and context building from many tasks at once, with one shared trust-store
 /// cache: every build succeeds, and all of them use the one `X509_STORE`. Run under

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 
 /// Settings and contexts over the shared test PKI.
 struct Fixtures {

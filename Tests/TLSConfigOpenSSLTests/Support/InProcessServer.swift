@@ -3,7 +3,7 @@ import TestSupport
 import Glibc
 import Synchronization
 @_spi(Plumbing) import TLSConfig
-@testable import TLSConfigOpenSSL
+@_spi(Plumbing) @testable import TLSConfigOpenSSL
 import COpenSSL
 import CTLSShims
 
