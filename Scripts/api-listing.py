@@ -45,15 +45,17 @@ def is_documented(symbol):
 def main():
     directory = sys.argv[1]
     if sys.argv[2] == "--summary":
-        totals = [0, 0, 0]
-        print(f"{'module':<24}{'types':>7}{'decls':>7}{'undocumented':>14}")
+        totals = [0, 0, 0, 0]
+        print(f"{'module':<24}{'top-level types':>16}{'all types':>10}{'decls':>7}{'undocumented':>14}")
         for module in MODULES:
             own = list(symbols(directory, module))
-            types = sum(1 for s in own if s["kind"]["identifier"] in TYPE_KINDS)
+            types = [s for s in own if s["kind"]["identifier"] in TYPE_KINDS]
+            top = sum(1 for s in types if len(s["pathComponents"]) == 1)
             undocumented = sum(1 for s in own if not is_documented(s))
-            totals = [totals[0] + types, totals[1] + len(own), totals[2] + undocumented]
-            print(f"{module:<24}{types:>7}{len(own):>7}{undocumented:>14}")
-        print(f"{'all':<24}{totals[0]:>7}{totals[1]:>7}{totals[2]:>14}")
+            row = [top, len(types), len(own), undocumented]
+            totals = [a + b for a, b in zip(totals, row)]
+            print(f"{module:<24}{row[0]:>16}{row[1]:>10}{row[2]:>7}{row[3]:>14}")
+        print(f"{'all':<24}{totals[0]:>16}{totals[1]:>10}{totals[2]:>7}{totals[3]:>14}")
         undocumented_names = [
             f"  {module}: {line(s)}" for module in MODULES for s in symbols(directory, module) if not is_documented(s)
         ]

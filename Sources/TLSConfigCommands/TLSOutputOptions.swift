@@ -1,10 +1,10 @@
-public import ArgumentParser
+package import ArgumentParser
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-public import TLSConfig
+package import TLSConfig
 
 /// `--format` and `--color`, and where output goes: in text mode the report to standard
 /// output and the diagnostics to standard error, as git and cargo do, so `2>/dev/null` hides

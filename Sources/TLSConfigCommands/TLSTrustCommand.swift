@@ -1,4 +1,4 @@
-public import ArgumentParser
+package import ArgumentParser
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

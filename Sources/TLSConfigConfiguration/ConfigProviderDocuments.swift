@@ -65,7 +65,7 @@ public struct ConfigProviderDocuments: ConfigDocumentSource {
         for (index, snapshot) in snapshots.enumerated() {
             var reader = ProviderDocumentReader(snapshot: snapshot, scope: scope)
             let document = reader.document(patterns: patterns, order: index, baseDirectory: context.configuration.workingDirectory)
-            load.candidates.append(ConfigFileCandidate(
+            load.candidates.append(ConfigDocumentLoad.FileCandidate(
                 path: reader.path, scope: .explicit, exists: document != nil,
                 reason: "configuration provider \(index + 1) of \(snapshots.count), keys under \(scope.isEmpty ? "the root" : scope.joined(separator: "."))"
             ))

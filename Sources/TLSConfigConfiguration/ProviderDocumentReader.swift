@@ -24,16 +24,16 @@ struct ProviderDocumentReader {
 
     mutating func document(patterns: [String], order: Int, baseDirectory: String) -> ConfigDocument? {
         var root = table(prefix: scope, section: nil, excluding: ["hosts", ConfigProviderDocuments.hostSectionsKey])
-        var sections: [ConfigTable.Entry] = []
+        var sections: [ConfigNode.Table.Entry] = []
         for pattern in patterns {
             let body = table(prefix: scope + ["hosts", pattern], section: pattern, excluding: [])
             guard !body.entries.isEmpty else { continue }
-            let span = place(ProviderLocation(provider: snapshot.providerName, key: (scope + ["hosts", pattern]).joined(separator: "."), section: pattern))
-            sections.append(ConfigTable.Entry(key: pattern, keySpan: span, value: ConfigNode(.table(body), span: span)))
+            let span = place(Origin.ProviderLocation(provider: snapshot.providerName, key: (scope + ["hosts", pattern]).joined(separator: "."), section: pattern))
+            sections.append(ConfigNode.Table.Entry(key: pattern, keySpan: span, value: ConfigNode(.table(body), span: span)))
         }
         if !sections.isEmpty {
-            let span = place(ProviderLocation(provider: snapshot.providerName, key: (scope + ["hosts"]).joined(separator: ".")))
-            root.entries.append(ConfigTable.Entry(key: "hosts", keySpan: span, value: ConfigNode(.table(ConfigTable(sections)), span: span)))
+            let span = place(Origin.ProviderLocation(provider: snapshot.providerName, key: (scope + ["hosts"]).joined(separator: ".")))
+            root.entries.append(ConfigNode.Table.Entry(key: "hosts", keySpan: span, value: ConfigNode(.table(ConfigNode.Table(sections)), span: span)))
         }
         guard !root.entries.isEmpty else { return nil }
         var document = ConfigDocument(path: path, scope: .explicit, format: .provider, root: root, source: "")
@@ -45,8 +45,8 @@ struct ProviderDocumentReader {
 
     /// The settings under `prefix`, then (for providers that list keys) every other key
     /// directly under it, which the schema reports as unknown with a did-you-mean.
-    private mutating func table(prefix: [String], section: String?, excluding: Set<String>) -> ConfigTable {
-        var entries: [ConfigTable.Entry] = []
+    private mutating func table(prefix: [String], section: String?, excluding: Set<String>) -> ConfigNode.Table {
+        var entries: [ConfigNode.Table.Entry] = []
         for key in SettingKey.allCases {
             if let entry = entry(prefix + [key.rawValue], name: key.rawValue, setting: key, section: section) { entries.append(entry) }
         }
@@ -58,13 +58,13 @@ struct ProviderDocumentReader {
                 entries.append(entry)
             }
         }
-        return ConfigTable(entries)
+        return ConfigNode.Table(entries)
     }
 
     /// The value at `components` as the node a file would have held: a string (lists given
     /// as one string split as variables are), an array, or, for the type checks, a number or
     /// boolean.
-    private mutating func entry(_ components: [String], name: String, setting: SettingKey?, section: String?) -> ConfigTable.Entry? {
+    private mutating func entry(_ components: [String], name: String, setting: SettingKey?, section: String?) -> ConfigNode.Table.Entry? {
         let key = AbsoluteConfigKey(components)
         var found: (content: ConfigContent, encodedKey: String)?
         for type in [ConfigType.string, .stringArray, .int, .double, .bool] {
@@ -74,7 +74,7 @@ struct ProviderDocumentReader {
             }
         }
         guard let found else { return nil }
-        var location = ProviderLocation(provider: snapshot.providerName, key: found.encodedKey, section: section)
+        var location = Origin.ProviderLocation(provider: snapshot.providerName, key: found.encodedKey, section: section)
         if let listing, let position = listing.position(of: key) {
             location.file = listing.file
             location.line = position.line
@@ -95,11 +95,11 @@ struct ProviderDocumentReader {
         case .bool(let flag): value = .bool(flag)
         default: return nil
         }
-        return ConfigTable.Entry(key: name, keySpan: span, value: ConfigNode(value, span: span))
+        return ConfigNode.Table.Entry(key: name, keySpan: span, value: ConfigNode(value, span: span))
     }
 
     /// A position of its own for one value, mapped to where the provider keeps it.
-    private mutating func place(_ location: ProviderLocation) -> SourceSpan {
+    private mutating func place(_ location: Origin.ProviderLocation) -> SourceSpan {
         let position = SourcePosition(line: nextLine, column: 1)
         nextLine += 1
         origins[position] = .provider(location)

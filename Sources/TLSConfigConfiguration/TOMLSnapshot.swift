@@ -57,7 +57,7 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
 
     /// Parses TOML `bytes` read from `file` (named in positions).
     public init(bytes: [UInt8], providerName: String = "TOMLSnapshot", file: String?, parsingOptions: ParsingOptions = .default) throws {
-        let table: ConfigTable
+        let table: ConfigNode.Table
         do {
             table = try TOMLParser.parse(bytes)
         } catch {
@@ -65,7 +65,7 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
         }
         var leaves: [String: Leaf] = [:]
         var order: [[String]] = []
-        func flatten(_ table: ConfigTable, prefix: [String]) {
+        func flatten(_ table: ConfigNode.Table, prefix: [String]) {
             for entry in table.entries {
                 let components = prefix + [entry.key]
                 let key = components.joined(separator: ".")
@@ -169,7 +169,7 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
     }
 
     /// RFC 3339 as TOML writes it.
-    private static func spell(_ value: ConfigDateTime) -> String {
+    private static func spell(_ value: ConfigNode.DateTime) -> String {
         func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
         let date = "\(String(repeating: "0", count: max(0, 4 - String(value.year).count)))\(value.year)-\(two(value.month))-\(two(value.day))"
         var time = "\(two(value.hour)):\(two(value.minute)):\(two(value.second))"

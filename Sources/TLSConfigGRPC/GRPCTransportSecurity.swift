@@ -23,7 +23,7 @@ extension ServerTLS {
     /// this build's identity, client certificates asked for as `client-auth` says and judged by
     /// TLSConfig's verifier (the client CAs, the CRL).
     public func grpcTransportSecurity(
-        accepting: Set<UnenforcedSetting> = [], onRejection: (@Sendable (Diagnostic) -> Void)? = nil
+        accepting: Set<TLSConsumer.UnenforcedSetting> = [], onRejection: (@Sendable (Diagnostic) -> Void)? = nil
     ) throws(TLSSettingsError) -> HTTP2ServerTransport.Posix.TransportSecurity {
         let hooked = try configurationWithVerifier(for: .grpc, accepting: accepting, onRejection: onRejection)
         return try GRPCSecurity.server(identity: self, hooked)
@@ -45,7 +45,7 @@ extension ClientTLS {
     /// connecting to `serverHostname`: the client certificate, if any, and the server's chain
     /// judged by TLSConfig's verifier for `server-name` or `serverHostname`.
     public func grpcTransportSecurity(
-        serverHostname: String?, port: Int = 443, accepting: Set<UnenforcedSetting> = [],
+        serverHostname: String?, port: Int = 443, accepting: Set<TLSConsumer.UnenforcedSetting> = [],
         onRejection: (@Sendable (Diagnostic) -> Void)? = nil
     ) throws(TLSSettingsError) -> HTTP2ClientTransport.Posix.TransportSecurity {
         let hooked = try configurationWithVerifier(for: .grpc, serverHostname: serverHostname, port: port, accepting: accepting, onRejection: onRejection)

@@ -31,14 +31,14 @@ public final class ServerTLS: Sendable {
     /// Builds the verifier and the handler context; a resolution without an identity is the
     /// `server-identity-missing` error.
     public convenience init(
-        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<UnenforcedSetting> = []
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<TLSConsumer.UnenforcedSetting> = []
     ) throws(TLSSettingsError) {
         try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: .shared, decoded: nil)
     }
 
     /// The same, with trust stores shared through `trustStoreCache` only.
     @_spi(Plumbing) public convenience init(
-        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<UnenforcedSetting> = [], trustStoreCache: TrustStoreCache
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<TLSConsumer.UnenforcedSetting> = [], trustStoreCache: TrustStoreCache
     ) throws(TLSSettingsError) {
         try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
     }
@@ -46,7 +46,7 @@ public final class ServerTLS: Sendable {
     /// As the public initialiser, decoding from `decoded` when the caller's checks already did.
     package init(
         resolution: Resolution, clientAuthentication: ClientAuthentication?,
-        accepting: Set<UnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?
+        accepting: Set<TLSConsumer.UnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?
     ) throws(TLSSettingsError) {
         core = try TLSAdapterCore(
             resolution: resolution, role: .server, clientAuthentication: clientAuthentication,
@@ -74,7 +74,7 @@ public final class ServerTLS: Sendable {
     /// (Hummingbird, Vapor, gRPC): the configuration and the callback that judges client chains
     /// with TLSConfig's verifier, the CRL included.
     public func configurationWithVerifier(
-        for consumer: TLSConsumer = .callback, accepting: Set<UnenforcedSetting> = [], onRejection: (@Sendable (Diagnostic) -> Void)? = nil
+        for consumer: TLSConsumer = .callback, accepting: Set<TLSConsumer.UnenforcedSetting> = [], onRejection: (@Sendable (Diagnostic) -> Void)? = nil
     ) throws(TLSSettingsError) -> ConfigurationWithVerifier {
         try core.requireCallback(consumer)
         return ConfigurationWithVerifier(
@@ -86,18 +86,18 @@ public final class ServerTLS: Sendable {
     /// A configuration for a server library with no verification hook: client certificates
     /// are verified by BoringSSL against the certificates of TLSConfig's store, and what it
     /// cannot check (a CRL, the security level) is refused unless accepted.
-    public func configuration(for consumer: TLSConsumer, accepting: Set<UnenforcedSetting> = []) throws(TLSSettingsError) -> TLSConfiguration {
+    public func configuration(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) throws(TLSSettingsError) -> TLSConfiguration {
         try core.requireNoCallback(consumer, "configuration(for:)")
         return try core.configuration(for: consumer, accepting: accepting)
     }
 
     /// A context for a library that takes an `NIOSSLContext`, as ``configuration(for:accepting:)``.
-    public func makeContext(for consumer: TLSConsumer, accepting: Set<UnenforcedSetting> = []) throws(TLSSettingsError) -> NIOSSLContext {
+    public func makeContext(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) throws(TLSSettingsError) -> NIOSSLContext {
         try TLSAdapterCore.makeContext(configuration(for: consumer, accepting: accepting))
     }
 
     /// What ``configuration(for:accepting:)`` would report for `consumer`.
-    public func lossDiagnostics(for consumer: TLSConsumer, accepting: Set<UnenforcedSetting> = []) -> [Diagnostic] {
+    public func lossDiagnostics(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) -> [Diagnostic] {
         core.losses(for: consumer, accepting: accepting)
     }
 

@@ -32,7 +32,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// Error, warning or note.
     public var severity: Severity
     /// The stable identifier scripts and tests match on.
-    public var code: DiagnosticCode
+    public var code: Diagnostic.Code
     /// One sentence saying what is wrong, quoting paths and values as written.
     public var message: String
     /// The setting concerned, when there is one.
@@ -52,7 +52,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// A finding; long messages are shortened to their head and tail.
     public init(
         _ severity: Severity,
-        _ code: DiagnosticCode,
+        _ code: Diagnostic.Code,
         _ message: String,
         setting: SettingKey? = nil,
         origin: Origin? = nil,

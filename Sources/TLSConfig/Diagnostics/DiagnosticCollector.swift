@@ -10,8 +10,8 @@ package struct DiagnosticCollector {
     /// Names the input in the summaries, such as `"tlsconfig.toml"`.
     private let place: String
     private var kept: [Diagnostic] = []
-    private var counts: [DiagnosticCode: Int] = [:]
-    private var left: [(code: DiagnosticCode, severity: Diagnostic.Severity, count: Int)] = []
+    private var counts: [Diagnostic.Code: Int] = [:]
+    private var left: [(code: Diagnostic.Code, severity: Diagnostic.Severity, count: Int)] = []
 
     package init(place: String, limit: Int = DiagnosticCollector.defaultLimit) {
         self.place = place
@@ -24,7 +24,7 @@ package struct DiagnosticCollector {
     }
 
     /// Builds and keeps the diagnostic only while `code` is under the limit.
-    package mutating func append(_ code: DiagnosticCode, severity: Diagnostic.Severity, _ make: () -> Diagnostic) {
+    package mutating func append(_ code: Diagnostic.Code, severity: Diagnostic.Severity, _ make: () -> Diagnostic) {
         let count = counts[code, default: 0]
         counts[code] = count + 1
         if count < limit {

@@ -105,14 +105,14 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
                     }
                 }
                 var projectLoad = ConfigDocumentLoad()
-                projectLoad.candidates = found.map { ConfigFileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
+                projectLoad.candidates = found.map { ConfigDocumentLoad.FileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
                 let facts = FileInspector.directoryFacts(of: directory)
                 loadScope(found, scope: .project, ownership: ownership, directory: facts.map { (directory, $0) }, trust: trust, home: home, into: &projectLoad, safe: &safe)
                 load.append(projectLoad)
                 break
             }
             if directory == start {
-                load.candidates += paths.map { ConfigFileCandidate(path: $0, scope: .project, exists: false, reason: "project file (and the same names in every parent)") }
+                load.candidates += paths.map { ConfigDocumentLoad.FileCandidate(path: $0, scope: .project, exists: false, reason: "project file (and the same names in every parent)") }
             }
             if directory == "/" { break }
             directory = PathName.directory(of: directory)
@@ -129,7 +129,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         for name in Self.userFileNames {
             let path = directory + "/" + name
             let exists = directoryExists && Self.exists(path)
-            load.candidates.append(ConfigFileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
+            load.candidates.append(ConfigDocumentLoad.FileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
             if exists { found.append(path) }
         }
         loadScope(found, scope: scope, ownership: ownership, directory: nil, trust: nil, home: home, into: &load, safe: &safe)
@@ -166,7 +166,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     private func takeSafeDirectories(from document: inout ConfigDocument, home: String?, into safe: inout SafeDirectories, _ load: inout ConfigDocumentLoad) {
         guard let index = document.root.entries.firstIndex(where: { $0.key == SafeDirectories.key }) else { return }
         let entry = document.root.entries.remove(at: index)
-        let location = FileLocation(path: document.path, span: entry.keySpan, scope: document.scope)
+        let location = Origin.FileLocation(path: document.path, span: entry.keySpan, scope: document.scope)
         guard document.scope == .user || document.scope == .system else {
             load.diagnostics.append(Diagnostic(
                 .error, .safeDirectoriesMisplaced, "\(SafeDirectories.key) in a \(document.scope) file is not honoured",
@@ -184,7 +184,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             guard case .string(let text) = item.value, text == "*" || text.hasPrefix("/") || text.hasPrefix("~/") else {
                 load.diagnostics.append(Diagnostic(
                     .error, .wrongType, "\(SafeDirectories.key) must list absolute directories (or \"*\"), found \(item.typeName == "a string" ? "a relative path" : item.typeName)",
-                    origin: .file(FileLocation(path: document.path, span: item.span, scope: document.scope)),
+                    origin: .file(Origin.FileLocation(path: document.path, span: item.span, scope: document.scope)),
                     help: "write absolute paths, such as safe-directories = [\"/srv/shared\"]"
                 ))
                 continue
@@ -197,7 +197,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         let path = PathName.expandingHome(written, home: configuration.home) ?? written
         let absolute = PathName.absolute(path, relativeTo: configuration.workingDirectory)
         let exists = Self.exists(absolute)
-        load.candidates.append(ConfigFileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
+        load.candidates.append(ConfigDocumentLoad.FileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
         let origin: Origin? = reason == "--config" ? nil : .environment(variable: reason)
         read(absolute, scope: .explicit, origin: origin, ownership: ownership, directory: nil, into: &load, explicitName: written)
         var safe = SafeDirectories()
@@ -228,7 +228,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         switch FileInspector.read(path, maximumSize: maximumSize) {
         case .success(let read): contents = read
         case .failure(let problem):
-            let (code, message, help): (DiagnosticCode, String, String) = switch problem {
+            let (code, message, help): (Diagnostic.Code, String, String) = switch problem {
             case .notFound: (.configFileNotFound, "configuration file \(shown) not found", "fix the path, or drop the option that names it")
             case .notARegularFile(let kind): (.configFileUnreadable, "configuration file \(shown) is \(kind)", "name a regular TOML or YAML file")
             case .unreadable(let reason, let errorNumber):
@@ -264,7 +264,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             load.documents.append(document)
             DocumentCache.shared.store(document, for: DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: contents.facts.identity))
         } catch {
-            let location = FileLocation(path: path, span: SourceSpan(start: error.position, end: SourcePosition(line: error.position.line, column: error.position.column + 1)), scope: scope)
+            let location = Origin.FileLocation(path: path, span: SourceSpan(start: error.position, end: SourcePosition(line: error.position.line, column: error.position.column + 1)), scope: scope)
             if error.isEncodingError {
                 load.diagnostics.append(Diagnostic(
                     .error, .configFileInvalidUTF8, "configuration file \(shown) is not valid UTF-8"
@@ -278,7 +278,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             // the parser quoted from it are shown, only the position and what was expected.
             var related: [Diagnostic.Related] = []
             if let other = error.related {
-                related.append(.init(ConfigSyntaxError.redacting(error.relatedMessage ?? "related"), origin: .file(FileLocation(path: path, span: SourceSpan(start: other, end: SourcePosition(line: other.line, column: other.column + 1)), scope: scope))))
+                related.append(.init(ConfigSyntaxError.redacting(error.relatedMessage ?? "related"), origin: .file(Origin.FileLocation(path: path, span: SourceSpan(start: other, end: SourcePosition(line: other.line, column: other.column + 1)), scope: scope))))
             }
             load.diagnostics.append(Diagnostic(
                 .error, .configSyntax, "\(format == .toml ? "TOML" : "YAML") syntax error: \(ConfigSyntaxError.redacting(error.message))",
@@ -292,7 +292,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     }
 
     /// The TLS table at `tablePath`; a missing table means the file has no TLS settings.
-    private func selectTable(_ root: ConfigTable, path: String, scope: FileScope, text: String, into load: inout ConfigDocumentLoad) -> ConfigTable? {
+    private func selectTable(_ root: ConfigNode.Table, path: String, scope: FileScope, text: String, into load: inout ConfigDocumentLoad) -> ConfigNode.Table? {
         var table = root
         for (index, key) in tablePath.enumerated() {
             guard let entry = table.entry(key) else { return nil }
@@ -300,7 +300,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
                 load.sources[path] = text
                 load.diagnostics.append(Diagnostic(
                     .error, .wrongType, "\(tablePath[...index].joined(separator: ".")) must be a table of TLS settings, found \(entry.value.typeName)",
-                    origin: .file(FileLocation(path: path, span: entry.value.span, scope: scope)),
+                    origin: .file(Origin.FileLocation(path: path, span: entry.value.span, scope: scope)),
                     help: "write it as a table, such as [\(tablePath.joined(separator: "."))]"
                 ))
                 return nil

@@ -14,13 +14,13 @@ public struct ConfigNode: Sendable, Equatable {
         /// `true` or `false`.
         case bool(Bool)
         /// A TOML date, time or date-time.
-        case dateTime(ConfigDateTime)
+        case dateTime(ConfigNode.DateTime)
         /// YAML `~`, `null` or an empty value; TOML has no null.
         case null
         /// A list, in written order.
         case array([ConfigNode])
         /// A table or mapping.
-        case table(ConfigTable)
+        case table(ConfigNode.Table)
     }
 
     /// The value.
@@ -49,91 +49,99 @@ public struct ConfigNode: Sendable, Equatable {
     }
 }
 
-/// A table that keeps the order and position of its keys.
-public struct ConfigTable: Sendable, Equatable {
-    /// One key and its value, each with its position.
-    public struct Entry: Sendable, Equatable {
-        /// The key as written (quotes removed).
-        public var key: String
-        /// Where the key was written.
-        public var keySpan: SourceSpan
-        /// The value.
-        public var value: ConfigNode
+extension ConfigNode {
+    /// A table that keeps the order and position of its keys.
+    public struct Table: Sendable, Equatable {
+        /// One key and its value, each with its position.
+        public struct Entry: Sendable, Equatable {
+            /// The key as written (quotes removed).
+            public var key: String
+            /// Where the key was written.
+            public var keySpan: SourceSpan
+            /// The value.
+            public var value: ConfigNode
 
-        /// An entry.
-        public init(key: String, keySpan: SourceSpan, value: ConfigNode) {
-            self.key = key
-            self.keySpan = keySpan
-            self.value = value
+            /// An entry.
+            public init(key: String, keySpan: SourceSpan, value: ConfigNode) {
+                self.key = key
+                self.keySpan = keySpan
+                self.value = value
+            }
+        }
+
+        /// Entries in written order; keys are unique.
+        public var entries: [Entry]
+
+        /// A table of entries, in order.
+        public init(_ entries: [Entry] = []) {
+            self.entries = entries
+        }
+
+        /// The value for `key`, if present.
+        public subscript(key: String) -> ConfigNode? {
+            entries.first { $0.key == key }?.value
+        }
+
+        /// The entry for `key`, with the key's own position.
+        public func entry(_ key: String) -> Entry? {
+            entries.first { $0.key == key }
         }
     }
+}
 
-    /// Entries in written order; keys are unique.
-    public var entries: [Entry]
+package typealias ConfigTable = ConfigNode.Table
 
-    /// A table of entries, in order.
-    public init(_ entries: [Entry] = []) {
-        self.entries = entries
-    }
+extension ConfigNode {
+    /// A TOML date, time or date-time; kept as components so nothing is lost to a time zone.
+    public struct DateTime: Sendable, Hashable {
+        /// Which of TOML's four date-time forms it was.
+        public enum Kind: Sendable, Hashable {
+            /// `1979-05-27T07:32:00Z`: a moment, with its offset.
+            case offsetDateTime
+            /// `1979-05-27T07:32:00`: no offset.
+            case localDateTime
+            /// `1979-05-27`.
+            case localDate
+            /// `07:32:00`.
+            case localTime
+        }
 
-    /// The value for `key`, if present.
-    public subscript(key: String) -> ConfigNode? {
-        entries.first { $0.key == key }?.value
-    }
+        /// The form written.
+        public var kind: Kind
+        /// Year (0 for local times).
+        public var year: Int
+        /// Month, 1-12.
+        public var month: Int
+        /// Day of the month.
+        public var day: Int
+        /// Hour, 0-23.
+        public var hour: Int
+        /// Minute.
+        public var minute: Int
+        /// Second (60 for a leap second).
+        public var second: Int
+        /// Fraction of the second, in nanoseconds.
+        public var nanosecond: Int
+        /// Minutes east of UTC; set for `.offsetDateTime` only (`Z` is 0).
+        public var offsetMinutes: Int?
 
-    /// The entry for `key`, with the key's own position.
-    public func entry(_ key: String) -> Entry? {
-        entries.first { $0.key == key }
+        /// A date-time from its components.
+        public init(
+            kind: Kind, year: Int = 0, month: Int = 0, day: Int = 0,
+            hour: Int = 0, minute: Int = 0, second: Int = 0, nanosecond: Int = 0,
+            offsetMinutes: Int? = nil
+        ) {
+            self.kind = kind
+            self.year = year
+            self.month = month
+            self.day = day
+            self.hour = hour
+            self.minute = minute
+            self.second = second
+            self.nanosecond = nanosecond
+            self.offsetMinutes = offsetMinutes
+        }
     }
 }
 
-/// A TOML date, time or date-time; kept as components so nothing is lost to a time zone.
-public struct ConfigDateTime: Sendable, Hashable {
-    /// Which of TOML's four date-time forms it was.
-    public enum Kind: Sendable, Hashable {
-        /// `1979-05-27T07:32:00Z`: a moment, with its offset.
-        case offsetDateTime
-        /// `1979-05-27T07:32:00`: no offset.
-        case localDateTime
-        /// `1979-05-27`.
-        case localDate
-        /// `07:32:00`.
-        case localTime
-    }
-
-    /// The form written.
-    public var kind: Kind
-    /// Year (0 for local times).
-    public var year: Int
-    /// Month, 1-12.
-    public var month: Int
-    /// Day of the month.
-    public var day: Int
-    /// Hour, 0-23.
-    public var hour: Int
-    /// Minute.
-    public var minute: Int
-    /// Second (60 for a leap second).
-    public var second: Int
-    /// Fraction of the second, in nanoseconds.
-    public var nanosecond: Int
-    /// Minutes east of UTC; set for `.offsetDateTime` only (`Z` is 0).
-    public var offsetMinutes: Int?
-
-    /// A date-time from its components.
-    public init(
-        kind: Kind, year: Int = 0, month: Int = 0, day: Int = 0,
-        hour: Int = 0, minute: Int = 0, second: Int = 0, nanosecond: Int = 0,
-        offsetMinutes: Int? = nil
-    ) {
-        self.kind = kind
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.nanosecond = nanosecond
-        self.offsetMinutes = offsetMinutes
-    }
-}
+package typealias ConfigDateTime = ConfigNode.DateTime

@@ -11,7 +11,7 @@ package struct ProjectTrustPolicy: Sendable {
     /// `nil` when the records could not be found or used (a diagnostic says why).
     package var records: ProjectTrustRecords?
 
-    package func status(of path: String, digest: String) -> ProjectFileTrust {
+    package func status(of path: String, digest: String) -> ConfigDocument.Trust {
         if trustsAll { return .trusted(by: "the tool accepts project files") }
         if trustedPaths.contains(where: { path == $0 || path.hasPrefix($0 == "/" ? "/" : $0 + "/") }) {
             return .trusted(by: variable)

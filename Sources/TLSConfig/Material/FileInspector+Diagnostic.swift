@@ -6,7 +6,7 @@ extension FileInspector.Problem {
     package func diagnostic(what: String, path: String, setting: SettingKey?, origin: Origin?, notes: [String] = []) -> Diagnostic {
         let shown = "\"\(path)\""
         var help = setting.map { "fix the path, or remove \($0)" + ($0.group == .trust ? " to use the system trust store" : "") } ?? "fix the path"
-        let code: DiagnosticCode
+        let code: Diagnostic.Code
         let message: String
         switch self {
         case .notFound:

@@ -166,7 +166,7 @@ package struct MaterialLoader {
 
     /// The passphrase, read once; a source that cannot supply it is an error here, before
     /// any decoder asks.
-    private func fetch(_ source: PassphraseSource, into material: inout Material, _ diagnostics: inout [Diagnostic]) -> PassphraseSecret? {
+    private func fetch(_ source: ClientIdentity.Passphrase, into material: inout Material, _ diagnostics: inout [Diagnostic]) -> PassphraseSecret? {
         let keys = settings.role.identityKeys
         let origin = origins[keys.passphrase]
         switch source {

@@ -5,11 +5,11 @@ import Glibc
 /// the last reference goes away.
 package final class PassphraseSecret: Sendable {
     /// Where it came from, for messages (never the secret).
-    package let source: PassphraseSource
+    package let source: ClientIdentity.Passphrase
     /// Immutable after `init`; written again only by `deinit`, when no one else can see it.
     private nonisolated(unsafe) let storage: UnsafeMutableBufferPointer<UInt8>
 
-    package init(source: PassphraseSource, bytes: some Collection<UInt8>) {
+    package init(source: ClientIdentity.Passphrase, bytes: some Collection<UInt8>) {
         self.source = source
         storage = .allocate(capacity: max(bytes.count, 1))
         _ = storage.initialize(from: bytes)

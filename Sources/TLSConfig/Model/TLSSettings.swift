@@ -2,32 +2,32 @@
 /// validated. Paths are absolute; secrets are never held, only where to find them.
 public struct TLSSettings: Sendable, Hashable {
     /// Client (the default) or server: which end the settings are for.
-    public var role: TLSRole = .client
+    public package(set) var role: TLSRole = .client
     /// For a server: whether it asks for client certificates (`client-auth`).
-    public var clientAuthentication: ClientAuthentication = .none
+    public package(set) var clientAuthentication: ClientAuthentication = .none
     /// Which CAs verify the peer; decided once by the resolution.
-    public var trust: TrustSettings
+    public package(set) var trust: TrustSettings
     /// The certificate and key presented, if any: `client-cert` for a client, `cert` for a server.
-    public var identity: ClientIdentity?
+    public package(set) var identity: ClientIdentity?
     /// How much of the peer certificate is checked.
-    public var verification: PeerVerification
+    public package(set) var verification: PeerVerification
     /// The protocol versions allowed.
-    public var versions: TLSVersionRange
+    public package(set) var versions: TLSVersionRange
     /// TLS 1.2 cipher list in OpenSSL syntax; `nil` keeps the library default.
-    public var ciphers: String?
+    public package(set) var ciphers: String?
     /// TLS 1.3 suites, `:`-separated; `nil` keeps the library default.
-    public var cipherSuites: String?
+    public package(set) var cipherSuites: String?
     /// Name for SNI and certificate matching; `nil` means the host connected to.
-    public var serverName: String?
+    public package(set) var serverName: String?
     /// ALPN protocols offered, in preference order.
-    public var alpn: [String]
+    public package(set) var alpn: [String]
     /// SPKI pins; when set, the peer's chain must hold one of these keys.
-    public var pinnedPublicKeys: [PublicKeyPin]
+    public package(set) var pinnedPublicKeys: [PublicKeyPin]
     /// PEM CRL file; enables CRL checks of the leaf certificate.
-    public var crlFile: String?
+    public package(set) var crlFile: String?
 
     /// Settings with every default as the resolver would fill it.
-    public init(
+    @_spi(Plumbing) public init(
         trust: TrustSettings = .system,
         identity: ClientIdentity? = nil,
         verification: PeerVerification = .full,

@@ -201,7 +201,7 @@ public struct ResolutionReport: Sendable {
     }
 
     /// `null` for files that need no trust; else `trusted`, `untrusted` or `changed`, with how.
-    static func json(_ trust: ProjectFileTrust) -> JSONValue {
+    static func json(_ trust: ConfigDocument.Trust) -> JSONValue {
         switch trust {
         case .notRequired: .null
         case .trusted(let how): .object([("status", .string("trusted")), ("by", .string(how))])

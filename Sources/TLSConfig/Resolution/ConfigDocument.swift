@@ -19,7 +19,7 @@ public struct ConfigDocument: Sendable {
     /// TOML or YAML, for messages.
     public var format: Format
     /// The TLS table (the whole file, or a table inside a host tool's own file).
-    public var root: ConfigTable
+    public var root: ConfigNode.Table
     /// Where `root` sits in the file, such as `tool.mytool.tls`; empty for the whole file.
     public var tablePath: [String]
     /// The text, for source snippets in diagnostics.
@@ -36,7 +36,7 @@ public struct ConfigDocument: Sendable {
     public var baseDirectory: String?
     /// Whether settings that weaken TLS apply: discovery sets it for project files. Documents
     /// a tool builds or names itself need no trust.
-    public var trust: ProjectFileTrust = .notRequired
+    public var trust: ConfigDocument.Trust = .notRequired
     /// SHA-256 of the file's bytes, for project files (what `tlsconfig trust` records).
     package var contentDigest: String?
     /// Origins by value position, for documents not read from a file (provider documents
@@ -44,12 +44,12 @@ public struct ConfigDocument: Sendable {
     public var valueOrigins: [SourcePosition: Origin] = [:]
 
     /// A document made by a source; the resolver maps it through the schema each time.
-    public init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String) {
+    public init(path: String, scope: FileScope, format: Format, root: ConfigNode.Table, tablePath: [String] = [], source: String) {
         self.init(path: path, scope: scope, format: format, root: root, tablePath: tablePath, source: source, identity: nil)
     }
 
     /// A document read from a file; `identity` lets the resolver reuse its decoding across resolutions.
-    package init(path: String, scope: FileScope, format: Format, root: ConfigTable, tablePath: [String] = [], source: String, identity: FileIdentity?) {
+    package init(path: String, scope: FileScope, format: Format, root: ConfigNode.Table, tablePath: [String] = [], source: String, identity: FileIdentity?) {
         self.identity = identity
         self.path = path
         self.scope = scope

@@ -3,14 +3,14 @@ public struct ConfigDocumentLoad: Sendable {
     /// The documents read, highest scope first.
     public var documents: [ConfigDocument]
     /// Every file looked for, found or not, for `show`.
-    public var candidates: [ConfigFileCandidate]
+    public var candidates: [ConfigDocumentLoad.FileCandidate]
     /// Problems finding or reading files (syntax errors, conflicts, permissions).
     public var diagnostics: [Diagnostic]
     /// Texts of files that failed to parse, so their errors can show the line.
     public var sources: [String: String]
 
     /// A load result.
-    public init(documents: [ConfigDocument] = [], candidates: [ConfigFileCandidate] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
+    public init(documents: [ConfigDocument] = [], candidates: [ConfigDocumentLoad.FileCandidate] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.documents = documents
         self.candidates = candidates
         self.diagnostics = diagnostics

@@ -24,7 +24,7 @@ struct EnvironmentLayers {
             if !key.roles.contains(configuration.role), reader.values[name]?.isEmpty ?? true { continue }
             // A passphrase variable that is not an `env:`/`file:` source may be the secret
             // itself (a user mistake): `show` must not print it.
-            let secret = key.isIdentityPassphrase && reader.values[name].map { PassphraseSource(parsing: $0) == nil } == true
+            let secret = key.isIdentityPassphrase && reader.values[name].map { ClientIdentity.Passphrase(parsing: $0) == nil } == true
             guard let raw = reader.value(name, purpose: key.summary, secret: secret) else { continue }
             let (items, isList) = key.items(ofVariableValue: raw)
             offer(key, items: items, isList: isList, variable: name, layer: .toolEnvironment, place: "tool-environment", into: &offers, &diagnostics)

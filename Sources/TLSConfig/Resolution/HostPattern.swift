@@ -14,7 +14,7 @@ package struct HostPattern: Sendable, Hashable, CustomStringConvertible {
     /// The normalised pattern, as reports write it.
     package let description: String
 
-    package init(parsing text: String) throws(HostSyntaxError) {
+    package init(parsing text: String) throws(HostTarget.SyntaxError) {
         let parsed = try HostSyntax.parse(text, allowWildcard: true)
         self.host = parsed.host
         self.port = parsed.port

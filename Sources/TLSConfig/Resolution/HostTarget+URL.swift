@@ -8,11 +8,11 @@ extension HostTarget {
 
     /// The host and port of `scheme://[user@]host[:port][/path]`, the port from the scheme
     /// when not written (then `assumedPort` is true).
-    package static func parsing(url: String) throws(HostSyntaxError) -> (target: HostTarget, assumedPort: Bool) {
+    package static func parsing(url: String) throws(HostTarget.SyntaxError) -> (target: HostTarget, assumedPort: Bool) {
         let characters = Array(url)
         guard let colon = characters.firstIndex(of: ":"), characters.count > colon + 2,
               characters[colon + 1] == "/", characters[colon + 2] == "/", colon > 0 else {
-            throw HostSyntaxError(input: url, reason: "not a URL: write SCHEME://HOST[:PORT]")
+            throw HostTarget.SyntaxError(input: url, reason: "not a URL: write SCHEME://HOST[:PORT]")
         }
         let scheme = String(characters[..<colon]).lowercased()
         var authority = characters[(colon + 3)...]
@@ -22,7 +22,7 @@ extension HostTarget {
         let parsed = try HostTarget(parsing: text)
         if parsed.port != nil { return (parsed, false) }
         guard let port = defaultPorts[scheme] else {
-            throw HostSyntaxError(input: url, reason: "the scheme \"\(scheme)\" has no default port known here: write \(scheme)://HOST:PORT")
+            throw HostTarget.SyntaxError(input: url, reason: "the scheme \"\(scheme)\" has no default port known here: write \(scheme)://HOST:PORT")
         }
         return (try HostTarget(host: text, port: port), true)
     }

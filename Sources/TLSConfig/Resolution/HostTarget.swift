@@ -18,7 +18,7 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
     public let kind: Kind
 
     /// Parses `host`, `host:port`, IPv4, `[IPv6]`, `[IPv6]:port` or a bare IPv6 address.
-    public init(parsing text: String) throws(HostSyntaxError) {
+    public init(parsing text: String) throws(HostTarget.SyntaxError) {
         let parsed = try HostSyntax.parse(text, allowWildcard: false)
         self.host = parsed.host
         self.port = parsed.port
@@ -26,9 +26,9 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A target from a host (name or address) and an optional port, normalised.
-    public init(host: String, port: Int? = nil) throws(HostSyntaxError) {
+    public init(host: String, port: Int? = nil) throws(HostTarget.SyntaxError) {
         let parsed = try HostSyntax.parse(host, allowWildcard: false)
-        guard parsed.port == nil || port == nil else { throw HostSyntaxError(input: host, reason: "the port is given twice") }
+        guard parsed.port == nil || port == nil else { throw HostTarget.SyntaxError(input: host, reason: "the port is given twice") }
         self.host = parsed.host
         self.port = port ?? parsed.port
         self.kind = parsed.kind
@@ -50,16 +50,20 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
     public var description: String { authority }
 }
 
-/// Why a host or host pattern could not be read.
-public struct HostSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What was given.
-    public let input: String
-    /// What is wrong with it.
-    public let reason: String
+extension HostTarget {
+    /// Why a host or host pattern could not be read.
+    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What was given.
+        public let input: String
+        /// What is wrong with it.
+        public let reason: String
 
-    /// `invalid host "INPUT": REASON`.
-    public var description: String { "invalid host \"\(input)\": \(reason)" }
+        /// `invalid host "INPUT": REASON`.
+        public var description: String { "invalid host \"\(input)\": \(reason)" }
+    }
 }
+
+package typealias HostSyntaxError = HostTarget.SyntaxError
 
 /// The grammar shared by hosts and host patterns.
 enum HostSyntax {
@@ -70,8 +74,8 @@ enum HostSyntax {
         var isWildcard: Bool
     }
 
-    static func parse(_ text: String, allowWildcard: Bool) throws(HostSyntaxError) -> Parsed {
-        func fail(_ reason: String) -> HostSyntaxError { HostSyntaxError(input: text, reason: reason) }
+    static func parse(_ text: String, allowWildcard: Bool) throws(HostTarget.SyntaxError) -> Parsed {
+        func fail(_ reason: String) -> HostTarget.SyntaxError { HostTarget.SyntaxError(input: text, reason: reason) }
         guard !text.isEmpty else { throw fail("it is empty") }
 
         // Host names are ASCII (IDNs travel as punycode), so the checks below work on bytes.
@@ -157,7 +161,7 @@ enum HostSyntax {
         }
     }
 
-    private static func parsePort(_ text: Substring, in input: String) throws(HostSyntaxError) -> Int {
+    private static func parsePort(_ text: Substring, in input: String) throws(HostTarget.SyntaxError) -> Int {
         let digits = text.utf8
         var value = 0
         for digit in digits where digits.count <= 5 {
@@ -165,7 +169,7 @@ enum HostSyntax {
             value = value * 10 + Int(digit - UInt8(ascii: "0"))
         }
         guard !digits.isEmpty, digits.count <= 5, (1...65535).contains(value) else {
-            throw HostSyntaxError(input: input, reason: "\"\(text)\" is not a port (1-65535)")
+            throw HostTarget.SyntaxError(input: input, reason: "\"\(text)\" is not a port (1-65535)")
         }
         return value
     }

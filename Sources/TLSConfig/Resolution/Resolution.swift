@@ -15,7 +15,7 @@ public struct Resolution: Sendable {
     /// Every variable consulted, with what it held (secrets hidden).
     package var environment: [EnvironmentVariableReport]
     /// Every configuration file looked for, found or not.
-    public package(set) var configFiles: [ConfigFileCandidate]
+    public package(set) var configFiles: [ConfigDocumentLoad.FileCandidate]
     /// Host sections that applied to `host`, most specific first.
     package var matchedSections: [MatchedSection]
     /// Texts of the configuration files read, for snippets.
@@ -84,7 +84,7 @@ public struct Resolution: Sendable {
 
     init(
         host: HostTarget?, settings: TLSSettings, values: [ResolvedSetting], diagnostics: [Diagnostic],
-        environment: [EnvironmentVariableReport], configFiles: [ConfigFileCandidate], matchedSections: [MatchedSection],
+        environment: [EnvironmentVariableReport], configFiles: [ConfigDocumentLoad.FileCandidate], matchedSections: [MatchedSection],
         sources: [String: String], layers: [Layer], appName: String, environmentPrefix: String, material: Material
     ) {
         self.host = host

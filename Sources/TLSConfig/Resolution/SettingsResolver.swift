@@ -19,7 +19,7 @@ public struct SettingsResolver: Sendable {
     /// knows the port its connection will use passes it (``resolve(host:defaultPort:)``,
     /// ``resolve(url:)``); a bare host where port sections for it exist gets a warning.
     public func resolve(host: String) -> Resolution {
-        resolve(parsing: host) { (text: String) throws(HostSyntaxError) -> HostTarget in try HostTarget(parsing: text) }
+        resolve(parsing: host) { (text: String) throws(HostTarget.SyntaxError) -> HostTarget in try HostTarget(parsing: text) }
     }
 
     /// Resolves for `host[:port]`, taking `defaultPort` when none is written: what a tool
@@ -27,7 +27,7 @@ public struct SettingsResolver: Sendable {
     /// The resolution records that the port was assumed, and `show` says so.
     public func resolve(host: String, defaultPort: Int) -> Resolution {
         var assumed = false
-        var resolution = resolve(parsing: host) { (text: String) throws(HostSyntaxError) -> HostTarget in
+        var resolution = resolve(parsing: host) { (text: String) throws(HostTarget.SyntaxError) -> HostTarget in
             let parsed = try HostTarget(parsing: text)
             guard parsed.port == nil else { return parsed }
             assumed = true
@@ -41,7 +41,7 @@ public struct SettingsResolver: Sendable {
     /// (``HostTarget/defaultPorts``); a URL without either is reported as a diagnostic.
     public func resolve(url: String) -> Resolution {
         var assumed = false
-        var resolution = resolve(parsing: url) { (text: String) throws(HostSyntaxError) -> HostTarget in
+        var resolution = resolve(parsing: url) { (text: String) throws(HostTarget.SyntaxError) -> HostTarget in
             let parsed = try HostTarget.parsing(url: text)
             assumed = parsed.assumedPort
             return parsed.target
@@ -50,7 +50,7 @@ public struct SettingsResolver: Sendable {
         return resolution
     }
 
-    private func resolve(parsing text: String, _ parse: (String) throws(HostSyntaxError) -> HostTarget) -> Resolution {
+    private func resolve(parsing text: String, _ parse: (String) throws(HostTarget.SyntaxError) -> HostTarget) -> Resolution {
         do {
             return resolve(host: try parse(text))
         } catch {

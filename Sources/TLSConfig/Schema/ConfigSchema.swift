@@ -27,14 +27,14 @@ struct ConfigSchema {
     }
 
     private func hostSections(
-        _ hosts: ConfigTable.Entry, document: ConfigDocument, parser: SettingValueParser,
+        _ hosts: ConfigNode.Table.Entry, document: ConfigDocument, parser: SettingValueParser,
         offers: inout [Offer], diagnostics: inout DiagnosticCollector
     ) {
         guard case .table(let sections) = hosts.value.value else {
             diagnostics.append(wrongType(hosts.value, expected: "a table of host sections", key: "hosts", document: document, section: nil))
             return
         }
-        var seen: [HostPattern: ConfigTable.Entry] = [:]
+        var seen: [HostPattern: ConfigNode.Table.Entry] = [:]
         for sectionEntry in sections.entries {
             let pattern: HostPattern
             do {
@@ -88,7 +88,7 @@ struct ConfigSchema {
     }
 
     private func decode(
-        _ entry: ConfigTable.Entry, section: (pattern: HostPattern, written: String)?, document: ConfigDocument,
+        _ entry: ConfigNode.Table.Entry, section: (pattern: HostPattern, written: String)?, document: ConfigDocument,
         parser: SettingValueParser, place: String, offers: inout [Offer], diagnostics: inout DiagnosticCollector
     ) {
         guard let key = SettingKey(rawValue: entry.key) else {
@@ -148,7 +148,7 @@ struct ConfigSchema {
 
     private func origin(_ document: ConfigDocument, _ span: SourceSpan, section: String?) -> Origin {
         if let given = document.valueOrigins[span.start] { return given }
-        return .file(FileLocation(path: document.path, span: span, section: section, scope: document.scope))
+        return .file(Origin.FileLocation(path: document.path, span: span, section: section, scope: document.scope))
     }
 
     private func wrongType(

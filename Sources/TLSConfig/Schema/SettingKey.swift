@@ -139,7 +139,7 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
 
     package var valueKind: ValueKind {
         switch self {
-        case .trust: .choice(TrustMode.allCases.map(\.rawValue))
+        case .trust: .choice(TrustSettings.Mode.allCases.map(\.rawValue))
         case .caFile, .caDir: .pathList
         case .clientCert, .clientKey, .crlFile, .cert, .key: .path
         case .clientKeyPassphrase, .keyPassphrase: .passphraseSource

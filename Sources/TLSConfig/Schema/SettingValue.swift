@@ -18,10 +18,10 @@ package struct ResolvedPath: Sendable, Hashable, CustomStringConvertible {
 
 /// A setting's value after parsing, before the settings are assembled.
 enum SettingValue: Sendable, Hashable {
-    case trust(TrustMode)
+    case trust(TrustSettings.Mode)
     case paths([ResolvedPath])
     case path(ResolvedPath)
-    case passphrase(PassphraseSource)
+    case passphrase(ClientIdentity.Passphrase)
     case verify(PeerVerification)
     case clientAuth(ClientAuthentication)
     case version(TLSProtocolVersion)

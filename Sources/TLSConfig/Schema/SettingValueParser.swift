@@ -12,7 +12,7 @@ struct SettingValueParser {
     struct Problem: Error {
         var message: String
         var help: String?
-        var code: DiagnosticCode = .invalidValue
+        var code: Diagnostic.Code = .invalidValue
     }
 
     /// `items` holds one string for a single value, or the elements of a list.
@@ -34,7 +34,7 @@ struct SettingValueParser {
         }
         switch key {
         case .trust:
-            return .trust(try choice(items[0], key, TrustMode.self))
+            return .trust(try choice(items[0], key, TrustSettings.Mode.self))
         case .verify:
             return .verify(try choice(items[0], key, PeerVerification.self))
         case .clientAuth:
@@ -49,7 +49,7 @@ struct SettingValueParser {
         case .clientCert, .clientKey, .crlFile, .cert, .key:
             return .path(try path(items[0]))
         case .clientKeyPassphrase, .keyPassphrase:
-            guard var source = PassphraseSource(parsing: items[0]) else {
+            guard var source = ClientIdentity.Passphrase(parsing: items[0]) else {
                 // The text may be the passphrase itself; never repeat it.
                 throw Problem(
                     message: "\(key) must name where the passphrase is, not hold it",

@@ -12,7 +12,7 @@ import Glibc
 struct BoringSSLConfigurationBuilder {
     let resolution: Resolution
     let verifier: TLSContext
-    let accepted: Set<UnenforcedSetting>
+    let accepted: Set<TLSConsumer.UnenforcedSetting>
 
     private var settings: TLSSettings { resolution.settings }
 

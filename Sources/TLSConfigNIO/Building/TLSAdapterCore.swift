@@ -12,7 +12,7 @@ final class TLSAdapterCore: Sendable {
     /// The OpenSSL context that judges peer chains; its store is the one `show` describes.
     let verifier: TLSContext
     let clientAuthentication: ClientAuthentication
-    let accepted: Set<UnenforcedSetting>
+    let accepted: Set<TLSConsumer.UnenforcedSetting>
     /// Versions, ciphers, identity and ALPN, plus what handlers with the callback need.
     let handlerConfiguration: TLSConfiguration
     let handlerContext: NIOSSLContext
@@ -23,7 +23,7 @@ final class TLSAdapterCore: Sendable {
 
     init(
         resolution: Resolution, role: TLSContext.Role, clientAuthentication chosen: ClientAuthentication?,
-        accepting: Set<UnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?
+        accepting: Set<TLSConsumer.UnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?
     ) throws(TLSSettingsError) {
         var verifierBuilder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
         verifierBuilder.decoded = decoded
@@ -74,14 +74,14 @@ final class TLSAdapterCore: Sendable {
     }
 
     /// The losses of `consumer`, and a note on what the system store means where BoringSSL verifies.
-    func losses(for consumer: TLSConsumer, accepting: Set<UnenforcedSetting>) -> [Diagnostic] {
+    func losses(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>) -> [Diagnostic] {
         let losses = ConsumerLosses(resolution: resolution, role: role, clientAuthentication: clientAuthentication, accepted: accepted.union(accepting))
         let verifiesPeers = role == .client || clientAuthentication != .none
         return losses.findings(for: consumer) + (verifiesPeers ? BoringSSLTrustRoots.systemNote(verifier, consumer: consumer) : [])
     }
 
     /// The configuration `consumer` gets, after refusing what it cannot enforce.
-    func configuration(for consumer: TLSConsumer, accepting: Set<UnenforcedSetting>) throws(TLSSettingsError) -> TLSConfiguration {
+    func configuration(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>) throws(TLSSettingsError) -> TLSConfiguration {
         let found = losses(for: consumer, accepting: accepting)
         if found.hasErrors { throw TLSSettingsError(diagnostics: found.errors) }
         var configuration = handlerConfiguration

@@ -8,13 +8,13 @@ struct ConsumerLosses {
     let resolution: Resolution
     let role: TLSContext.Role
     let clientAuthentication: ClientAuthentication
-    let accepted: Set<UnenforcedSetting>
+    let accepted: Set<TLSConsumer.UnenforcedSetting>
 
     private var settings: TLSSettings { resolution.settings }
 
     /// The findings for `consumer`, each naming it, the setting and the setting's origin.
     func findings(for consumer: TLSConsumer) -> [Diagnostic] {
-        var lost: [(UnenforcedSetting, String)] = []
+        var lost: [(TLSConsumer.UnenforcedSetting, String)] = []
         let name = consumer.name
         let hookless = consumer.verification == .swiftNIOSSL
         // A peer is verified at all: a client unless verify = none, a server asking for certificates.
@@ -70,7 +70,7 @@ struct ConsumerLosses {
     }
 
     /// What the user can do: a way that enforces it when there is one, else the code's opt-in.
-    private func help(for setting: UnenforcedSetting, consumer: TLSConsumer) -> String {
+    private func help(for setting: TLSConsumer.UnenforcedSetting, consumer: TLSConsumer) -> String {
         let opt = "a tool that enforces it another way, or lives without it, passes accepting: [.\(String(describing: setting))]"
         switch setting {
         case .alpn:

@@ -42,7 +42,7 @@ public struct FailureExplanation: Sendable {
                 help: nextStep
             )
         }
-        return Diagnostic(.error, DiagnosticCode(rawValue: failure.code), "\(target): \(failure)", help: nextStep)
+        return Diagnostic(.error, Diagnostic.Code(rawValue: failure.code), "\(target): \(failure)", help: nextStep)
     }
 
     /// The diagnostic and connect's report, as `tlsconfig connect` prints them.
@@ -58,7 +58,7 @@ extension ClientTLS {
     /// `tlsconfig connect`'s is made to find out, within `timeout`, beginning TLS as the
     /// protocol does (`start: .postgreSQL` for postgres-nio). Blocks the calling thread while it
     /// connects: call it off the event loop.
-    public func explain(_ error: any Error, host: String, port: Int, start: TLSStart = .immediate, timeout: Duration = .seconds(10)) -> FailureExplanation {
+    public func explain(_ error: any Error, host: String, port: Int, start: TLSConnection.Start = .immediate, timeout: Duration = .seconds(10)) -> FailureExplanation {
         let described = String(describing: error)
         let refusedCertificate = String(reflecting: error).contains("CERTIFICATE_VERIFY_FAILED")
         if refusedCertificate, let report = core.rejections.take(host: host, port: port) {

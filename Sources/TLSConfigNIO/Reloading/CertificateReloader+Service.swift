@@ -4,7 +4,7 @@ public import NIOCertificateReloading
 public import NIOSSL
 public import ServiceLifecycle
 public import TLSConfig
-@_spi(Plumbing) public import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 // The ecosystem's hooks: swift-nio-extras' `CertificateReloader` (grpc-swift-nio-transport's
 // `certificateReloader:`, `TLSConfiguration.makeServerConfiguration(certificateReloader:)`),
@@ -31,7 +31,7 @@ extension ReloadingServerTLS: CertificateReloader, Service {
     /// build is in use (its warnings as `warning`), `error` when a change was refused.
     public convenience init(
         for consumer: TLSConsumer = .handlers, clientAuthentication: ClientAuthentication? = nil,
-        accepting: Set<UnenforcedSetting> = [], pollingEvery interval: Duration = .seconds(30),
+        accepting: Set<TLSConsumer.UnenforcedSetting> = [], pollingEvery interval: Duration = .seconds(30),
         logger: Logger, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         try self.init(
@@ -47,7 +47,7 @@ extension ReloadingClientTLS: CertificateReloader, Service {
 
     /// As the other initialiser, with each reload event logged to `logger`.
     public convenience init(
-        for consumer: TLSConsumer = .handlers, accepting: Set<UnenforcedSetting> = [],
+        for consumer: TLSConsumer = .handlers, accepting: Set<TLSConsumer.UnenforcedSetting> = [],
         pollingEvery interval: Duration = .seconds(30), logger: Logger, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         try self.init(

@@ -1,7 +1,7 @@
 #if NIO
 public import NIOSSL
 public import TLSConfig
-@_spi(Plumbing) public import TLSConfigOpenSSL
+@_spi(Plumbing) package import TLSConfigOpenSSL
 
 /// A client's TLS that follows its files while it runs (its trust, CRL, client certificate and
 /// configuration files), as ``ReloadingServerTLS`` does for servers: a reload that fails, or
@@ -19,14 +19,14 @@ public final class ReloadingClientTLS: Sendable {
     /// Resolves and builds the first context for `consumer`; `resolve` resolves for the host
     /// the client connects to.
     public convenience init(
-        for consumer: TLSConsumer = .handlers, accepting: Set<UnenforcedSetting> = [],
+        for consumer: TLSConsumer = .handlers, accepting: Set<TLSConsumer.UnenforcedSetting> = [],
         pollingEvery interval: Duration = .seconds(30), resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         try self.init(for: consumer, accepting: accepting, pollingEvery: interval, trustStoreCache: .shared, observe: nil, resolve: resolve)
     }
 
     package init(
-        for consumer: TLSConsumer, accepting: Set<UnenforcedSetting>, pollingEvery interval: Duration,
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>, pollingEvery interval: Duration,
         trustStoreCache: TrustStoreCache, observe: (@Sendable (ReloadEvent) -> Void)?, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         core = try ReloadingCore(

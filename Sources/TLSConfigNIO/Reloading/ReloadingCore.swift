@@ -15,12 +15,12 @@ import TLSConfig
 final class ReloadingCore<Adapter: Sendable>: Sendable {
     let reloader: ContextReloader<Adapter>
     let consumer: TLSConsumer
-    let accepted: Set<UnenforcedSetting>
+    let accepted: Set<TLSConsumer.UnenforcedSetting>
     let interval: Duration
     private let coreOf: @Sendable (Adapter) -> TLSAdapterCore
 
     init(
-        consumer: TLSConsumer, accepting: Set<UnenforcedSetting>, interval: Duration,
+        consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>, interval: Duration,
         observe: (@Sendable (ReloadEvent) -> Void)?, resolve: @escaping @Sendable () -> Resolution,
         coreOf: @escaping @Sendable (Adapter) -> TLSAdapterCore,
         make: @escaping @Sendable (Resolution, DecodedMaterial) throws(TLSSettingsError) -> Adapter

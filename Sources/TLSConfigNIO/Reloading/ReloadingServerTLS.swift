@@ -1,7 +1,7 @@
 #if NIO
 public import NIOSSL
 public import TLSConfig
-@_spi(Plumbing) public import TLSConfigOpenSSL
+@_spi(Plumbing) import TLSConfigOpenSSL
 
 /// A server's TLS that follows its files while it runs: the identity, the client CAs, the CRL
 /// and the configuration files are watched (file events, and a poll at `interval`), and each
@@ -31,7 +31,7 @@ public final class ReloadingServerTLS: Sendable {
     /// nothing to keep yet). `interval` bounds how long a change no file event reports waits.
     public convenience init(
         for consumer: TLSConsumer = .handlers, clientAuthentication: ClientAuthentication? = nil,
-        accepting: Set<UnenforcedSetting> = [], pollingEvery interval: Duration = .seconds(30),
+        accepting: Set<TLSConsumer.UnenforcedSetting> = [], pollingEvery interval: Duration = .seconds(30),
         resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         try self.init(
@@ -41,7 +41,7 @@ public final class ReloadingServerTLS: Sendable {
     }
 
     init(
-        for consumer: TLSConsumer, clientAuthentication: ClientAuthentication?, accepting: Set<UnenforcedSetting>,
+        for consumer: TLSConsumer, clientAuthentication: ClientAuthentication?, accepting: Set<TLSConsumer.UnenforcedSetting>,
         pollingEvery interval: Duration, trustStoreCache: TrustStoreCache,
         observe: (@Sendable (ReloadEvent) -> Void)?, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {

@@ -69,7 +69,7 @@ struct PeerChainCallback: Sendable {
             default: .trust
             }
             return Diagnostic(
-                .error, DiagnosticCode(rawValue: failure.code), "the server's certificate is refused: \(failure)",
+                .error, Diagnostic.Code(rawValue: failure.code), "the server's certificate is refused: \(failure)",
                 setting: setting, origin: resolution.origin(of: setting), help: ConnectionReport(report, resolution: resolution).nextStep
             )
         }

@@ -38,7 +38,7 @@ final class ClientSession {
     /// verdict on our certificate (zero: do not wait; a rejection then shows on first read).
     static func open(
         _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration, proxy: ConnectProxy? = nil,
-        start: TLSStart = .immediate
+        start: TLSConnection.Start = .immediate
     ) -> (report: HandshakeReport, session: ClientSession?) {
         var report = HandshakeReport(host: host, port: port)
         report.securityLevel = context.securityLevel
@@ -207,7 +207,7 @@ final class ClientSession {
         } else if let failure {
             report.verification = .failed(failure)
         } else if case let result = SSL_get_verify_result(ssl), result != Int(X509_V_OK) {
-            report.verification = .failed(VerificationError(
+            report.verification = .failed(HandshakeFailure.VerificationError(
                 code: result, reason: String(cString: X509_verify_cert_error_string(result)), depth: 0, subject: report.peerCertificates.first?.subject
             ))
         } else {
@@ -215,8 +215,8 @@ final class ClientSession {
         }
     }
 
-    private func verificationError(_ failure: ConnectionObserver.VerificationFailure) -> VerificationError {
-        VerificationError(
+    private func verificationError(_ failure: ConnectionObserver.VerificationFailure) -> HandshakeFailure.VerificationError {
+        HandshakeFailure.VerificationError(
             code: Int(failure.code), reason: String(cString: X509_verify_cert_error_string(Int(failure.code))),
             depth: Int(failure.depth), subject: failure.subject
         )
@@ -239,7 +239,7 @@ final class ClientSession {
             return .verification(verificationError(failure), leaf: report.peerCertificates.first, expectedName: report.verifiedName ?? report.host)
         }
         let sentCertificate = report.clientCertificateSent != nil
-        if let alert = observer.alertsReceived.last.map(TLSAlert.init(code:)) {
+        if let alert = observer.alertsReceived.last.map(HandshakeFailure.Alert.init(code:)) {
             switch alert.code {
             case 116:
                 return sentCertificate ? .clientCertificateRejected(alert) : .clientCertificateRequired

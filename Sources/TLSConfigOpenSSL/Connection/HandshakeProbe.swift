@@ -1,4 +1,4 @@
-public import TLSConfig
+package import TLSConfig
 
 /// Tries one real handshake with a client context, for `tlsconfig connect`: TCP with a
 /// non-blocking connect, then `SSL_connect`, all under one deadline. The result says what
@@ -14,7 +14,7 @@ package struct HandshakeProbe: Sendable {
     /// An HTTP proxy to tunnel through with CONNECT; see ``ConnectProxy/forHost(_:environment:)``.
     package var proxy: ConnectProxy?
     /// How TLS begins: at once, or after PostgreSQL's SSLRequest.
-    package var start: TLSStart = .immediate
+    package var start: TLSConnection.Start = .immediate
 
     /// A probe; `timeout` bounds the whole attempt, `verdictWait` how long a silent TLS 1.3 server may take to reject the client certificate.
     package init(timeout: Duration = .seconds(10), verdictWait: Duration = .seconds(1), proxy: ConnectProxy? = nil) {

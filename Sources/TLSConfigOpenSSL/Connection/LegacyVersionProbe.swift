@@ -6,7 +6,7 @@
 /// that speaks only TLS 1.0 answers a modern ClientHello with an alert, never its version.
 enum LegacyVersionProbe {
     static func version(
-        for context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, proxy: ConnectProxy?, start: TLSStart
+        for context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, proxy: ConnectProxy?, start: TLSConnection.Start
     ) -> TLSProtocolVersion? {
         guard context.role == .client, context.settings.versions.minimum > .tls1_1, let versions = try? TLSVersionRange(minimum: .tls1_0, maximum: .tls1_1)
         else { return nil }

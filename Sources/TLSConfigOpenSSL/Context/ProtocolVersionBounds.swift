@@ -1,4 +1,4 @@
-public import TLSConfig
+package import TLSConfig
 internal import CTLSShims
 
 /// The protocol versions OpenSSL reports for a context, where either bound may be unset (a

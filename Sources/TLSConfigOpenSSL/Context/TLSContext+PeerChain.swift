@@ -53,7 +53,7 @@ extension TLSContext {
         OpenSSLErrorQueue.clear()
         defer { OpenSSLErrorQueue.clear() }
         guard let storeContext = X509_STORE_CTX_new(), let untrusted = ctls_sk_X509_new_null() else {
-            return .refused(VerificationError(code: Int(X509_V_ERR_OUT_OF_MEM), reason: "out of memory", depth: 0, subject: leaf.subject))
+            return .refused(HandshakeFailure.VerificationError(code: Int(X509_V_ERR_OUT_OF_MEM), reason: "out of memory", depth: 0, subject: leaf.subject))
         }
         defer {
             X509_STORE_CTX_free(storeContext)
@@ -65,13 +65,13 @@ extension TLSContext {
         return withExtendedLifetime(self) { () -> ChainCheck in
             guard X509_STORE_CTX_init(storeContext, SSL_CTX_get_cert_store(pointer), leaf.pointer, untrusted) == 1,
                   let parameters = X509_STORE_CTX_get0_param(storeContext) else {
-                return .refused(VerificationError(code: Int(X509_V_ERR_UNSPECIFIED), reason: OpenSSLErrorQueue.drainedText(fallback: "cannot set up verification"), depth: 0, subject: leaf.subject))
+                return .refused(HandshakeFailure.VerificationError(code: Int(X509_V_ERR_UNSPECIFIED), reason: OpenSSLErrorQueue.drainedText(fallback: "cannot set up verification"), depth: 0, subject: leaf.subject))
             }
             _ = X509_STORE_CTX_set_default(storeContext, role == .client ? "ssl_server" : "ssl_client")
             _ = X509_VERIFY_PARAM_set1(parameters, SSL_CTX_get0_param(pointer))
             X509_VERIFY_PARAM_set_auth_level(parameters, SSL_CTX_get_security_level(pointer))
             if let name, !Self.expect(name: name, target: try? HostTarget(parsing: name), in: parameters) {
-                return .refused(VerificationError(code: Int(X509_V_ERR_HOSTNAME_MISMATCH), reason: "cannot check the name \(quoted(name))", depth: 0, subject: leaf.subject))
+                return .refused(HandshakeFailure.VerificationError(code: Int(X509_V_ERR_HOSTNAME_MISMATCH), reason: "cannot check the name \(quoted(name))", depth: 0, subject: leaf.subject))
             }
             if X509_verify_cert(storeContext) == 1 {
                 var built: [[UInt8]] = []
@@ -84,7 +84,7 @@ extension TLSContext {
             }
             let code = X509_STORE_CTX_get_error(storeContext)
             let current = X509_STORE_CTX_get_current_cert(storeContext).map { OwnedCertificate(borrowing: $0) }
-            return .refused(VerificationError(
+            return .refused(HandshakeFailure.VerificationError(
                 code: Int(code), reason: String(cString: X509_verify_cert_error_string(Int(code))),
                 depth: Int(X509_STORE_CTX_get_error_depth(storeContext)), subject: current?.subject ?? leaf.subject
             ))
@@ -173,5 +173,5 @@ extension TLSContext {
 /// The outcome of one `X509_verify_cert`: the chain it built, or why it refused.
 private enum ChainCheck {
     case built([[UInt8]])
-    case refused(VerificationError)
+    case refused(HandshakeFailure.VerificationError)
 }

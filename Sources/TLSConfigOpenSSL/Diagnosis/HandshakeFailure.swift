@@ -20,13 +20,13 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
     /// Another socket error, such as "network is unreachable".
     case connectionFailed(String)
     /// The server's chain failed verification, with OpenSSL's reason.
-    case serverCertificateNotTrusted(VerificationError)
+    case serverCertificateNotTrusted(HandshakeFailure.VerificationError)
     /// The certificate does not name the host (or `server-name`).
     case hostnameMismatch(expected: String, certificateNames: [String])
     /// The server asked for a client certificate, none is configured, and it refused to go on.
     case clientCertificateRequired
     /// The server refused the client certificate we sent.
-    case clientCertificateRejected(TLSAlert)
+    case clientCertificateRejected(HandshakeFailure.Alert)
     /// Client and server share no protocol version; carries OpenSSL's reason.
     case noCommonProtocolVersion(String)
     /// The certificate names its host only in the common name: refused, as rustls, Go and
@@ -39,7 +39,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
     /// The server speaks none of the ALPN protocols offered (alert 120).
     case noCommonApplicationProtocol
     /// The server shares no cipher suite, group or signature algorithm (alert 40).
-    case noCommonCipher(TLSAlert)
+    case noCommonCipher(HandshakeFailure.Alert)
     /// The server's public key matches none of `pinned-public-keys`.
     case pinMismatch(presented: PublicKeyPin)
     /// The proxy could not be used, or refused the tunnel.
@@ -102,7 +102,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
 extension HandshakeFailure {
     /// A chain refused by OpenSSL's verifier: a name mismatch is its own failure, and a leaf
     /// with no subjectAltName at all is refused for that reason rather than for its name.
-    static func verification(_ error: VerificationError, leaf: CertificateSummary?, expectedName: String) -> HandshakeFailure {
+    static func verification(_ error: HandshakeFailure.VerificationError, leaf: CertificateSummary?, expectedName: String) -> HandshakeFailure {
         guard error.code == Int(X509_V_ERR_HOSTNAME_MISMATCH) || error.code == Int(X509_V_ERR_IP_ADDRESS_MISMATCH) else {
             return .serverCertificateNotTrusted(error)
         }

@@ -8,9 +8,9 @@ public struct HandshakeReport: Sendable, Hashable {
         /// Every check the settings ask for passed.
         case passed
         /// Verification failed, with OpenSSL's reason.
-        case failed(VerificationError)
+        case failed(HandshakeFailure.VerificationError)
         /// `verify = none`: OpenSSL's verdict is shown but did not count.
-        case notEnforced(VerificationError?)
+        case notEnforced(HandshakeFailure.VerificationError?)
         /// No certificate was received.
         case notReached
     }

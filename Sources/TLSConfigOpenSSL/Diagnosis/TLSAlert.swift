@@ -1,52 +1,56 @@
-/// A TLS alert (RFC 8446 section 6), named as the RFC names it.
-public struct TLSAlert: Sendable, Hashable, CustomStringConvertible {
-    /// The alert's number on the wire.
-    public var code: UInt8
+extension HandshakeFailure {
+    /// A TLS alert (RFC 8446 section 6), named as the RFC names it.
+    public struct Alert: Sendable, Hashable, CustomStringConvertible {
+        /// The alert's number on the wire.
+        public var code: UInt8
 
-    /// An alert by number.
-    public init(code: UInt8) {
-        self.code = code
-    }
+        /// An alert by number.
+        public init(code: UInt8) {
+            self.code = code
+        }
 
-    /// RFC 8446 name, such as `certificate_required`.
-    public var name: String {
-        switch code {
-        case 0: "close_notify"
-        case 10: "unexpected_message"
-        case 20: "bad_record_mac"
-        case 22: "record_overflow"
-        case 40: "handshake_failure"
-        case 42: "bad_certificate"
-        case 43: "unsupported_certificate"
-        case 44: "certificate_revoked"
-        case 45: "certificate_expired"
-        case 46: "certificate_unknown"
-        case 47: "illegal_parameter"
-        case 48: "unknown_ca"
-        case 49: "access_denied"
-        case 50: "decode_error"
-        case 51: "decrypt_error"
-        case 70: "protocol_version"
-        case 71: "insufficient_security"
-        case 80: "internal_error"
-        case 86: "inappropriate_fallback"
-        case 90: "user_canceled"
-        case 109: "missing_extension"
-        case 110: "unsupported_extension"
-        case 112: "unrecognized_name"
-        case 113: "bad_certificate_status_response"
-        case 115: "unknown_psk_identity"
-        case 116: "certificate_required"
-        case 120: "no_application_protocol"
-        default: "alert \(code)"
+        /// RFC 8446 name, such as `certificate_required`.
+        public var name: String {
+            switch code {
+            case 0: "close_notify"
+            case 10: "unexpected_message"
+            case 20: "bad_record_mac"
+            case 22: "record_overflow"
+            case 40: "handshake_failure"
+            case 42: "bad_certificate"
+            case 43: "unsupported_certificate"
+            case 44: "certificate_revoked"
+            case 45: "certificate_expired"
+            case 46: "certificate_unknown"
+            case 47: "illegal_parameter"
+            case 48: "unknown_ca"
+            case 49: "access_denied"
+            case 50: "decode_error"
+            case 51: "decrypt_error"
+            case 70: "protocol_version"
+            case 71: "insufficient_security"
+            case 80: "internal_error"
+            case 86: "inappropriate_fallback"
+            case 90: "user_canceled"
+            case 109: "missing_extension"
+            case 110: "unsupported_extension"
+            case 112: "unrecognized_name"
+            case 113: "bad_certificate_status_response"
+            case 115: "unknown_psk_identity"
+            case 116: "certificate_required"
+            case 120: "no_application_protocol"
+            default: "alert \(code)"
+            }
+        }
+
+        /// `name (code)`.
+        public var description: String { "\(name) (\(code))" }
+
+        /// Alerts a server sends when it refuses the certificate a client presented.
+        var rejectsCertificate: Bool {
+            [42, 43, 44, 45, 46, 48, 49].contains(code)
         }
     }
-
-    /// `name (code)`.
-    public var description: String { "\(name) (\(code))" }
-
-    /// Alerts a server sends when it refuses the certificate a client presented.
-    var rejectsCertificate: Bool {
-        [42, 43, 44, 45, 46, 48, 49].contains(code)
-    }
 }
+
+package typealias TLSAlert = HandshakeFailure.Alert

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-public import TLSConfig
+package import TLSConfig
 internal import COpenSSL
 
 /// Explains a handshake to a person (what was negotiated, the peer chain, and on failure what
@@ -264,7 +264,7 @@ package struct ConnectionReport: Sendable {
 
     /// Why the server refused our certificate, from the CA names it sent: which issuer it
     /// wants, and whether the file lacks the intermediate between ours and it.
-    private func rejectionStep(_ alert: TLSAlert) -> String {
+    private func rejectionStep(_ alert: HandshakeFailure.Alert) -> String {
         let chain = report.clientChain
         let source = "client-cert is from \(origin(.clientCert))"
         guard let leaf = chain.first else {
@@ -298,7 +298,7 @@ package struct ConnectionReport: Sendable {
 
     /// The next step for a chain that failed verification, by OpenSSL's reason: each class has
     /// its own cause, and adding a CA fixes only the untrusted-root ones.
-    private func verificationStep(_ error: VerificationError) -> String {
+    private func verificationStep(_ error: HandshakeFailure.VerificationError) -> String {
         let chain = report.peerCertificates
         // The depth counts the chain OpenSSL built, which may hold CAs the server did not send.
         let certificate = error.subject.flatMap { subject in chain.first { $0.subject == subject } }
@@ -484,7 +484,7 @@ package struct ConnectionReport: Sendable {
     }
 
     private var verificationJSON: JSONValue {
-        func error(_ error: VerificationError?) -> JSONValue {
+        func error(_ error: HandshakeFailure.VerificationError?) -> JSONValue {
             guard let error else { return .null }
             return .object([("code", .int(error.code)), ("reason", .string(error.reason)), ("depth", .int(error.depth)), ("subject", JSONValue(error.subject))])
         }

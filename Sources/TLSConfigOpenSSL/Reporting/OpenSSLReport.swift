@@ -1,4 +1,4 @@
-public import TLSConfig
+package import TLSConfig
 
 /// Report sections that need OpenSSL, for `tlsconfig show` and for host tools that embed it.
 package enum OpenSSLReport {

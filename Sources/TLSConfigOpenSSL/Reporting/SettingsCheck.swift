@@ -1,9 +1,9 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+package import FoundationEssentials
 #else
-public import Foundation
+package import Foundation
 #endif
-public import TLSConfig
+package import TLSConfig
 
 /// What `tlsconfig check` does, for host tools that offer the same under their own command:
 /// the resolution's findings plus the deep checks and a real context build, each problem once.

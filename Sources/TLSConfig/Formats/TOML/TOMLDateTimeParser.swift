@@ -33,15 +33,15 @@ enum TOMLDateTimeParser {
 
     static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
-    ) throws(TOMLLexicalError) -> ConfigDateTime {
+    ) throws(TOMLLexicalError) -> ConfigNode.DateTime {
         var reader = Reader(bytes: bytes, index: start, start: start, end: end)
         if isTimeOnly(bytes, from: start, to: end) {
-            var value = ConfigDateTime(kind: .localTime)
+            var value = ConfigNode.DateTime(kind: .localTime)
             try reader.readTime(into: &value)
             try reader.expectEnd()
             return value
         }
-        var value = ConfigDateTime(kind: .localDate)
+        var value = ConfigNode.DateTime(kind: .localDate)
         try reader.readDate(into: &value)
         if reader.index == end {
             return value
@@ -112,7 +112,7 @@ enum TOMLDateTimeParser {
             }
         }
 
-        mutating func readDate(into value: inout ConfigDateTime) throws(TOMLLexicalError) {
+        mutating func readDate(into value: inout ConfigNode.DateTime) throws(TOMLLexicalError) {
             value.year = try number(4, "year")
             try expect(0x2D, after: "year", digits: 4)
             let monthStart = index
@@ -129,7 +129,7 @@ enum TOMLDateTimeParser {
             }
         }
 
-        mutating func readTime(into value: inout ConfigDateTime) throws(TOMLLexicalError) {
+        mutating func readTime(into value: inout ConfigNode.DateTime) throws(TOMLLexicalError) {
             let hourStart = index
             value.hour = try number(2, "hour")
             try expect(0x3A, after: "hour", digits: 2)
@@ -163,7 +163,7 @@ enum TOMLDateTimeParser {
             value.nanosecond = nanoseconds
         }
 
-        mutating func readOffset(into value: inout ConfigDateTime) throws(TOMLLexicalError) {
+        mutating func readOffset(into value: inout ConfigNode.DateTime) throws(TOMLLexicalError) {
             let sign = bytes[index]
             if sign == 0x5A || sign == 0x7A {
                 index += 1

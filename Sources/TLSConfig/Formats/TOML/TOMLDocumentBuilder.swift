@@ -4,7 +4,7 @@
 /// not a parser that adds keys to tables it opened many lines earlier. So tables live in an
 /// arena (`tables`), refer to each other by index, and switch to a dictionary once they grow;
 /// the finished tree is assembled into `ConfigTable`s once, at the end. Entries are kept as
-/// `ConfigTable.Entry` from the start, with a placeholder where a child table goes, so
+/// `ConfigNode.Table.Entry` from the start, with a placeholder where a child table goes, so
 /// assembling moves them instead of copying every value. Inline tables and arrays can never
 /// change after their closing bracket, so they are converted as soon as they close and stored
 /// as plain values.
@@ -40,7 +40,7 @@ struct TOMLDocumentBuilder {
         var parent: Int
         var name: String
         var depth: Int
-        var entries: [ConfigTable.Entry] = []
+        var entries: [ConfigNode.Table.Entry] = []
         /// Parallel to `entries`.
         var slots: [Slot] = []
         /// Filled in once `entries` outgrows a linear scan.
@@ -89,7 +89,7 @@ struct TOMLDocumentBuilder {
         _ key: TOMLKey, _ slot: Slot, value: ConfigNode, to table: Int
     ) {
         let position = tables[table].entries.count
-        tables[table].entries.append(ConfigTable.Entry(key: key.name, keySpan: key.span, value: value))
+        tables[table].entries.append(ConfigNode.Table.Entry(key: key.name, keySpan: key.span, value: value))
         tables[table].slots.append(slot)
         if !tables[table].lookup.isEmpty {
             tables[table].lookup[key.name] = position
@@ -267,7 +267,7 @@ struct TOMLDocumentBuilder {
         append(key, .value, value: value, to: table)
     }
 
-    private func notATable(_ node: ConfigNode, entry: ConfigTable.Entry, key: TOMLKey, in table: Int) -> ConfigSyntaxError {
+    private func notATable(_ node: ConfigNode, entry: ConfigNode.Table.Entry, key: TOMLKey, in table: Int) -> ConfigSyntaxError {
         let path = quotedPath(of: table, then: key.name)
         let start = entry.keySpan.start
         let message: String
@@ -292,7 +292,7 @@ struct TOMLDocumentBuilder {
 
     /// Assembles a finished inline table and drops it, and every table created inside it, from
     /// the arena; they are always the last ones, because inline tables nest strictly.
-    mutating func endInlineTable(_ table: Int) -> ConfigTable {
+    mutating func endInlineTable(_ table: Int) -> ConfigNode.Table {
         let result = assemble(table)
         tables.removeSubrange(table...)
         return result
@@ -301,13 +301,13 @@ struct TOMLDocumentBuilder {
     // MARK: Assembly
 
     /// The finished document; the builder is left empty.
-    mutating func build() -> ConfigTable {
+    mutating func build() -> ConfigNode.Table {
         assemble(Self.root)
     }
 
     /// Moves a table's entries out of the arena and fills in its child tables.
-    private mutating func assemble(_ table: Int) -> ConfigTable {
-        var entries: [ConfigTable.Entry] = []
+    private mutating func assemble(_ table: Int) -> ConfigNode.Table {
+        var entries: [ConfigNode.Table.Entry] = []
         swap(&entries, &tables[table].entries)
         let slots = tables[table].slots
         for index in slots.indices {
@@ -327,7 +327,7 @@ struct TOMLDocumentBuilder {
                 entries[index].value = ConfigNode(.array(elements), span: arrays[array].span)
             }
         }
-        return ConfigTable(entries)
+        return ConfigNode.Table(entries)
     }
 
     // MARK: Names for messages

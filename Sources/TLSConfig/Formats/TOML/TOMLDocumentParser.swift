@@ -15,7 +15,7 @@ struct TOMLDocumentParser {
         scanner = TOMLScanner(bytes)
     }
 
-    mutating func parse() throws(ConfigSyntaxError) -> ConfigTable {
+    mutating func parse() throws(ConfigSyntaxError) -> ConfigNode.Table {
         var table = TOMLDocumentBuilder.root
         while true {
             scanner.skipWhitespace()

@@ -9,8 +9,8 @@
     ///
     /// The bytes must be UTF-8, as TOML requires; an invalid sequence is reported with its byte
     /// offset. A leading UTF-8 byte order mark is ignored.
-    @_spi(Plumbing) public static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigTable {
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<ConfigTable, ConfigSyntaxError> in
+    @_spi(Plumbing) public static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigNode.Table {
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<ConfigNode.Table, ConfigSyntaxError> in
             if let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
                 return .failure(invalidUTF8(in: buffer, at: offset))
             }
@@ -20,7 +20,7 @@
     }
 
     /// Reads a document from a string, which is UTF-8 by construction.
-    @_spi(Plumbing) public static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigTable {
+    @_spi(Plumbing) public static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigNode.Table {
         var text = text
         text.makeContiguousUTF8()
         let result = text.utf8.withContiguousStorageIfAvailable { parseValidated($0) }
@@ -28,7 +28,7 @@
         return try result.get()
     }
 
-    private static func parseValidated(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<ConfigTable, ConfigSyntaxError> {
+    private static func parseValidated(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<ConfigNode.Table, ConfigSyntaxError> {
         var body = buffer
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: buffer[3...])

@@ -9,7 +9,7 @@ struct YAMLCollectionBuilder {
     let anchor: (name: String, serial: Int)?
 
     private var items: [ConfigNode] = []
-    private var entries: [ConfigTable.Entry] = []
+    private var entries: [ConfigNode.Table.Entry] = []
     private var firstKeyPositions: [String: SourcePosition] = [:]
     private var pendingKey: (text: String, span: SourceSpan)?
     private var nodeCount = 1
@@ -39,7 +39,7 @@ struct YAMLCollectionBuilder {
             items.append(built.node)
         case .mapping:
             if let key = pendingKey {
-                entries.append(ConfigTable.Entry(key: key.text, keySpan: key.span, value: built.node))
+                entries.append(ConfigNode.Table.Entry(key: key.text, keySpan: key.span, value: built.node))
                 pendingKey = nil
             } else {
                 pendingKey = (try Self.keyText(of: built, at: site.start), site)
@@ -81,7 +81,7 @@ struct YAMLCollectionBuilder {
     /// `endEvent` is the span of libyaml's end event, which for a flow collection covers the
     /// closing bracket.
     func finish(endEvent: SourceSpan) -> YAMLBuiltNode {
-        let value: ConfigNode.Value = kind == .mapping ? .table(ConfigTable(entries)) : .array(items)
+        let value: ConfigNode.Value = kind == .mapping ? .table(ConfigNode.Table(entries)) : .array(items)
         let span = SourceSpan(start: start, end: isFlow ? endEvent.end : lastEnd)
         return YAMLBuiltNode(node: ConfigNode(value, span: span), nodeCount: nodeCount, height: childHeight + 1, scalar: nil)
     }

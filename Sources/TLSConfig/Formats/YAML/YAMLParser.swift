@@ -14,20 +14,20 @@
 ///   merging loader fails loudly instead of having its shared settings silently ignored;
 /// - aliases are expanded, within `YAMLLimits`, so an alias bomb fails fast instead of exhausting memory.
 @_spi(Plumbing) public enum YAMLParser: Sendable {
-    @_spi(Plumbing) public static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigTable {
+    @_spi(Plumbing) public static func parse(_ bytes: [UInt8]) throws(ConfigSyntaxError) -> ConfigNode.Table {
         try parse(bytes, limits: .standard)
     }
 
-    @_spi(Plumbing) public static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigTable {
+    @_spi(Plumbing) public static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigNode.Table {
         try parse(Array(text.utf8), limits: .standard)
     }
 
     /// Tests use this to check the limits without building inputs at the standard sizes.
-    static func parse(_ bytes: [UInt8], limits: YAMLLimits) throws(ConfigSyntaxError) -> ConfigTable {
+    static func parse(_ bytes: [UInt8], limits: YAMLLimits) throws(ConfigSyntaxError) -> ConfigNode.Table {
         let source = try YAMLSourceText(validating: bytes)
         // libyaml asserts on a null input pointer, which an empty array may have.
-        if bytes.isEmpty { return ConfigTable() }
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(ConfigSyntaxError) -> ConfigTable in
+        if bytes.isEmpty { return ConfigNode.Table() }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(ConfigSyntaxError) -> ConfigNode.Table in
             let reader = try YAMLEventReader(input: buffer, source: source)
             var builder = YAMLTreeBuilder(limits: limits)
             while true {

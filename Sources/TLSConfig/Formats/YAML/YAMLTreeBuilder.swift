@@ -10,19 +10,19 @@ struct YAMLTreeBuilder {
     private var documentCount = 0
     private var nodeCount = 0
     private var aliasNodeCount = 0
-    private var root: ConfigTable?
+    private var root: ConfigNode.Table?
 
     init(limits: YAMLLimits) {
         self.limits = limits
     }
 
     /// Returns the finished table once the stream has ended, nil while more events are needed.
-    mutating func consume(_ event: YAMLEvent) throws(ConfigSyntaxError) -> ConfigTable? {
+    mutating func consume(_ event: YAMLEvent) throws(ConfigSyntaxError) -> ConfigNode.Table? {
         switch event.kind {
         case .streamStart, .documentEnd:
             break
         case .streamEnd:
-            return root ?? ConfigTable()
+            return root ?? ConfigNode.Table()
         case .documentStart:
             documentCount += 1
             if documentCount > 1 {
@@ -118,7 +118,7 @@ struct YAMLTreeBuilder {
             root = table
         } else if let scalar = built.scalar, scalar.isUntaggedPlain, scalar.text.isEmpty {
             // `---` with nothing after it: an empty document.
-            root = ConfigTable()
+            root = ConfigNode.Table()
         } else {
             throw ConfigSyntaxError("expected a mapping at the top level, found \(built.node.typeName)", at: site.start)
         }

@@ -23,7 +23,7 @@ let path = (url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath) + (ur
 
 // 1. Resolve: host sections for HOST:PORT apply; every error is reported, with its origin.
 let target: HostTarget
-do throws(HostSyntaxError) {
+do throws(HostTarget.SyntaxError) {
     target = try HostTarget(host: hostName, port: port)
 } catch {
     fail("error: \(error)", code: 2)
