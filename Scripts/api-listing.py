@@ -38,6 +38,10 @@ def line(symbol):
 
 
 def is_documented(symbol):
+    # A member the compiler wrote (an enum's init(rawValue:), a command's init(from:)) has no
+    # source location and cannot carry a comment.
+    if "location" not in symbol:
+        return True
     lines = symbol.get("docComment", {}).get("lines", [])
     return any(entry.get("text", "").strip() for entry in lines)
 

@@ -10,6 +10,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
         /// The configuration cannot be used as it is.
         case error
 
+        /// Notes sort below warnings, warnings below errors.
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }

@@ -1,7 +1,7 @@
 /// Keeps a context current while the files behind it change, for services that run for weeks
 /// while cert-manager, a Vault agent or an ACME client rotates their certificates.
 ///
-/// At each poll it compares the resolution's ``WatchedInputs`` with the file system. When one
+/// At each poll it compares the resolution's inputs with the file system. When one
 /// changed, it resolves again; when the settings or the bytes read differ (a touch changes
 /// neither), it builds, and the new context replaces the current one only if the build
 /// succeeds. Settings from configuration providers (a source whose

@@ -88,7 +88,7 @@ public struct ResolverConfiguration: Sendable {
     }
 
     /// The tool's own variables that are not settings: `PREFIX_CONFIG` (an explicit file),
-    /// `PREFIX_SAFE_DIRECTORIES` (``SafeDirectories``) and `PREFIX_TRUSTED_CONFIG_PATHS`
+    /// `PREFIX_SAFE_DIRECTORIES` (`safe-directories`) and `PREFIX_TRUSTED_CONFIG_PATHS`
     /// (project files trusted for automation).
     package static let ownVariableSuffixes = ["CONFIG", "SAFE_DIRECTORIES", "TRUSTED_CONFIG_PATHS"]
 

@@ -244,10 +244,12 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         }
     }
 
+    /// Keys sort in declaration order, the order `show` and the reference list them in.
     public static func < (lhs: SettingKey, rhs: SettingKey) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// The key as files spell it, such as `ca-file`.
     public var description: String { rawValue }
 }
 

@@ -38,6 +38,7 @@ public struct TLSConsumer: Sendable, Hashable, CustomStringConvertible {
         self.setsItsOwnVersionsAndCiphers = setsItsOwnVersionsAndCiphers
     }
 
+    /// The consumer's name, as diagnostics cite it.
     public var description: String { name }
 
     /// SwiftNIO channels with handlers from `makeHandler`: every setting is enforced.

@@ -142,6 +142,7 @@ public enum TLSConnectionError: Error, Sendable, Hashable, CustomStringConvertib
     /// Anything else, with the system's or OpenSSL's text.
     case failed(String)
 
+    /// What failed, for a log line.
     public var description: String {
         switch self {
         case .timedOut: "timed out waiting for the peer"

@@ -12,41 +12,78 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
     }
 
     /// The host name could not be resolved.
+    ///
+    /// Fix: check the host name and DNS (`getent hosts HOST`).
     case nameResolution(String)
     /// Nothing listens on the port.
+    ///
+    /// Fix: check the port, and that the server runs.
     case connectionRefused
     /// The timeout passed.
+    ///
+    /// Fix: check the network path and firewalls, or give a longer `--timeout`.
     case timedOut(Phase)
     /// Another socket error, such as "network is unreachable".
+    ///
+    /// Fix: check the network path to the host.
     case connectionFailed(String)
     /// The server's chain failed verification, with OpenSSL's reason.
+    ///
+    /// Fix: add the server's CA to `ca-file`, as `tlsconfig connect` names it.
     case serverCertificateNotTrusted(HandshakeFailure.VerificationError)
     /// The certificate does not name the host (or `server-name`).
+    ///
+    /// Fix: connect with a name the certificate lists, or have it reissued with yours.
     case hostnameMismatch(expected: String, certificateNames: [String])
     /// The server asked for a client certificate, none is configured, and it refused to go on.
+    ///
+    /// Fix: set `client-cert` (and `client-key`).
     case clientCertificateRequired
     /// The server refused the client certificate we sent.
+    ///
+    /// Fix: use a client certificate from a CA the server trusts.
     case clientCertificateRejected(HandshakeFailure.Alert)
     /// Client and server share no protocol version; carries OpenSSL's reason.
+    ///
+    /// Fix: align `min-version` and `max-version` with the server's versions.
     case noCommonProtocolVersion(String)
     /// The certificate names its host only in the common name: refused, as rustls, Go and
     /// browsers refuse it.
+    ///
+    /// Fix: have the certificate reissued with a subjectAltName.
     case serverCertificateWithoutSubjectAltName(subject: String)
     /// The server answered with something that is not TLS (a plain-text port).
+    ///
+    /// Fix: connect to the TLS port, or begin TLS as the protocol does (PostgreSQL's SSLRequest).
     case notTLS(String)
     /// The server accepted the TCP connection and closed it without a TLS answer.
+    ///
+    /// Fix: check the server's logs: it ended the connection before answering.
     case closedDuringHandshake
     /// The server speaks none of the ALPN protocols offered (alert 120).
+    ///
+    /// Fix: set `alpn` to a protocol the server speaks.
     case noCommonApplicationProtocol
     /// The server shares no cipher suite, group or signature algorithm (alert 40).
+    ///
+    /// Fix: allow the server's ciphers in `ciphers`, or remove `ciphers`.
     case noCommonCipher(HandshakeFailure.Alert)
     /// The server's public key matches none of `pinned-public-keys`.
+    ///
+    /// Fix: update `pinned-public-keys` if the key was rotated on purpose; otherwise do not
+    /// connect.
     case pinMismatch(presented: PublicKeyPin)
     /// The proxy could not be used, or refused the tunnel.
+    ///
+    /// Fix: check the proxy variable, or bypass it with `NO_PROXY` or `--no-proxy`.
     case proxyFailed(String)
     /// The configuration has errors, so no connection was attempted.
+    ///
+    /// Fix: fix the configuration errors listed first.
     case configuration(errors: Int)
     /// Anything else, with OpenSSL's text.
+    ///
+    /// Fix: read OpenSSL's text in the message.
     case other(String)
 
     /// A stable identifier for scripts and JSON output.
@@ -73,6 +110,7 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         }
     }
 
+    /// What went wrong, in words that say what to fix.
     public var description: String {
         switch self {
         case .nameResolution(let reason): "cannot resolve the host name: \(reason)"

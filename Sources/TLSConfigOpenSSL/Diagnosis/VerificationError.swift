@@ -18,6 +18,7 @@ extension HandshakeFailure {
             self.subject = subject
         }
 
+        /// OpenSSL's reason, with its error number and the depth of the certificate.
         public var description: String {
             "\(reason) (X509 error \(code) at depth \(depth)\(subject.map { ", \($0)" } ?? ""))"
         }
