@@ -21,21 +21,31 @@ let package = Package(
     ],
     traits: [
         // Off by default: a package that does not enable it neither builds swift-nio-ssl nor links BoringSSL.
-        .trait(name: "NIO", description: "TLSConfigNIO: swift-nio-ssl configurations, contexts and handlers from a resolution."),
+        .trait(
+            name: "NIO",
+            description: "TLSConfigNIO: swift-nio-ssl configurations, contexts and handlers from a resolution."),
         // Off by default: a package that does not enable it does not build swift-configuration.
         // Off by default: reloaders as swift-nio-extras `CertificateReloader`s and
         // swift-service-lifecycle `Service`s that log to swift-log. Enables NIO.
         .trait(
-            name: "Reloading", description: "TLSConfigNIO reloaders as CertificateReloaders (swift-nio-extras) and Services (swift-service-lifecycle), logging to swift-log.",
+            name: "Reloading",
+            description:
+                "TLSConfigNIO reloaders as CertificateReloaders (swift-nio-extras) and Services (swift-service-lifecycle), logging to swift-log.",
             enabledTraits: ["NIO"]
         ),
         // Off by default: TLSConfigGRPC, grpc-swift-nio-transport's transport security from a
         // resolution. Enables Reloading (the transport takes a CertificateReloader).
         .trait(
-            name: "GRPC", description: "TLSConfigGRPC: grpc-swift-nio-transport client and server transport security, rotation included.",
+            name: "GRPC",
+            description:
+                "TLSConfigGRPC: grpc-swift-nio-transport client and server transport security, rotation included.",
             enabledTraits: ["Reloading"]
         ),
-        .trait(name: "Configuration", description: "TLSConfigConfiguration: TLS settings from swift-configuration providers, and a TOML snapshot for its file providers."),
+        .trait(
+            name: "Configuration",
+            description:
+                "TLSConfigConfiguration: TLS settings from swift-configuration providers, and a TOML snapshot for its file providers."
+        ),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -70,7 +80,9 @@ let package = Package(
         // `tls show|check|connect` for host tools; tlsconfig is built from the same commands.
         .target(
             name: "TLSConfigCommands",
-            dependencies: ["TLSConfig", "TLSConfigOpenSSL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TLSConfig", "TLSConfigOpenSSL", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .target(
             name: "TLSConfigNIO",
@@ -79,8 +91,12 @@ let package = Package(
                 "TLSConfigOpenSSL",
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
-                .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["Reloading"])),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Reloading"])),
+                .product(
+                    name: "NIOCertificateReloading", package: "swift-nio-extras",
+                    condition: .when(traits: ["Reloading"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["Reloading"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Reloading"])),
             ]
         ),
@@ -89,8 +105,11 @@ let package = Package(
             dependencies: [
                 "TLSConfig",
                 "TLSConfigNIO",
-                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport", condition: .when(traits: ["GRPC"])),
-                .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["GRPC"])),
+                .product(
+                    name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport",
+                    condition: .when(traits: ["GRPC"])),
+                .product(
+                    name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["GRPC"])),
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["GRPC"])),
             ]
         ),
@@ -98,7 +117,8 @@ let package = Package(
             name: "TLSConfigConfiguration",
             dependencies: [
                 "TLSConfig",
-                .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["Configuration"])),
+                .product(
+                    name: "Configuration", package: "swift-configuration", condition: .when(traits: ["Configuration"])),
             ]
         ),
         .target(name: "TLSConfigTesting", dependencies: ["TLSConfig"]),
@@ -116,7 +136,9 @@ let package = Package(
         // The allocator's own count of bytes in use, for the leak tests (malloc.h has no Swift module).
         .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(name: "TLSConfigTests", dependencies: ["TLSConfig", "TLSConfigTesting", "TestSupport"]),
-        .testTarget(name: "TLSConfigOpenSSLTests", dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "CHeapStats", "TestSupport"]),
+        .testTarget(
+            name: "TLSConfigOpenSSLTests",
+            dependencies: ["TLSConfigOpenSSL", "TLSConfig", "COpenSSL", "CTLSShims", "CHeapStats", "TestSupport"]),
         .testTarget(
             name: "TLSConfigNIOTests",
             dependencies: [
@@ -124,8 +146,12 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NIO"])),
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["NIO"])),
-                .product(name: "NIOCertificateReloading", package: "swift-nio-extras", condition: .when(traits: ["Reloading"])),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Reloading"])),
+                .product(
+                    name: "NIOCertificateReloading", package: "swift-nio-extras",
+                    condition: .when(traits: ["Reloading"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["Reloading"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Reloading"])),
             ]
         ),
@@ -134,14 +160,17 @@ let package = Package(
             dependencies: [
                 "TLSConfigGRPC", "TLSConfigNIO", "TLSConfig", "TestSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2", condition: .when(traits: ["GRPC"])),
-                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport", condition: .when(traits: ["GRPC"])),
+                .product(
+                    name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport",
+                    condition: .when(traits: ["GRPC"])),
             ]
         ),
         .testTarget(
             name: "TLSConfigConfigurationTests",
             dependencies: [
                 "TLSConfigConfiguration", "TLSConfig", "TLSConfigTesting", "TestSupport",
-                .product(name: "Configuration", package: "swift-configuration", condition: .when(traits: ["Configuration"])),
+                .product(
+                    name: "Configuration", package: "swift-configuration", condition: .when(traits: ["Configuration"])),
             ]
         ),
         .testTarget(name: "tlsconfigTests", dependencies: ["tlsconfig", "TestSupport"], exclude: ["Golden"]),

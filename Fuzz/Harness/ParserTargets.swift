@@ -13,7 +13,8 @@ enum TOMLTarget {
             do { fromText = .success(try TOMLParser.parse(text)) } catch { fromText = .failure(error) }
             fuzzCheck(
                 TreeChecks.describe(fromBytes) == TreeChecks.describe(fromText),
-                "TOMLParser.parse(bytes) and parse(String) disagree:\n\(TreeChecks.describe(fromBytes))\n\(TreeChecks.describe(fromText))")
+                "TOMLParser.parse(bytes) and parse(String) disagree:\n\(TreeChecks.describe(fromBytes))\n\(TreeChecks.describe(fromText))"
+            )
         } else {
             guard case .failure = fromBytes else {
                 fuzzCheck(false, "TOMLParser accepted invalid UTF-8")
@@ -39,7 +40,9 @@ enum TreeChecks {
         case .success(let table):
             check(table, format: format)
         case .failure(let error):
-            fuzzCheck(error.position.line >= 1 && error.position.column >= 1, "\(format) error at \(error.position): \(error.message)")
+            fuzzCheck(
+                error.position.line >= 1 && error.position.column >= 1,
+                "\(format) error at \(error.position): \(error.message)")
             if let related = error.related {
                 fuzzCheck(related.line >= 1 && related.column >= 1, "\(format) related position \(related)")
             }
@@ -77,20 +80,24 @@ enum TreeChecks {
     }
 
     private static func describe(_ table: ConfigTable) -> String {
-        "{" + table.entries.map { "\($0.key.debugDescription)@\($0.keySpan.start)-\($0.keySpan.end)=\(describe($0.value))" }.joined(separator: ",") + "}"
+        "{"
+            + table.entries.map {
+                "\($0.key.debugDescription)@\($0.keySpan.start)-\($0.keySpan.end)=\(describe($0.value))"
+            }.joined(separator: ",") + "}"
     }
 
     private static func describe(_ node: ConfigNode) -> String {
-        let value = switch node.value {
-        case .string(let text): text.debugDescription
-        case .integer(let number): "i\(number)"
-        case .float(let number): "f\(number.bitPattern)"
-        case .bool(let flag): "\(flag)"
-        case .dateTime(let date): "\(date)"
-        case .null: "null"
-        case .array(let items): "[" + items.map(describe).joined(separator: ",") + "]"
-        case .table(let table): describe(table)
-        }
+        let value =
+            switch node.value {
+            case .string(let text): text.debugDescription
+            case .integer(let number): "i\(number)"
+            case .float(let number): "f\(number.bitPattern)"
+            case .bool(let flag): "\(flag)"
+            case .dateTime(let date): "\(date)"
+            case .null: "null"
+            case .array(let items): "[" + items.map(describe).joined(separator: ",") + "]"
+            case .table(let table): describe(table)
+            }
         return "\(value)@\(node.span.start)-\(node.span.end)"
     }
 }
@@ -100,18 +107,25 @@ enum PEMTarget {
     static func run(_ bytes: [UInt8]) {
         let summary = PEMScanner.scan(bytes)
         let begins = occurrences(of: Array("-----BEGIN ".utf8), in: bytes)
-        fuzzCheck(summary.blockCount + summary.malformedBlocks <= begins, "more blocks (\(summary.blockCount) + \(summary.malformedBlocks) malformed) than BEGIN lines (\(begins))")
+        fuzzCheck(
+            summary.blockCount + summary.malformedBlocks <= begins,
+            "more blocks (\(summary.blockCount) + \(summary.malformedBlocks) malformed) than BEGIN lines (\(begins))")
         // Blocks are in file order, inside the input, one after another, lines ascending.
         var previousEnd = 0
         var previousLine = 0
         for block in summary.blocks {
-            fuzzCheck(block.range.lowerBound >= previousEnd && block.range.upperBound <= bytes.count, "block \(block.range) overlaps or leaves the input")
+            fuzzCheck(
+                block.range.lowerBound >= previousEnd && block.range.upperBound <= bytes.count,
+                "block \(block.range) overlaps or leaves the input")
             fuzzCheck(block.line >= previousLine, "block lines out of order")
-            fuzzCheck(Array(bytes[block.range].prefix(11)) == Array("-----BEGIN ".utf8), "block does not start with BEGIN")
+            fuzzCheck(
+                Array(bytes[block.range].prefix(11)) == Array("-----BEGIN ".utf8), "block does not start with BEGIN")
             previousEnd = block.range.upperBound
             previousLine = block.line
         }
-        fuzzCheck(summary.certificates == summary.certificateBlocks.filter(\.isWellFormed).count, "certificate count disagrees with its blocks")
+        fuzzCheck(
+            summary.certificates == summary.certificateBlocks.filter(\.isWellFormed).count,
+            "certificate count disagrees with its blocks")
         fuzzCheck(!(summary.looksLikeDER && summary.blockCount > 0), "DER and PEM blocks at once")
     }
 
@@ -141,14 +155,22 @@ enum HostTargetFuzz {
         if let pattern {
             _ = pattern.specificity
             let again = try? HostPattern(parsing: pattern.description)
-            fuzzCheck(again == pattern, "pattern \(patternText.debugDescription) normalises to \(pattern.description.debugDescription), which reads back as \(String(describing: again))")
+            fuzzCheck(
+                again == pattern,
+                "pattern \(patternText.debugDescription) normalises to \(pattern.description.debugDescription), which reads back as \(String(describing: again))"
+            )
         }
         if let target {
             let again = try? HostTarget(parsing: target.authority)
-            fuzzCheck(again == target, "host \(hostText.debugDescription) normalises to \(target.authority.debugDescription), which reads back as \(String(describing: again))")
+            fuzzCheck(
+                again == target,
+                "host \(hostText.debugDescription) normalises to \(target.authority.debugDescription), which reads back as \(String(describing: again))"
+            )
             // The same text as a pattern must match it (a host is a valid pattern).
             let asPattern = try? HostPattern(parsing: hostText)
-            fuzzCheck(asPattern?.matches(target) == true, "host \(hostText.debugDescription) does not match itself as a pattern")
+            fuzzCheck(
+                asPattern?.matches(target) == true,
+                "host \(hostText.debugDescription) does not match itself as a pattern")
             if let port = target.port {
                 let split = try? HostTarget(host: target.kind == .ipv6 ? "[\(target.host)]" : target.host, port: port)
                 fuzzCheck(split == target, "HostTarget(host:port:) differs for \(hostText.debugDescription)")
@@ -157,7 +179,9 @@ enum HostTargetFuzz {
         if let pattern, let target {
             let matched = pattern.matches(target)
             if matched, pattern.isWildcard {
-                fuzzCheck(target.kind == .name && target.host != String(pattern.host.dropFirst(2)), "wildcard \(pattern) matched the apex or an address \(target)")
+                fuzzCheck(
+                    target.kind == .name && target.host != String(pattern.host.dropFirst(2)),
+                    "wildcard \(pattern) matched the apex or an address \(target)")
             }
             if let port = pattern.port, matched {
                 fuzzCheck(target.port == port, "pattern \(pattern) matched \(target) on another port")

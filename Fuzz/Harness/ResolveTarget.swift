@@ -66,12 +66,13 @@ enum ResolveTarget {
         let isYAML = selector & 1 != 0
         let ext = isYAML ? "yaml" : "toml"
         let placement = (selector >> 1) & 3
-        let fileName = switch placement {
-        case 0: "tlsconfig.\(ext)"
-        case 1: "etc/tlsconfig/config.\(ext)"
-        case 2: "xdg/tlsconfig/config.\(ext)"
-        default: "explicit.\(ext)"
-        }
+        let fileName =
+            switch placement {
+            case 0: "tlsconfig.\(ext)"
+            case 1: "etc/tlsconfig/config.\(ext)"
+            case 2: "xdg/tlsconfig/config.\(ext)"
+            default: "explicit.\(ext)"
+            }
         write(config, to: root + "/" + fileName)
         if let dataFile { write(dataFile, to: root + "/ca.pem") }
 
@@ -122,13 +123,16 @@ enum ResolveTarget {
         fuzzCheck(resolution.values.map(\.key) == SettingKey.allCases, "values are not one per key in SettingKey order")
 
         // JSON output is valid JSON (the pretty form differs only in white space).
-        fuzzCheck((try? JSONSerialization.jsonObject(with: Data(outputs[4].utf8))) != nil, "report JSON does not parse:\n\(outputs[4])")
+        fuzzCheck(
+            (try? JSONSerialization.jsonObject(with: Data(outputs[4].utf8))) != nil,
+            "report JSON does not parse:\n\(outputs[4])")
 
         // The passphrase never leaks.
         let secretBytes = Array(secret.utf8)
         if !bytes.containsSequence(secretBytes) {
             for text in outputs {
-                fuzzCheck(!Array(text.utf8).containsSequence(secretBytes), "the passphrase appears in the output:\n\(text)")
+                fuzzCheck(
+                    !Array(text.utf8).containsSequence(secretBytes), "the passphrase appears in the output:\n\(text)")
             }
         }
     }

@@ -16,7 +16,9 @@ package struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
         CommandConfiguration(
             commandName: "check",
             abstract: "Resolve the settings and check them deeply: certificates, keys, validity, chain order, CRLs.",
-            discussion: "Exits 0 when there are no errors and 1 when there are. With --watch it keeps running and checks again whenever a configuration file, CA file or directory, certificate, key, CRL or passphrase file changes (a rename, a swapped ..data link, an in-place rewrite), so a rotation can be watched as it happens.\n\n" + TLSCommandHelp.variables
+            discussion:
+                "Exits 0 when there are no errors and 1 when there are. With --watch it keeps running and checks again whenever a configuration file, CA file or directory, certificate, key, CRL or passphrase file changes (a rename, a swapped ..data link, an in-place rewrite), so a rotation can be watched as it happens.\n\n"
+                + TLSCommandHelp.variables
         )
     }
 
@@ -27,7 +29,10 @@ package struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
     @Flag(help: "Keep running, and check again whenever a file the settings depend on changes (Ctrl-C stops).")
     var watch = false
 
-    @Option(help: ArgumentHelp("With --watch, seconds between looks at the files; a change their directories report is looked at at once.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "With --watch, seconds between looks at the files; a change their directories report is looked at at once.",
+            valueName: "seconds"))
     var interval: Double = 1
 
     /// Required by ArgumentParser.
@@ -56,7 +61,9 @@ package struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
         let waiter = FileEventWaiter()
         waiter?.watch(watched)
         let events = waiter == nil ? "" : " and as soon as their directories change"
-        Terminal.write("Watching \(watched.inputs.count) file(s) every \(interval) s\(events); Ctrl-C stops.\n", to: Terminal.standardError)
+        Terminal.write(
+            "Watching \(watched.inputs.count) file(s) every \(interval) s\(events); Ctrl-C stops.\n",
+            to: Terminal.standardError)
         while true {
             if let waiter {
                 _ = waiter.wait(timeout: .milliseconds(Int(interval * 1000)))
@@ -75,7 +82,9 @@ package struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
             guard !next.hasSameOutcome(as: current) else { continue }
             current = next
             let stamp = Date().formatted(.iso8601)
-            Terminal.write(output.style.terminalSafe("\n--- \(stamp): changed \(changed.joined(separator: ", "))\n"), to: Terminal.standardOutput)
+            Terminal.write(
+                output.style.terminalSafe("\n--- \(stamp): changed \(changed.joined(separator: ", "))\n"),
+                to: Terminal.standardOutput)
             _ = report(next)
         }
     }

@@ -29,7 +29,9 @@ public enum TLSCommandLine {
         do {
             var command = try root.parseAsRoot()
             if command is any AsyncParsableCommand {
-                Terminal.error("\(type(of: command)) is an async command, and this tool's main runs commands synchronously; call `await TLSCommandLine.main(\(root).self)` from an async main")
+                Terminal.error(
+                    "\(type(of: command)) is an async command, and this tool's main runs commands synchronously; call `await TLSCommandLine.main(\(root).self)` from an async main"
+                )
                 exit(1)
             }
             try command.run()

@@ -10,7 +10,10 @@ public struct TLSCommands<Host: TLSCommandsHost>: ParsableCommand {
         CommandConfiguration(
             commandName: "tls",
             abstract: "Show, check or try the TLS settings, and where each came from.",
-            subcommands: [TLSShowCommand<Host>.self, TLSCheckCommand<Host>.self, TLSConnectCommand<Host>.self, TLSTrustCommand<Host>.self],
+            subcommands: [
+                TLSShowCommand<Host>.self, TLSCheckCommand<Host>.self, TLSConnectCommand<Host>.self,
+                TLSTrustCommand<Host>.self,
+            ],
             defaultSubcommand: TLSShowCommand<Host>.self
         )
     }

@@ -16,14 +16,18 @@ package struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
         CommandConfiguration(
             commandName: "connect",
             abstract: "Connect to HOST[:PORT] with the resolved settings and explain the handshake.",
-            discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors.\n\n" + TLSCommandHelp.variables
+            discussion: "Exits 0 when the handshake succeeds and 1 when it fails or the configuration has errors.\n\n"
+                + TLSCommandHelp.variables
         )
     }
 
     @OptionGroup var hostOptions: Host.Options
     @OptionGroup var output: TLSOutputOptions
 
-    @Argument(help: "The server: HOST, HOST:PORT, [IPv6]:PORT (port 443 when omitted), or a URL such as https://HOST/PATH or postgres://HOST.")
+    @Argument(
+        help:
+            "The server: HOST, HOST:PORT, [IPv6]:PORT (port 443 when omitted), or a URL such as https://HOST/PATH or postgres://HOST."
+    )
     var host: String
 
     @Option(help: "Give up after this many seconds.")
@@ -32,7 +36,9 @@ package struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
     @Flag(name: .customLong("show-certs"), help: "Print every certificate of the peer chain in full.")
     var showCertificates = false
 
-    @Flag(name: .customLong("no-proxy"), help: "Connect directly, ignoring HTTPS_PROXY, https_proxy, ALL_PROXY and all_proxy.")
+    @Flag(
+        name: .customLong("no-proxy"),
+        help: "Connect directly, ignoring HTTPS_PROXY, https_proxy, ALL_PROXY and all_proxy.")
     var noProxy = false
 
     /// Required by ArgumentParser.
@@ -70,7 +76,9 @@ package struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
             try refuse(resolution, diagnostics: resolution.diagnostics + local)
         }
         var probe = HandshakeProbe(timeout: .milliseconds(Int(timeout * 1000)))
-        if isURL, let scheme = host.split(separator: ":").first?.lowercased(), scheme == "postgres" || scheme == "postgresql" {
+        if isURL, let scheme = host.split(separator: ":").first?.lowercased(),
+            scheme == "postgres" || scheme == "postgresql"
+        {
             probe.start = .postgreSQL
         }
         if !noProxy {
@@ -98,7 +106,9 @@ package struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
         let notable = outcome.diagnostics.filter { $0.severity >= .warning }
         output.emit(
             text: outcome.text(style: output.style),
-            diagnostics: notable.isEmpty ? "" : DiagnosticRenderer(style: output.errorStyle, sources: outcome.resolution.sources).render(notable),
+            diagnostics: notable.isEmpty
+                ? ""
+                : DiagnosticRenderer(style: output.errorStyle, sources: outcome.resolution.sources).render(notable),
             json: outcome.json()
         )
     }
@@ -108,12 +118,16 @@ package struct TLSConnectCommand<Host: TLSCommandsHost>: ParsableCommand {
         let target = resolution.host ?? (try? HostTarget(parsing: host)) ?? (try? HostTarget.parsing(url: host).target)
         var report = HandshakeReport(host: target?.host ?? host, port: target?.port ?? 443)
         report.failure = .configuration(errors: diagnostics.errors.count)
-        let outcome = ConnectionReport(report, resolution: resolution, diagnostics: diagnostics, checkCommand: Host.checkCommand(hostOptions))
+        let outcome = ConnectionReport(
+            report, resolution: resolution, diagnostics: diagnostics, checkCommand: Host.checkCommand(hostOptions))
         if output.format == .json {
             emit(outcome)
         } else {
             // Only the findings: a connection report would describe a connection never made.
-            output.emit(text: "", diagnostics: DiagnosticRenderer(style: output.errorStyle, sources: resolution.sources).render(diagnostics), json: .null)
+            output.emit(
+                text: "",
+                diagnostics: DiagnosticRenderer(style: output.errorStyle, sources: resolution.sources).render(
+                    diagnostics), json: .null)
         }
         throw ExitCode(1)
     }

@@ -55,7 +55,9 @@ package struct TLSOutputOptions: ParsableArguments {
     }
 
     /// Writes `text` and `diagnostics` (text mode) or `json`.
-    package func emit(text: @autoclosure () -> String, diagnostics: @autoclosure () -> String = "", json: @autoclosure () -> JSONValue) {
+    package func emit(
+        text: @autoclosure () -> String, diagnostics: @autoclosure () -> String = "", json: @autoclosure () -> JSONValue
+    ) {
         switch format {
         case .text:
             Terminal.write(style.terminalSafe(text()), to: Terminal.standardOutput)

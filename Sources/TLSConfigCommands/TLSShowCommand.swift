@@ -11,7 +11,9 @@ import TLSConfig
 package struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
     /// `show`.
     package static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "show", abstract: "Show every TLS setting, its value and where it came from.", discussion: TLSCommandHelp.variables)
+        CommandConfiguration(
+            commandName: "show", abstract: "Show every TLS setting, its value and where it came from.",
+            discussion: TLSCommandHelp.variables)
     }
 
     @OptionGroup var hostOptions: Host.Options
@@ -30,7 +32,8 @@ package struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
         // What OpenSSL puts in force for these versions and ciphers, without loading the trust
         // store (`check` builds the full context and reports the store).
         let preview = TLSContextBuilder(resolution: resolution).protocolPreview()
-        let facts = OpenSSLReport.factsSection(OpenSSLFacts.current(environment: ProcessInfo.processInfo.environment), inForce: preview, trustStore: nil)
+        let facts = OpenSSLReport.factsSection(
+            OpenSSLFacts.current(environment: ProcessInfo.processInfo.environment), inForce: preview, trustStore: nil)
         let report = ResolutionReport(resolution, showLosers: all, extraSections: [facts])
         output.emit(
             text: report.text(style: output.style, includingDiagnostics: false),
@@ -43,10 +46,18 @@ package struct TLSShowCommand<Host: TLSCommandsHost>: ParsableCommand {
 
 /// `--host` and `--server` for the commands that resolve without connecting.
 package struct TLSHostOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT; port 443 when omitted, as connect uses), applying matching host sections.", valueName: "host"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Resolve for this host (HOST, HOST:PORT, [IPv6]:PORT; port 443 when omitted, as connect uses), applying matching host sections.",
+            valueName: "host"))
     var host: String?
 
-    @Flag(name: .long, help: "Resolve as a server: cert, key, client-auth, and the CAs for client certificates; client variables (SSL_CERT_FILE, SSL_CLIENT_CERT, ...) are not read.")
+    @Flag(
+        name: .long,
+        help:
+            "Resolve as a server: cert, key, client-auth, and the CAs for client certificates; client variables (SSL_CERT_FILE, SSL_CLIENT_CERT, ...) are not read."
+    )
     var server = false
 
     /// Required by ArgumentParser.

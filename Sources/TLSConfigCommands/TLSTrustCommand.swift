@@ -14,14 +14,15 @@ package struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
     package static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "trust",
-            abstract: "Trust a project file, so its settings that weaken TLS (trust, ca-file, ca-dir, verify, a low min-version, ciphers, server-name) apply.",
+            abstract:
+                "Trust a project file, so its settings that weaken TLS (trust, ca-file, ca-dir, verify, a low min-version, ciphers, server-name) apply.",
             discussion: """
-            A project file is found by walking up from the working directory, so it comes with whatever directory you work in. \
-            Its settings that weaken verification or change which CAs are trusted are errors until you trust it; the trust is \
-            recorded with the file's SHA-256 and ends when the file changes. Files you name (--config, NAME_CONFIG), your own \
-            and the system's configuration need no trust. For automation, NAME_TRUSTED_CONFIG_PATHS lists trusted files or \
-            directories (':'-separated).
-            """
+                A project file is found by walking up from the working directory, so it comes with whatever directory you work in. \
+                Its settings that weaken verification or change which CAs are trusted are errors until you trust it; the trust is \
+                recorded with the file's SHA-256 and ends when the file changes. Files you name (--config, NAME_CONFIG), your own \
+                and the system's configuration need no trust. For automation, NAME_TRUSTED_CONFIG_PATHS lists trusted files or \
+                directories (':'-separated).
+                """
         )
     }
 
@@ -57,7 +58,12 @@ package struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
                 text: rows.isEmpty
                     ? "no project file applies in \(configuration.workingDirectory)\n"
                     : rows.map { "\($0.0)  \($0.1)\n" }.joined(),
-                json: .object([("projectFiles", .array(rows.map { .object([("path", .string($0.0)), ("trust", .string($0.1.description))]) }))])
+                json: .object([
+                    (
+                        "projectFiles",
+                        .array(rows.map { .object([("path", .string($0.0)), ("trust", .string($0.1.description))]) })
+                    )
+                ])
             )
             return
         }
@@ -67,13 +73,23 @@ package struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
         } else if let found = projectFiles.first?.path {
             file = found
         } else {
-            try fail("no project file applies in \(configuration.workingDirectory), so there is nothing to trust", help: "name the file: \(configuration.effectiveTrustCommand) PATH")
+            try fail(
+                "no project file applies in \(configuration.workingDirectory), so there is nothing to trust",
+                help: "name the file: \(configuration.effectiveTrustCommand) PATH")
         }
         let environment = configuration.environment
-        guard let location = ProjectTrustRecords.location(appName: configuration.appName, xdgConfigHome: environment["XDG_CONFIG_HOME"], home: environment["HOME"]) else {
-            try fail("cannot record trust: neither XDG_CONFIG_HOME nor HOME is an absolute path", help: "set HOME, or list the file in \(configuration.environmentPrefix)_TRUSTED_CONFIG_PATHS")
+        guard
+            let location = ProjectTrustRecords.location(
+                appName: configuration.appName, xdgConfigHome: environment["XDG_CONFIG_HOME"], home: environment["HOME"]
+            )
+        else {
+            try fail(
+                "cannot record trust: neither XDG_CONFIG_HOME nor HOME is an absolute path",
+                help: "set HOME, or list the file in \(configuration.environmentPrefix)_TRUSTED_CONFIG_PATHS")
         }
-        let ownership = OwnershipRule(safeDirectories: SafeDirectories(), userConfigFile: nil, safeDirectoriesVariable: configuration.environmentPrefix + "_SAFE_DIRECTORIES")
+        let ownership = OwnershipRule(
+            safeDirectories: SafeDirectories(), userConfigFile: nil,
+            safeDirectoriesVariable: configuration.environmentPrefix + "_SAFE_DIRECTORIES")
         var records: ProjectTrustRecords
         switch ProjectTrustRecords.load(from: location, ownership: ownership) {
         case .success(let loaded): records = loaded
@@ -84,7 +100,9 @@ package struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
             let removed = records.untrust(absolute)
             if removed, let problem = records.save() { try report([problem]) }
             output.emit(
-                text: removed ? "untrusted \(absolute): its settings that weaken TLS are errors again\n" : "\(absolute) was not trusted; nothing changed\n",
+                text: removed
+                    ? "untrusted \(absolute): its settings that weaken TLS are errors again\n"
+                    : "\(absolute) was not trusted; nothing changed\n",
                 json: .object([("path", .string(absolute)), ("untrusted", .bool(removed))])
             )
             return
@@ -111,7 +129,9 @@ package struct TLSTrustCommand<Host: TLSCommandsHost>: ParsableCommand {
         output.emit(
             text: "",
             diagnostics: DiagnosticRenderer(style: output.errorStyle).render(diagnostics),
-            json: .object([("diagnostics", DiagnosticRenderer().json(diagnostics)), ("errors", .int(diagnostics.errors.count))])
+            json: .object([
+                ("diagnostics", DiagnosticRenderer().json(diagnostics)), ("errors", .int(diagnostics.errors.count)),
+            ])
         )
         throw ExitCode(1)
     }

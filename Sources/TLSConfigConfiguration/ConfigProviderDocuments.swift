@@ -64,11 +64,14 @@ public struct ConfigProviderDocuments: ConfigDocumentSource {
         var load = ConfigDocumentLoad()
         for (index, snapshot) in snapshots.enumerated() {
             var reader = ProviderDocumentReader(snapshot: snapshot, scope: scope)
-            let document = reader.document(patterns: patterns, order: index, baseDirectory: context.configuration.workingDirectory)
-            load.candidates.append(ConfigDocumentLoad.FileCandidate(
-                path: reader.path, scope: .explicit, exists: document != nil,
-                reason: "configuration provider \(index + 1) of \(snapshots.count), keys under \(scope.isEmpty ? "the root" : scope.joined(separator: "."))"
-            ))
+            let document = reader.document(
+                patterns: patterns, order: index, baseDirectory: context.configuration.workingDirectory)
+            load.candidates.append(
+                ConfigDocumentLoad.FileCandidate(
+                    path: reader.path, scope: .explicit, exists: document != nil,
+                    reason:
+                        "configuration provider \(index + 1) of \(snapshots.count), keys under \(scope.isEmpty ? "the root" : scope.joined(separator: "."))"
+                ))
             if let document { load.documents.append(document) }
         }
         return load
@@ -83,14 +86,21 @@ public struct ConfigProviderDocuments: ConfigDocumentSource {
         let hostsPrefix = scope + ["hosts"]
         for snapshot in snapshots {
             if let listing = snapshot as? any ConfigKeyListing {
-                for key in listing.keys where key.components.count > hostsPrefix.count + 1 && Array(key.components.prefix(hostsPrefix.count)) == hostsPrefix {
+                for key in listing.keys
+                where key.components.count > hostsPrefix.count + 1
+                    && Array(key.components.prefix(hostsPrefix.count)) == hostsPrefix
+                {
                     add(key.components[hostsPrefix.count])
                 }
             }
             let key = AbsoluteConfigKey(scope + [Self.hostSectionsKey])
-            if let result = try? snapshot.value(forKey: key, type: .string), case .string(let text)? = result.value?.content {
+            if let result = try? snapshot.value(forKey: key, type: .string),
+                case .string(let text)? = result.value?.content
+            {
                 text.split(separator: ",").forEach { add($0.trimmingWhitespace) }
-            } else if let result = try? snapshot.value(forKey: key, type: .stringArray), case .stringArray(let list)? = result.value?.content {
+            } else if let result = try? snapshot.value(forKey: key, type: .stringArray),
+                case .stringArray(let list)? = result.value?.content
+            {
                 list.forEach(add)
             }
         }

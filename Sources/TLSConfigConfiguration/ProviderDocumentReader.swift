@@ -28,12 +28,20 @@ struct ProviderDocumentReader {
         for pattern in patterns {
             let body = table(prefix: scope + ["hosts", pattern], section: pattern, excluding: [])
             guard !body.entries.isEmpty else { continue }
-            let span = place(Origin.ProviderLocation(provider: snapshot.providerName, key: (scope + ["hosts", pattern]).joined(separator: "."), section: pattern))
-            sections.append(ConfigNode.Table.Entry(key: pattern, keySpan: span, value: ConfigNode(.table(body), span: span)))
+            let span = place(
+                Origin.ProviderLocation(
+                    provider: snapshot.providerName, key: (scope + ["hosts", pattern]).joined(separator: "."),
+                    section: pattern))
+            sections.append(
+                ConfigNode.Table.Entry(key: pattern, keySpan: span, value: ConfigNode(.table(body), span: span)))
         }
         if !sections.isEmpty {
-            let span = place(Origin.ProviderLocation(provider: snapshot.providerName, key: (scope + ["hosts"]).joined(separator: ".")))
-            root.entries.append(ConfigNode.Table.Entry(key: "hosts", keySpan: span, value: ConfigNode(.table(ConfigNode.Table(sections)), span: span)))
+            let span = place(
+                Origin.ProviderLocation(
+                    provider: snapshot.providerName, key: (scope + ["hosts"]).joined(separator: ".")))
+            root.entries.append(
+                ConfigNode.Table.Entry(
+                    key: "hosts", keySpan: span, value: ConfigNode(.table(ConfigNode.Table(sections)), span: span)))
         }
         guard !root.entries.isEmpty else { return nil }
         var document = ConfigDocument(path: path, scope: .explicit, format: .provider, root: root, source: "")
@@ -48,13 +56,18 @@ struct ProviderDocumentReader {
     private mutating func table(prefix: [String], section: String?, excluding: Set<String>) -> ConfigNode.Table {
         var entries: [ConfigNode.Table.Entry] = []
         for key in SettingKey.allCases {
-            if let entry = entry(prefix + [key.rawValue], name: key.rawValue, setting: key, section: section) { entries.append(entry) }
+            if let entry = entry(prefix + [key.rawValue], name: key.rawValue, setting: key, section: section) {
+                entries.append(entry)
+            }
         }
         if let listing {
             var seen = Set(entries.map(\.key)).union(excluding)
-            for key in listing.keys where key.components.count == prefix.count + 1 && Array(key.components.prefix(prefix.count)) == prefix {
+            for key in listing.keys
+            where key.components.count == prefix.count + 1 && Array(key.components.prefix(prefix.count)) == prefix {
                 let name = key.components[prefix.count]
-                guard seen.insert(name).inserted, let entry = entry(key.components, name: name, setting: nil, section: section) else { continue }
+                guard seen.insert(name).inserted,
+                    let entry = entry(key.components, name: name, setting: nil, section: section)
+                else { continue }
                 entries.append(entry)
             }
         }
@@ -64,7 +77,9 @@ struct ProviderDocumentReader {
     /// The value at `components` as the node a file would have held: a string (lists given
     /// as one string split as variables are), an array, or, for the type checks, a number or
     /// boolean.
-    private mutating func entry(_ components: [String], name: String, setting: SettingKey?, section: String?) -> ConfigNode.Table.Entry? {
+    private mutating func entry(
+        _ components: [String], name: String, setting: SettingKey?, section: String?
+    ) -> ConfigNode.Table.Entry? {
         let key = AbsoluteConfigKey(components)
         var found: (content: ConfigContent, encodedKey: String)?
         for type in [ConfigType.string, .stringArray, .int, .double, .bool] {

@@ -19,7 +19,10 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
         public var secretsSpecifier: SecretsSpecifier<String, String>
 
         /// Options.
-        public init(bytesDecoder: some ConfigBytesFromStringDecoder = .base64, secretsSpecifier: SecretsSpecifier<String, String> = .none) {
+        public init(
+            bytesDecoder: some ConfigBytesFromStringDecoder = .base64,
+            secretsSpecifier: SecretsSpecifier<String, String> = .none
+        ) {
             self.bytesDecoder = bytesDecoder
             self.secretsSpecifier = secretsSpecifier
         }
@@ -56,7 +59,9 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
     }
 
     /// Parses TOML `bytes` read from `file` (named in positions).
-    public init(bytes: [UInt8], providerName: String = "TOMLSnapshot", file: String?, parsingOptions: ParsingOptions = .default) throws {
+    public init(
+        bytes: [UInt8], providerName: String = "TOMLSnapshot", file: String?, parsingOptions: ParsingOptions = .default
+    ) throws {
         let table: ConfigNode.Table
         do {
             table = try TOMLParser.parse(bytes)
@@ -73,10 +78,15 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
                     flatten(inner, prefix: components)
                     continue
                 }
-                if case .array(let items) = entry.value.value, items.contains(where: { if case .table = $0.value { true } else { false } }) {
+                if case .array(let items) = entry.value.value,
+                    items.contains(where: { if case .table = $0.value { true } else { false } })
+                {
                     continue
                 }
-                let secret = if case .string(let text) = entry.value.value { parsingOptions.secretsSpecifier.isSecret(key: key, value: text) } else { false }
+                let secret =
+                    if case .string(let text) = entry.value.value {
+                        parsingOptions.secretsSpecifier.isSecret(key: key, value: text)
+                    } else { false }
                 leaves[key] = Leaf(node: entry.value, isSecret: secret)
                 order.append(components)
             }
@@ -114,10 +124,11 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
 
     /// Keys and types, secrets redacted.
     public var debugDescription: String {
-        "\(providerName)[" + order.map { components in
-            let key = components.joined(separator: ".")
-            return "\(key): \(leaves[key]!.isSecret ? "<secret>" : leaves[key]!.node.typeName)"
-        }.joined(separator: ", ") + "]"
+        "\(providerName)["
+            + order.map { components in
+                let key = components.joined(separator: ".")
+                return "\(key): \(leaves[key]!.isSecret ? "<secret>" : leaves[key]!.node.typeName)"
+            }.joined(separator: ", ") + "]"
     }
 
     private func convert(_ node: ConfigNode, to type: ConfigType) -> ConfigContent? {
@@ -143,12 +154,15 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
     }
 
     private func strings(_ items: [ConfigNode]) -> [String]? {
-        let values = items.compactMap { node -> String? in if case .string(let text) = node.value { text } else { nil } }
+        let values = items.compactMap { node -> String? in if case .string(let text) = node.value { text } else { nil }
+        }
         return values.count == items.count ? values : nil
     }
 
     private func ints(_ items: [ConfigNode]) -> [Int]? {
-        let values = items.compactMap { node -> Int? in if case .integer(let value) = node.value { Int(value) } else { nil } }
+        let values = items.compactMap { node -> Int? in
+            if case .integer(let value) = node.value { Int(value) } else { nil }
+        }
         return values.count == items.count ? values : nil
     }
 
@@ -171,7 +185,8 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
     /// RFC 3339 as TOML writes it.
     private static func spell(_ value: ConfigNode.DateTime) -> String {
         func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        let date = "\(String(repeating: "0", count: max(0, 4 - String(value.year).count)))\(value.year)-\(two(value.month))-\(two(value.day))"
+        let date =
+            "\(String(repeating: "0", count: max(0, 4 - String(value.year).count)))\(value.year)-\(two(value.month))-\(two(value.day))"
         var time = "\(two(value.hour)):\(two(value.minute)):\(two(value.second))"
         if value.nanosecond > 0 {
             var fraction = String(value.nanosecond)
@@ -179,9 +194,10 @@ public struct TOMLSnapshot: FileConfigSnapshot, ConfigKeyListing {
             while fraction.hasSuffix("0") { fraction.removeLast() }
             time += "." + fraction
         }
-        let offset: String = value.offsetMinutes.map { minutes in
-            minutes == 0 ? "Z" : (minutes < 0 ? "-" : "+") + two(abs(minutes) / 60) + ":" + two(abs(minutes) % 60)
-        } ?? ""
+        let offset: String =
+            value.offsetMinutes.map { minutes in
+                minutes == 0 ? "Z" : (minutes < 0 ? "-" : "+") + two(abs(minutes) / 60) + ":" + two(abs(minutes) % 60)
+            } ?? ""
         switch value.kind {
         case .offsetDateTime: return date + "T" + time + offset
         case .localDateTime: return date + "T" + time

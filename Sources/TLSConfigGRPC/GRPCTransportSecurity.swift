@@ -34,7 +34,9 @@ extension ReloadingServerTLS {
     /// As ``ServerTLS/grpcTransportSecurity(accepting:onRejection:)``, with the identity
     /// following the reloader (the transport's `certificateReloader`) and client chains judged
     /// by the current trust and CRL. The reloader must serve `.grpc`.
-    public func grpcTransportSecurity(onRejection: (@Sendable (Diagnostic) -> Void)? = nil) throws(TLSSettingsError) -> HTTP2ServerTransport.Posix.TransportSecurity {
+    public func grpcTransportSecurity(
+        onRejection: (@Sendable (Diagnostic) -> Void)? = nil
+    ) throws(TLSSettingsError) -> HTTP2ServerTransport.Posix.TransportSecurity {
         try GRPCSecurity.requireGRPC(consumer)
         return try GRPCSecurity.server(identity: self, configurationWithVerifier(onRejection: onRejection))
     }
@@ -48,7 +50,8 @@ extension ClientTLS {
         serverHostname: String?, port: Int = 443, accepting: Set<TLSConsumer.UnenforcedSetting> = [],
         onRejection: (@Sendable (Diagnostic) -> Void)? = nil
     ) throws(TLSSettingsError) -> HTTP2ClientTransport.Posix.TransportSecurity {
-        let hooked = try configurationWithVerifier(for: .grpc, serverHostname: serverHostname, port: port, accepting: accepting, onRejection: onRejection)
+        let hooked = try configurationWithVerifier(
+            for: .grpc, serverHostname: serverHostname, port: port, accepting: accepting, onRejection: onRejection)
         return try GRPCSecurity.client(identity: self, hooked)
     }
 }
@@ -61,7 +64,9 @@ extension ReloadingClientTLS {
         serverHostname: String?, port: Int = 443, onRejection: (@Sendable (Diagnostic) -> Void)? = nil
     ) throws(TLSSettingsError) -> HTTP2ClientTransport.Posix.TransportSecurity {
         try GRPCSecurity.requireGRPC(consumer)
-        return try GRPCSecurity.client(identity: self, configurationWithVerifier(serverHostname: serverHostname, port: port, onRejection: onRejection))
+        return try GRPCSecurity.client(
+            identity: self,
+            configurationWithVerifier(serverHostname: serverHostname, port: port, onRejection: onRejection))
     }
 }
 
@@ -69,14 +74,18 @@ extension ReloadingClientTLS {
 enum GRPCSecurity {
     static func requireGRPC(_ consumer: TLSConsumer) throws(TLSSettingsError) {
         guard consumer != .grpc else { return }
-        throw TLSSettingsError(diagnostics: [Diagnostic(
-            .error, .nioConsumerNeedsCallback,
-            "this reloader serves \(consumer.name), and its reloads are checked against what \(consumer.name) can enforce, not gRPC",
-            help: "make the reloader for gRPC: ReloadingServerTLS(for: .grpc) or ReloadingClientTLS(for: .grpc)"
-        )])
+        throw TLSSettingsError(diagnostics: [
+            Diagnostic(
+                .error, .nioConsumerNeedsCallback,
+                "this reloader serves \(consumer.name), and its reloads are checked against what \(consumer.name) can enforce, not gRPC",
+                help: "make the reloader for gRPC: ReloadingServerTLS(for: .grpc) or ReloadingClientTLS(for: .grpc)"
+            )
+        ])
     }
 
-    static func server(identity: some CertificateReloader, _ hooked: ConfigurationWithVerifier) throws(TLSSettingsError) -> HTTP2ServerTransport.Posix.TransportSecurity {
+    static func server(
+        identity: some CertificateReloader, _ hooked: ConfigurationWithVerifier
+    ) throws(TLSSettingsError) -> HTTP2ServerTransport.Posix.TransportSecurity {
         let verification = hooked.configuration.certificateVerification
         return try converting {
             let configure: (inout HTTP2ServerTransport.Posix.TransportSecurity.TLS) -> Void = { tls in
@@ -91,12 +100,15 @@ enum GRPCSecurity {
         }
     }
 
-    static func client(identity: some CertificateReloader, _ hooked: ConfigurationWithVerifier) throws(TLSSettingsError) -> HTTP2ClientTransport.Posix.TransportSecurity {
+    static func client(
+        identity: some CertificateReloader, _ hooked: ConfigurationWithVerifier
+    ) throws(TLSSettingsError) -> HTTP2ClientTransport.Posix.TransportSecurity {
         let configuration = hooked.configuration
         return try converting {
             let configure: (inout HTTP2ClientTransport.Posix.TransportSecurity.TLS) -> Void = { tls in
                 tls.trustRoots = .certificates([])
-                tls.serverCertificateVerification = configuration.certificateVerification == .none ? .noVerification : .noHostnameVerification
+                tls.serverCertificateVerification =
+                    configuration.certificateVerification == .none ? .noVerification : .noHostnameVerification
                 tls.customVerificationCallback = hooked.verificationCallbackWithMetadata
             }
             return configuration.certificateChain.isEmpty
@@ -110,10 +122,13 @@ enum GRPCSecurity {
         do {
             return try body()
         } catch {
-            throw TLSSettingsError(diagnostics: [Diagnostic(
-                .error, .nioContextFailed, "grpc-swift-nio-transport cannot take this identity: \(error)",
-                help: "run `tlsconfig check` for these settings; if it finds nothing, report this with the settings it shows"
-            )])
+            throw TLSSettingsError(diagnostics: [
+                Diagnostic(
+                    .error, .nioContextFailed, "grpc-swift-nio-transport cannot take this identity: \(error)",
+                    help:
+                        "run `tlsconfig check` for these settings; if it finds nothing, report this with the settings it shows"
+                )
+            ])
         }
     }
 }

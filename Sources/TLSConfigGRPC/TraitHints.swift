@@ -6,13 +6,19 @@ public import TLSConfigNIO
 
 extension ServerTLS {
     /// Needs the GRPC trait.
-    @available(*, unavailable, message: "grpcTransportSecurity needs the GRPC trait: .package(url: ..., from: \"0.3.0\", traits: [\"GRPC\"])")
+    @available(
+        *, unavailable,
+        message: "grpcTransportSecurity needs the GRPC trait: .package(url: ..., from: \"0.3.0\", traits: [\"GRPC\"])"
+    )
     public func grpcTransportSecurity(_ arguments: Any...) -> Never { fatalError("unavailable") }
 }
 
 extension ClientTLS {
     /// Needs the GRPC trait.
-    @available(*, unavailable, message: "grpcTransportSecurity needs the GRPC trait: .package(url: ..., from: \"0.3.0\", traits: [\"GRPC\"])")
+    @available(
+        *, unavailable,
+        message: "grpcTransportSecurity needs the GRPC trait: .package(url: ..., from: \"0.3.0\", traits: [\"GRPC\"])"
+    )
     public func grpcTransportSecurity(_ arguments: Any...) -> Never { fatalError("unavailable") }
 }
 #endif

@@ -33,19 +33,27 @@ public final class ClientTLS: Sendable {
 
     /// Builds the verifier and the handler context. `accepting` names losses the host tool
     /// accepts for every consumer it asks for (today only `.ciphersuites` is decided here).
-    public convenience init(resolution: Resolution, accepting: Set<TLSConsumer.UnenforcedSetting> = []) throws(TLSSettingsError) {
+    public convenience init(
+        resolution: Resolution, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) throws(TLSSettingsError) {
         try self.init(resolution: resolution, accepting: accepting, trustStoreCache: .shared, decoded: nil)
     }
 
     /// The same, with trust stores shared through `trustStoreCache` only.
-    @_spi(Plumbing) public convenience init(resolution: Resolution, accepting: Set<TLSConsumer.UnenforcedSetting> = [], trustStoreCache: TrustStoreCache) throws(TLSSettingsError) {
+    @_spi(Plumbing) public convenience init(
+        resolution: Resolution, accepting: Set<TLSConsumer.UnenforcedSetting> = [], trustStoreCache: TrustStoreCache
+    ) throws(TLSSettingsError) {
         try self.init(resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
     }
 
     /// As the public initialiser, decoding from `decoded` when the caller's checks already did.
-    package init(resolution: Resolution, accepting: Set<TLSConsumer.UnenforcedSetting>, trustStoreCache: TrustStoreCache, decoded: DecodedMaterial?) throws(TLSSettingsError) {
+    package init(
+        resolution: Resolution, accepting: Set<TLSConsumer.UnenforcedSetting>, trustStoreCache: TrustStoreCache,
+        decoded: DecodedMaterial?
+    ) throws(TLSSettingsError) {
         core = try TLSAdapterCore(
-            resolution: resolution, role: .client, clientAuthentication: nil, accepting: accepting, trustStoreCache: trustStoreCache, decoded: decoded
+            resolution: resolution, role: .client, clientAuthentication: nil, accepting: accepting,
+            trustStoreCache: trustStoreCache, decoded: decoded
         )
     }
 
@@ -62,10 +70,13 @@ public final class ClientTLS: Sendable {
     /// ``serverHostname(for:)``, and the chain checked against `server-name` or the host.
     /// `onRejection` receives the reason a server chain was refused, with the next step
     /// `tlsconfig connect` would give.
-    public func makeHandler(serverHostname: String?, port: Int = 443, onRejection: (@Sendable (Diagnostic) -> Void)? = nil) throws -> NIOSSLClientHandler {
+    public func makeHandler(
+        serverHostname: String?, port: Int = 443, onRejection: (@Sendable (Diagnostic) -> Void)? = nil
+    ) throws -> NIOSSLClientHandler {
         try NIOSSLClientHandler(
             context: core.handlerContext, serverHostname: core.serverNameIndication(for: serverHostname),
-            customVerificationCallback: verificationCallback(serverHostname: serverHostname, port: port, onRejection: onRejection)
+            customVerificationCallback: verificationCallback(
+                serverHostname: serverHostname, port: port, onRejection: onRejection)
         )
     }
 
@@ -97,19 +108,25 @@ public final class ClientTLS: Sendable {
     /// `nio-setting-not-enforced` unless listed in `accepting` (then a warning: see
     /// ``lossDiagnostics(for:accepting:)``). A consumer that takes a callback is refused here:
     /// use ``configurationWithVerifier(for:serverHostname:port:accepting:onRejection:)``.
-    public func configuration(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) throws(TLSSettingsError) -> TLSConfiguration {
+    public func configuration(
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) throws(TLSSettingsError) -> TLSConfiguration {
         try core.requireNoCallback(consumer, "configuration(for:)")
         return try core.configuration(for: consumer, accepting: accepting)
     }
 
     /// A context for a consumer that takes an `NIOSSLContext` (postgres-nio), as ``configuration(for:accepting:)``.
-    public func makeContext(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) throws(TLSSettingsError) -> NIOSSLContext {
+    public func makeContext(
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) throws(TLSSettingsError) -> NIOSSLContext {
         try TLSAdapterCore.makeContext(configuration(for: consumer, accepting: accepting))
     }
 
     /// What `consumer` would lose: an error per setting it cannot enforce and `accepting` does
     /// not list, a warning per accepted one, and a note on what the system store means there.
-    public func lossDiagnostics(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) -> [Diagnostic] {
+    public func lossDiagnostics(
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) -> [Diagnostic] {
         core.losses(for: consumer, accepting: accepting)
     }
 

@@ -31,16 +31,22 @@ public final class ServerTLS: Sendable {
     /// Builds the verifier and the handler context; a resolution without an identity is the
     /// `server-identity-missing` error.
     public convenience init(
-        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil,
+        accepting: Set<TLSConsumer.UnenforcedSetting> = []
     ) throws(TLSSettingsError) {
-        try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: .shared, decoded: nil)
+        try self.init(
+            resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting,
+            trustStoreCache: .shared, decoded: nil)
     }
 
     /// The same, with trust stores shared through `trustStoreCache` only.
     @_spi(Plumbing) public convenience init(
-        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil, accepting: Set<TLSConsumer.UnenforcedSetting> = [], trustStoreCache: TrustStoreCache
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil,
+        accepting: Set<TLSConsumer.UnenforcedSetting> = [], trustStoreCache: TrustStoreCache
     ) throws(TLSSettingsError) {
-        try self.init(resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting, trustStoreCache: trustStoreCache, decoded: nil)
+        try self.init(
+            resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting,
+            trustStoreCache: trustStoreCache, decoded: nil)
     }
 
     /// As the public initialiser, decoding from `decoded` when the caller's checks already did.
@@ -60,7 +66,8 @@ public final class ServerTLS: Sendable {
     /// A handler for one accepted connection; client chains are judged by TLSConfig's verifier.
     /// `onRejection` receives the reason a client chain was refused.
     public func makeHandler(onRejection: (@Sendable (Diagnostic) -> Void)? = nil) -> NIOSSLServerHandler {
-        NIOSSLServerHandler(context: core.handlerContext, customVerificationCallback: verificationCallback(onRejection: onRejection))
+        NIOSSLServerHandler(
+            context: core.handlerContext, customVerificationCallback: verificationCallback(onRejection: onRejection))
     }
 
     /// The verification callback `makeHandler` installs.
@@ -74,7 +81,8 @@ public final class ServerTLS: Sendable {
     /// (Hummingbird, Vapor, gRPC): the configuration and the callback that judges client chains
     /// with TLSConfig's verifier, the CRL included.
     public func configurationWithVerifier(
-        for consumer: TLSConsumer = .callback, accepting: Set<TLSConsumer.UnenforcedSetting> = [], onRejection: (@Sendable (Diagnostic) -> Void)? = nil
+        for consumer: TLSConsumer = .callback, accepting: Set<TLSConsumer.UnenforcedSetting> = [],
+        onRejection: (@Sendable (Diagnostic) -> Void)? = nil
     ) throws(TLSSettingsError) -> ConfigurationWithVerifier {
         try core.requireCallback(consumer)
         return ConfigurationWithVerifier(
@@ -86,18 +94,24 @@ public final class ServerTLS: Sendable {
     /// A configuration for a server library with no verification hook: client certificates
     /// are verified by BoringSSL against the certificates of TLSConfig's store, and what it
     /// cannot check (a CRL, the security level) is refused unless accepted.
-    public func configuration(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) throws(TLSSettingsError) -> TLSConfiguration {
+    public func configuration(
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) throws(TLSSettingsError) -> TLSConfiguration {
         try core.requireNoCallback(consumer, "configuration(for:)")
         return try core.configuration(for: consumer, accepting: accepting)
     }
 
     /// A context for a library that takes an `NIOSSLContext`, as ``configuration(for:accepting:)``.
-    public func makeContext(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) throws(TLSSettingsError) -> NIOSSLContext {
+    public func makeContext(
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) throws(TLSSettingsError) -> NIOSSLContext {
         try TLSAdapterCore.makeContext(configuration(for: consumer, accepting: accepting))
     }
 
     /// What ``configuration(for:accepting:)`` would report for `consumer`.
-    public func lossDiagnostics(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []) -> [Diagnostic] {
+    public func lossDiagnostics(
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) -> [Diagnostic] {
         core.losses(for: consumer, accepting: accepting)
     }
 

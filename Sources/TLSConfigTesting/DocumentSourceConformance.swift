@@ -86,7 +86,9 @@ public struct DocumentSourceConformance: Sendable {
             }
             var lines = entries.filter { $0.section == nil }.map { "\($0.key) = \(literal($0.value))" }
             var sections: [String] = []
-            for entry in entries where entry.section != nil && !sections.contains(entry.section!) { sections.append(entry.section!) }
+            for entry in entries where entry.section != nil && !sections.contains(entry.section!) {
+                sections.append(entry.section!)
+            }
             for section in sections {
                 lines.append("")
                 lines.append("[hosts.\"\(section)\"]")
@@ -104,7 +106,10 @@ public struct DocumentSourceConformance: Sendable {
     public var makeSource: @Sendable (Fixture) throws -> Placement
 
     /// A conformance run for one kind of source.
-    public init(name: String, capabilities: Capabilities = Capabilities(), makeSource: @escaping @Sendable (Fixture) throws -> Placement) {
+    public init(
+        name: String, capabilities: Capabilities = Capabilities(),
+        makeSource: @escaping @Sendable (Fixture) throws -> Placement
+    ) {
         self.name = name
         self.capabilities = capabilities
         self.makeSource = makeSource
@@ -115,9 +120,12 @@ public struct DocumentSourceConformance: Sendable {
         let directory = try Self.scratchDirectory()
         defer { Self.remove(directory) }
         let ca = try Self.write(directory, "ca.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
-        let otherCA = try Self.write(directory, "other-ca.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
-        let certificate = try Self.write(directory, "client.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
-        let key = try Self.write(directory, "client.key", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+        let otherCA = try Self.write(
+            directory, "other-ca.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+        let certificate = try Self.write(
+            directory, "client.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+        let key = try Self.write(
+            directory, "client.key", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
         var entries: [Fixture.Entry] = [
             .init(section: nil, key: "ca-file", value: .string(ca)),
             .init(section: nil, key: "client-key", value: .string(key)),
@@ -127,7 +135,9 @@ public struct DocumentSourceConformance: Sendable {
             .init(section: "api.example.com", key: "verify", value: .string("full")),
             .init(section: "*.example.com", key: "verify", value: .string("none")),
             .init(section: "*.example.com", key: "ca-file", value: .string(otherCA)),
-            .init(section: "bad.example.com", key: "min-version", value: capabilities.keepsTypes ? .integer(13) : .string("1.9")),
+            .init(
+                section: "bad.example.com", key: "min-version",
+                value: capabilities.keepsTypes ? .integer(13) : .string("1.9")),
         ]
         if capabilities.reportsUnknownKeys {
             entries.append(.init(section: nil, key: "ca-flie", value: .string(ca)))
@@ -135,11 +145,15 @@ public struct DocumentSourceConformance: Sendable {
         let fixture = Fixture(directory: directory, entries: entries)
         let placement = try makeSource(fixture)
         func resolve(_ host: String?, overrides: [SettingOverride] = []) -> Resolution {
-            var configuration = ResolverConfiguration(environment: ["HOME": directory], workingDirectory: directory, overrides: overrides, documents: InMemoryDocuments([]))
+            var configuration = ResolverConfiguration(
+                environment: ["HOME": directory], workingDirectory: directory, overrides: overrides,
+                documents: InMemoryDocuments([]))
             switch placement {
             case .documents(let source): configuration.documents = source
             case .configReader(let source):
-                configuration = ResolverConfiguration(environment: ["HOME": directory], workingDirectory: directory, overrides: overrides, documents: InMemoryDocuments([]), configReader: source)
+                configuration = ResolverConfiguration(
+                    environment: ["HOME": directory], workingDirectory: directory, overrides: overrides,
+                    documents: InMemoryDocuments([]), configReader: source)
             }
             // The kit checks how a source ranks and cites values; whether a project file may
             // weaken TLS is discovery's trust rule, tested on its own.
@@ -154,19 +168,25 @@ public struct DocumentSourceConformance: Sendable {
         #expect(global.settings.alpn == ["h2", "http/1.1"], label, sourceLocation: sourceLocation)
         #expect(global.settings.verification == .noHostname, label, sourceLocation: sourceLocation)
         for setting in [SettingKey.caFile, .alpn, .verify] {
-            #expect(global.origin(of: setting) != .defaultValue, "\(name): \(setting) has no origin", sourceLocation: sourceLocation)
+            #expect(
+                global.origin(of: setting) != .defaultValue, "\(name): \(setting) has no origin",
+                sourceLocation: sourceLocation)
         }
 
         // Precedence: an override beats the source, which stays as a loser with its origin.
         let overridden = resolve(nil, overrides: [SettingOverride(.caFile, otherCA, label: "--cacert")])
         #expect(overridden.settings.trust.caFiles == [otherCA], label, sourceLocation: sourceLocation)
         let losers = overridden.value(.caFile).losers
-        #expect(losers.contains { $0.candidate.origin == global.origin(of: .caFile) }, "\(name): the source's ca-file is not listed as losing", sourceLocation: sourceLocation)
+        #expect(
+            losers.contains { $0.candidate.origin == global.origin(of: .caFile) },
+            "\(name): the source's ca-file is not listed as losing", sourceLocation: sourceLocation)
 
         // Host sections: the exact host beats the wildcard, the wildcard beats the top level.
         let exact = resolve("api.example.com")
         #expect(exact.settings.verification == .full, label, sourceLocation: sourceLocation)
-        #expect(exact.origin(of: .verify).description != global.origin(of: .verify).description, label, sourceLocation: sourceLocation)
+        #expect(
+            exact.origin(of: .verify).description != global.origin(of: .verify).description, label,
+            sourceLocation: sourceLocation)
         let wildcard = resolve("other.example.com")
         #expect(wildcard.settings.verification == PeerVerification.none, label, sourceLocation: sourceLocation)
         #expect(wildcard.settings.trust.caFiles == [otherCA], label, sourceLocation: sourceLocation)
@@ -175,13 +195,17 @@ public struct DocumentSourceConformance: Sendable {
         // Groups: the section's client-cert comes with no key, never with the top-level one.
         let identity = exact.settings.identity
         #expect(identity?.certificateFile == certificate, label, sourceLocation: sourceLocation)
-        #expect(identity?.keyFile != key, "\(name): a host section's client-cert was paired with the top-level client-key", sourceLocation: sourceLocation)
+        #expect(
+            identity?.keyFile != key, "\(name): a host section's client-cert was paired with the top-level client-key",
+            sourceLocation: sourceLocation)
 
         // Bad values: an error that cites where the value came from.
         let bad = resolve("bad.example.com")
         let badValue = bad.diagnostics.first { $0.setting == .minVersion && $0.severity == .error }
         #expect(badValue != nil, "\(name): a bad min-version gives no error", sourceLocation: sourceLocation)
-        #expect(badValue?.origin != nil && badValue?.origin != .defaultValue, "\(name): the bad value's error has no origin", sourceLocation: sourceLocation)
+        #expect(
+            badValue?.origin != nil && badValue?.origin != .defaultValue,
+            "\(name): the bad value's error has no origin", sourceLocation: sourceLocation)
         if capabilities.keepsTypes {
             #expect(badValue?.code == .wrongType, label, sourceLocation: sourceLocation)
         }
@@ -189,7 +213,9 @@ public struct DocumentSourceConformance: Sendable {
         // Unknown keys, where the source can see them.
         if capabilities.reportsUnknownKeys {
             let unknown = global.diagnostics.first { $0.code == .unknownKey }
-            #expect(unknown?.help?.contains("ca-file") == true, "\(name): ca-flie is not reported with a did-you-mean", sourceLocation: sourceLocation)
+            #expect(
+                unknown?.help?.contains("ca-file") == true, "\(name): ca-flie is not reported with a did-you-mean",
+                sourceLocation: sourceLocation)
             #expect(unknown?.origin != nil, label, sourceLocation: sourceLocation)
         }
     }

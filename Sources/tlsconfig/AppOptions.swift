@@ -25,7 +25,9 @@ struct CLIHost: TLSCommandsHost {
 
 /// Which tool to resolve as, and where its settings live.
 struct AppOptions: ParsableArguments {
-    @Option(name: .customLong("app"), help: "Resolve exactly as the tool NAME would: its NAME_* variables and NAME config files.")
+    @Option(
+        name: .customLong("app"),
+        help: "Resolve exactly as the tool NAME would: its NAME_* variables and NAME config files.")
     var app: String = "tlsconfig"
 
     @Option(name: .long, help: ArgumentHelp("Read this configuration file (outranks NAME_CONFIG).", valueName: "file"))
@@ -33,13 +35,17 @@ struct AppOptions: ParsableArguments {
 
     @Option(
         name: .customLong("project-file"),
-        help: ArgumentHelp("With --app, the tool's own project file names (repeatable), instead of NAME.toml, .NAME.toml, NAME.yaml, ...", valueName: "name")
+        help: ArgumentHelp(
+            "With --app, the tool's own project file names (repeatable), instead of NAME.toml, .NAME.toml, NAME.yaml, ...",
+            valueName: "name")
     )
     var projectFiles: [String] = []
 
     @Option(
         name: .long,
-        help: ArgumentHelp("With --app, the table holding the TLS settings in the tool's files, dotted (tls, tool.mytool.tls), as a tool that embeds its settings reads them.", valueName: "path")
+        help: ArgumentHelp(
+            "With --app, the table holding the TLS settings in the tool's files, dotted (tls, tool.mytool.tls), as a tool that embeds its settings reads them.",
+            valueName: "path")
     )
     var table: String?
 
@@ -48,9 +54,12 @@ struct AppOptions: ParsableArguments {
     func validate() throws {
         if app.isEmpty { throw ValidationError("--app needs a tool name, such as --app mytool") }
         if app == "." || app.contains("..") || app.contains("/") {
-            throw ValidationError("--app \"\(app)\" is not a tool name: it must not be \".\" or \"..\" nor contain \"/\"")
+            throw ValidationError(
+                "--app \"\(app)\" is not a tool name: it must not be \".\" or \"..\" nor contain \"/\"")
         }
-        if app.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        if app.unicodeScalars.contains(where: {
+            $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+        }) {
             throw ValidationError("--app must not contain whitespace or control characters")
         }
         for name in projectFiles where name.isEmpty || name.contains("/") || name == "." || name == ".." {
@@ -86,13 +95,13 @@ enum HelpText {
     }
 
     static let sources = """
-    Reads, highest precedence first: NAME_* variables (TLSCONFIG_CA_FILE, TLSCONFIG_CLIENT_CERT, ...; \
-    NAME_CONFIG names a file), config files (--config; the nearest NAME.toml, .NAME.toml, NAME.yaml, \
-    .NAME.yaml, NAME.yml or .NAME.yml walking up from the working directory; \
-    $XDG_CONFIG_HOME/NAME/config.{toml,yaml,yml}, default ~/.config/NAME/; /etc/NAME/config.{toml,yaml,yml}), \
-    then SSL_CERT_FILE, SSL_CERT_DIR and SSL_CLIENT_CERT, then OpenSSL's defaults. NAME is tlsconfig unless --app is given. \
-    A file found by discovery that another user owns or others can write is not read (opt in with safe-directories in your \
-    own config file, or NAME_SAFE_DIRECTORIES); a project file's settings that weaken TLS apply once you run `tlsconfig trust` \
-    (or list it in NAME_TRUSTED_CONFIG_PATHS).
-    """
+        Reads, highest precedence first: NAME_* variables (TLSCONFIG_CA_FILE, TLSCONFIG_CLIENT_CERT, ...; \
+        NAME_CONFIG names a file), config files (--config; the nearest NAME.toml, .NAME.toml, NAME.yaml, \
+        .NAME.yaml, NAME.yml or .NAME.yml walking up from the working directory; \
+        $XDG_CONFIG_HOME/NAME/config.{toml,yaml,yml}, default ~/.config/NAME/; /etc/NAME/config.{toml,yaml,yml}), \
+        then SSL_CERT_FILE, SSL_CERT_DIR and SSL_CLIENT_CERT, then OpenSSL's defaults. NAME is tlsconfig unless --app is given. \
+        A file found by discovery that another user owns or others can write is not read (opt in with safe-directories in your \
+        own config file, or NAME_SAFE_DIRECTORIES); a project file's settings that weaken TLS apply once you run `tlsconfig trust` \
+        (or list it in NAME_TRUSTED_CONFIG_PATHS).
+        """
 }

@@ -15,7 +15,10 @@ struct TLSConfigCommand: ParsableCommand {
         abstract: "Show, check and try the TLS settings a tool would use, and where each came from.",
         discussion: HelpText.sources,
         version: TLSConfigVersion.current,
-        subcommands: [TLSShowCommand<CLIHost>.self, TLSCheckCommand<CLIHost>.self, TLSConnectCommand<CLIHost>.self, TLSTrustCommand<CLIHost>.self, Init.self, Manual.self],
+        subcommands: [
+            TLSShowCommand<CLIHost>.self, TLSCheckCommand<CLIHost>.self, TLSConnectCommand<CLIHost>.self,
+            TLSTrustCommand<CLIHost>.self, Init.self, Manual.self,
+        ],
         defaultSubcommand: TLSShowCommand<CLIHost>.self
     )
 
@@ -28,7 +31,9 @@ struct TLSConfigCommand: ParsableCommand {
     static func main() {
         // `tlsconfig bogus` would otherwise be `show bogus`, answered with show's usage.
         if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !commandNames.contains(first) {
-            Terminal.error("error: no such command \"\(HelpText.safe(first))\"; the commands are show, check, connect, trust and init (see tlsconfig --help)")
+            Terminal.error(
+                "error: no such command \"\(HelpText.safe(first))\"; the commands are show, check, connect, trust and init (see tlsconfig --help)"
+            )
             terminate(2)
         }
         TLSCommandLine.main(TLSConfigCommand.self)

@@ -12,46 +12,58 @@ import TestSupport
 /// the TOML snapshot.
 @Suite struct ConfigProviderDocumentsTests {
     /// The fixture as an in-memory provider's values, under `tls`.
-    static func values(_ fixture: DocumentSourceConformance.Fixture, hostSections: Bool) -> [AbsoluteConfigKey: ConfigValue] {
+    static func values(
+        _ fixture: DocumentSourceConformance.Fixture, hostSections: Bool
+    ) -> [AbsoluteConfigKey: ConfigValue] {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
         var sections: [String] = []
         for entry in fixture.entries {
             let components = ["tls"] + (entry.section.map { ["hosts", $0] } ?? []) + [entry.key]
-            let content: ConfigContent = switch entry.value {
-            case .string(let text): .string(text)
-            case .list(let items): .stringArray(items)
-            case .integer(let number): .int(number)
-            }
+            let content: ConfigContent =
+                switch entry.value {
+                case .string(let text): .string(text)
+                case .list(let items): .stringArray(items)
+                case .integer(let number): .int(number)
+                }
             values[AbsoluteConfigKey(components)] = ConfigValue(content, isSecret: false)
             if let section = entry.section, !sections.contains(section) { sections.append(section) }
         }
-        if hostSections { values[AbsoluteConfigKey(["tls", "host-sections"])] = ConfigValue(.stringArray(sections), isSecret: false) }
+        if hostSections {
+            values[AbsoluteConfigKey(["tls", "host-sections"])] = ConfigValue(.stringArray(sections), isSecret: false)
+        }
         return values
     }
 
     @Test func anInMemoryProviderConforms() throws {
-        try DocumentSourceConformance(name: "InMemoryProvider", capabilities: .init(reportsUnknownKeys: false)) { fixture in
-            .configReader(ConfigProviderDocuments(providers: [InMemoryProvider(values: Self.values(fixture, hostSections: true))]))
+        try DocumentSourceConformance(name: "InMemoryProvider", capabilities: .init(reportsUnknownKeys: false)) {
+            fixture in
+            .configReader(
+                ConfigProviderDocuments(providers: [InMemoryProvider(values: Self.values(fixture, hostSections: true))])
+            )
         }.run()
     }
 
     @Test func environmentVariablesConform() throws {
-        try DocumentSourceConformance(name: "EnvironmentVariablesProvider", capabilities: .init(reportsUnknownKeys: false, keepsTypes: false)) { fixture in
+        try DocumentSourceConformance(
+            name: "EnvironmentVariablesProvider", capabilities: .init(reportsUnknownKeys: false, keepsTypes: false)
+        ) { fixture in
             var environment: [String: String] = [:]
             var sections: [String] = []
             for entry in fixture.entries {
                 let name = (["tls"] + (entry.section.map { ["hosts", $0] } ?? []) + [entry.key]).joined(separator: "_")
                     .uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
-                let value: String = switch entry.value {
-                case .string(let text): text
-                case .list(let items): items.joined(separator: ",")
-                case .integer(let number): String(number)
-                }
+                let value: String =
+                    switch entry.value {
+                    case .string(let text): text
+                    case .list(let items): items.joined(separator: ",")
+                    case .integer(let number): String(number)
+                    }
                 environment[String(name)] = value
                 if let section = entry.section, !sections.contains(section) { sections.append(section) }
             }
             environment["TLS_HOST_SECTIONS"] = sections.joined(separator: ",")
-            return .configReader(ConfigProviderDocuments(providers: [EnvironmentVariablesProvider(environmentVariables: environment)]))
+            return .configReader(
+                ConfigProviderDocuments(providers: [EnvironmentVariablesProvider(environmentVariables: environment)]))
         }.run()
     }
 
@@ -68,14 +80,20 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let ca = directory + "/ca.pem"
-        try "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".write(toFile: ca, atomically: true, encoding: .utf8)
-        let toml = try TOMLSnapshot(bytes: Array("[tls]\nmin-version = \"1.3\"\nca-file = \"ca.pem\"\n".utf8), file: directory + "/app.toml")
-        let environment = EnvironmentVariablesProvider(environmentVariables: ["TLS_MIN_VERSION": "1.2", "TLS_ALPN": "h2, http/1.1"])
+        try "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".write(
+            toFile: ca, atomically: true, encoding: .utf8)
+        let toml = try TOMLSnapshot(
+            bytes: Array("[tls]\nmin-version = \"1.3\"\nca-file = \"ca.pem\"\n".utf8), file: directory + "/app.toml")
+        let environment = EnvironmentVariablesProvider(environmentVariables: [
+            "TLS_MIN_VERSION": "1.2", "TLS_ALPN": "h2, http/1.1",
+        ])
         let documents = ConfigProviderDocuments(providers: [environment, SnapshotProvider(snapshot: toml)])
-        let resolution = SettingsResolver(ResolverConfiguration(
-            environment: ["HOME": directory, "TLSCONFIG_MIN_VERSION": "1.3"], workingDirectory: directory,
-            documents: InMemoryDocuments([]), configReader: documents
-        )).resolve()
+        let resolution = SettingsResolver(
+            ResolverConfiguration(
+                environment: ["HOME": directory, "TLSCONFIG_MIN_VERSION": "1.3"], workingDirectory: directory,
+                documents: InMemoryDocuments([]), configReader: documents
+            )
+        ).resolve()
         // The config-reader layer sits right after overrides: above TLSCONFIG_* variables.
         #expect(resolution.layers.prefix(3) == [.override, .configReader, .toolEnvironment])
         #expect(resolution.settings.versions.minimum == .tls1_2)
@@ -95,10 +113,12 @@ import TestSupport
 
     @Test func anUnknownKeyInATOMLProviderHasADidYouMeanWithItsPosition() throws {
         let toml = try TOMLSnapshot(bytes: Array("[tls]\nca-flie = \"x.pem\"\n".utf8), file: "/etc/app.toml")
-        let resolution = SettingsResolver(ResolverConfiguration(
-            environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]),
-            configReader: ConfigProviderDocuments(providers: [SnapshotProvider(snapshot: toml)])
-        )).resolve()
+        let resolution = SettingsResolver(
+            ResolverConfiguration(
+                environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]),
+                configReader: ConfigProviderDocuments(providers: [SnapshotProvider(snapshot: toml)])
+            )
+        ).resolve()
         let unknown = try #require(resolution.diagnostics.first { $0.code == .unknownKey })
         #expect(unknown.help == "did you mean \"ca-file\"?")
         #expect(unknown.origin?.description == "TOMLSnapshot key tls.ca-flie (/etc/app.toml:2:11)")
@@ -106,17 +126,17 @@ import TestSupport
 
     @Test func theTOMLSnapshotReadsEveryTypeAndRefusesMismatches() throws {
         let text = """
-        name = "api"
-        port = 8443
-        ratio = 0.5
-        enabled = true
-        tags = ["a", "b"]
-        ports = [1, 2]
-        key = "AAEC"
-        when = 1979-05-27T07:32:00Z
-        [database]
-        host = "db.internal"
-        """
+            name = "api"
+            port = 8443
+            ratio = 0.5
+            enabled = true
+            tags = ["a", "b"]
+            ports = [1, 2]
+            key = "AAEC"
+            when = 1979-05-27T07:32:00Z
+            [database]
+            host = "db.internal"
+            """
         let snapshot = try TOMLSnapshot(bytes: Array(text.utf8), file: nil)
         let reader = ConfigReader(provider: SnapshotProvider(snapshot: snapshot))
         #expect(reader.string(forKey: "name") == "api")
@@ -141,17 +161,25 @@ struct SnapshotProvider<Snapshot: ConfigSnapshot>: ConfigProvider {
     let fixed: Snapshot
     init(snapshot: Snapshot) { fixed = snapshot }
     var providerName: String { fixed.providerName }
-    func value(forKey key: AbsoluteConfigKey, type: ConfigType) throws -> LookupResult { try fixed.value(forKey: key, type: type) }
-    func fetchValue(forKey key: AbsoluteConfigKey, type: ConfigType) async throws -> LookupResult { try fixed.value(forKey: key, type: type) }
+    func value(forKey key: AbsoluteConfigKey, type: ConfigType) throws -> LookupResult {
+        try fixed.value(forKey: key, type: type)
+    }
+    func fetchValue(forKey key: AbsoluteConfigKey, type: ConfigType) async throws -> LookupResult {
+        try fixed.value(forKey: key, type: type)
+    }
     nonisolated(nonsending) func watchValue<Return: ~Copyable>(
         forKey key: AbsoluteConfigKey, type: ConfigType,
-        updatesHandler: nonisolated(nonsending) (_ updates: ConfigUpdatesAsyncSequence<Result<LookupResult, any Error>, Never>) async throws -> Return
+        updatesHandler:
+            nonisolated(nonsending) (_ updates: ConfigUpdatesAsyncSequence<Result<LookupResult, any Error>, Never>)
+            async throws -> Return
     ) async throws -> Return {
         try await watchValueFromValue(forKey: key, type: type, updatesHandler: updatesHandler)
     }
     func snapshot() -> any ConfigSnapshot { fixed }
     nonisolated(nonsending) func watchSnapshot<Return: ~Copyable>(
-        updatesHandler: nonisolated(nonsending) (_ updates: ConfigUpdatesAsyncSequence<any ConfigSnapshot, Never>) async throws -> Return
+        updatesHandler:
+            nonisolated(nonsending) (_ updates: ConfigUpdatesAsyncSequence<any ConfigSnapshot, Never>) async throws ->
+            Return
     ) async throws -> Return {
         try await watchSnapshotFromSnapshot(updatesHandler: updatesHandler)
     }
@@ -161,15 +189,23 @@ struct SnapshotProvider<Snapshot: ConfigSnapshot>: ConfigProvider {
 #if Configuration
 @Suite struct ConfigReaderLayerTests {
     @Test func providersWithNoPlaceInTheLayerOrderAreAWarningNotSilence() {
-        var configuration = ResolverConfiguration(environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]))
-        configuration.configReader = ConfigProviderDocuments(providers: [InMemoryProvider(values: [AbsoluteConfigKey(["tls", "verify"]): ConfigValue(.string("none"), isSecret: false)])])
+        var configuration = ResolverConfiguration(
+            environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]))
+        configuration.configReader = ConfigProviderDocuments(providers: [
+            InMemoryProvider(values: [
+                AbsoluteConfigKey(["tls", "verify"]): ConfigValue(.string("none"), isSecret: false)
+            ])
+        ])
         let resolution = SettingsResolver(configuration).resolve()
         #expect(resolution.diagnostics.contains { $0.code == .configReaderNotInLayers && $0.severity == .warning })
         #expect(resolution.settings.verification == .full)
         // Given to the initialiser, the layer is placed after the overrides and read.
-        let placed = SettingsResolver(ResolverConfiguration(
-            environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]), configReader: configuration.configReader
-        )).resolve()
+        let placed = SettingsResolver(
+            ResolverConfiguration(
+                environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]),
+                configReader: configuration.configReader
+            )
+        ).resolve()
         #expect(placed.settings.verification == PeerVerification.none)
     }
 }
@@ -196,14 +232,18 @@ struct SnapshotProvider<Snapshot: ConfigSnapshot>: ConfigProvider {
             environment: ["HOME": directory], workingDirectory: directory,
             documents: InMemoryDocuments([]), configReader: ConfigProviderDocuments(providers: [provider])
         )
-        let reloader = try ContextReloader<TLSSettings>(resolve: { SettingsResolver(configuration).resolve() }) { (resolution) throws(TLSSettingsError) in try resolution.validatedSettings() }
+        let reloader = try ContextReloader<TLSSettings>(resolve: { SettingsResolver(configuration).resolve() }) {
+            (resolution) throws(TLSSettingsError) in try resolution.validatedSettings()
+        }
         #expect(reloader.watchedInputs.followsSourcesBeyondFiles)
         #expect(reloader.check() == nil, "nothing changed")
 
         provider.setValue(ConfigValue(.string("1.3"), isSecret: false), forKey: key("min-version"))
         let raised = try #require(reloader.check())
         #expect(raised.outcome == .reloaded && raised.generation == 2)
-        #expect(raised.changedPaths == ["min-version from MutableInMemoryProvider key tls.min-version"], "\(raised.changedPaths)")
+        #expect(
+            raised.changedPaths == ["min-version from MutableInMemoryProvider key tls.min-version"],
+            "\(raised.changedPaths)")
         #expect(reloader.current.versions.minimum == .tls1_3)
         #expect(reloader.check() == nil, "the same values again are no change")
 
@@ -231,7 +271,10 @@ struct SnapshotProvider<Snapshot: ConfigSnapshot>: ConfigProvider {
     }
 
     @Test func filesAloneAreNotResolvedAtEveryPoll() throws {
-        let resolution = SettingsResolver(ResolverConfiguration(environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]))).resolve()
+        let resolution = SettingsResolver(
+            ResolverConfiguration(
+                environment: ["HOME": "/nonexistent"], workingDirectory: "/", documents: InMemoryDocuments([]))
+        ).resolve()
         #expect(!resolution.readsSourcesBeyondFiles)
         #expect(!WatchedInputs(resolution).followsSourcesBeyondFiles)
     }

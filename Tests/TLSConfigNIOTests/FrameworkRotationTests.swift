@@ -55,12 +55,14 @@ struct FrameworkRotationTests {
 
         /// The server's file, with `extra` lines after the identity and the client CAs.
         func write(_ extra: String) throws {
-            let text = "cert = \"\(certificate)\"\nkey = \"\(key)\"\nca-file = \"\(clientCAs)\"\nclient-auth = \"required\"\n\(extra)"
+            let text =
+                "cert = \"\(certificate)\"\nkey = \"\(key)\"\nca-file = \"\(clientCAs)\"\nclient-auth = \"required\"\n\(extra)"
             try put(Data(text.utf8), at: file)
         }
 
         var configuration: ResolverConfiguration {
-            var configuration = ResolverConfiguration(environment: ["HOME": directory.path, "TLSCONFIG_CONFIG": file], workingDirectory: directory.path)
+            var configuration = ResolverConfiguration(
+                environment: ["HOME": directory.path, "TLSCONFIG_CONFIG": file], workingDirectory: directory.path)
             configuration.role = .server
             return configuration
         }
@@ -76,14 +78,16 @@ struct FrameworkRotationTests {
         init(_ hooked: ConfigurationWithVerifier) throws {
             let context = try NIOSSLContext(configuration: hooked.configuration)
             let seen = clientCertificates
-            let callback: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void = { certificates, promise in
+            let callback: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void = {
+                certificates, promise in
                 if let leaf = certificates.first { seen.withLock { $0.append(leaf) } }
                 hooked.verificationCallback(certificates, promise)
             }
             channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context, customVerificationCallback: callback))
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLServerHandler(context: context, customVerificationCallback: callback))
                         try channel.pipeline.syncOperations.addHandler(NIOHarness.Greeter(closesAfterReply: true))
                     }
                 }
@@ -98,12 +102,15 @@ struct FrameworkRotationTests {
     /// served, and whether the server answered (it does not once it refused the client).
     func exchange(_ port: Int) throws -> (subject: String?, answered: Bool) {
         var settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))
-        settings.identity = ClientIdentity(certificateFile: pki.path("client-chain.pem"), keyFile: pki.path("client.key"))
+        settings.identity = ClientIdentity(
+            certificateFile: pki.path("client-chain.pem"), keyFile: pki.path("client.key"))
         let context = try TLSContextBuilder(resolution: Resolution(settings: settings)).makeClientContext()
         let connection = try TLSConnection.connect(host: "127.0.0.1", port: port, using: context, timeout: .seconds(10))
         defer { connection.close() }
         let subject = connection.handshake.peerCertificates.first?.subject
-        guard (try? connection.write(Array("ping\n".utf8))) != nil, let reply = try? connection.read(upTo: 100) else { return (subject, false) }
+        guard (try? connection.write(Array("ping\n".utf8))) != nil, let reply = try? connection.read(upTo: 100) else {
+            return (subject, false)
+        }
         return (subject, String(decoding: reply, as: UTF8.self) == "hello from nio\n")
     }
 
@@ -111,8 +118,11 @@ struct FrameworkRotationTests {
         // The client CAs start as the wrong ones: the test client is refused.
         let files = try ServerFiles(pki: pki, clientCA: "server-ca.pem")
         let rejections = Locked<[Diagnostic]>([])
-        let tls = try ReloadingServerTLS(for: .hummingbird) { [configuration = files.configuration] in SettingsResolver(configuration).resolve() }
-        let server = try FrameworkServer(tls.configurationWithVerifier(onRejection: { diagnostic in rejections.withLock { $0.append(diagnostic) } }))
+        let tls = try ReloadingServerTLS(for: .hummingbird) { [configuration = files.configuration] in
+            SettingsResolver(configuration).resolve()
+        }
+        let server = try FrameworkServer(
+            tls.configurationWithVerifier(onRejection: { diagnostic in rejections.withLock { $0.append(diagnostic) } }))
 
         var outcome = try exchange(server.port)
         #expect(outcome.subject == "CN=framework first")
@@ -141,7 +151,9 @@ struct FrameworkRotationTests {
     /// own; a CRL for a library with no hook) is refused with the loss, not served broken.
     @Test func aReloadTheConsumerCannotEnforceKeepsTheLastGoodBuild() throws {
         let files = try ServerFiles(pki: pki, clientCA: "client-ca.pem")
-        let tls = try ReloadingServerTLS(for: .hummingbird) { [configuration = files.configuration] in SettingsResolver(configuration).resolve() }
+        let tls = try ReloadingServerTLS(for: .hummingbird) { [configuration = files.configuration] in
+            SettingsResolver(configuration).resolve()
+        }
         let server = try FrameworkServer(tls.configurationWithVerifier())
         #expect(try exchange(server.port).answered)
 
@@ -151,7 +163,9 @@ struct FrameworkRotationTests {
         #expect(event.outcome == .rejected)
         let loss = try #require(event.diagnostics.first { $0.code == .nioSettingNotEnforced })
         #expect(loss.setting == .alpn)
-        #expect(loss.origin?.description.hasPrefix(files.file) == true, "the loss must name where alpn was set: \(String(describing: loss.origin))")
+        #expect(
+            loss.origin?.description.hasPrefix(files.file) == true,
+            "the loss must name where alpn was set: \(String(describing: loss.origin))")
         let served = try exchange(server.port)
         #expect(served.subject == "CN=framework first" && served.answered, "the last good build must keep serving")
         #expect(tls.generation == 1)
@@ -166,9 +180,12 @@ struct FrameworkRotationTests {
     /// `reload-needs-restart` at its origin, and the running server is unchanged.
     @Test func aChangedMinimumVersionNeedsARestart() throws {
         let files = try ServerFiles(pki: pki, clientCA: "client-ca.pem")
-        let tls = try ReloadingServerTLS(for: .vapor) { [configuration = files.configuration] in SettingsResolver(configuration).resolve() }
+        let tls = try ReloadingServerTLS(for: .vapor) { [configuration = files.configuration] in
+            SettingsResolver(configuration).resolve()
+        }
         let rejections = Locked<[Diagnostic]>([])
-        let server = try FrameworkServer(tls.configurationWithVerifier(onRejection: { diagnostic in rejections.withLock { $0.append(diagnostic) } }))
+        let server = try FrameworkServer(
+            tls.configurationWithVerifier(onRejection: { diagnostic in rejections.withLock { $0.append(diagnostic) } }))
 
         try files.write("min-version = \"1.3\"\n")
         let event = try #require(tls.check())
@@ -176,29 +193,43 @@ struct FrameworkRotationTests {
         let refusal = try #require(event.diagnostics.first)
         #expect(refusal.code == .reloadNeedsRestart)
         #expect(refusal.setting == .minVersion)
-        #expect(refusal.message == "min-version changed to 1.3, but Vapor keeps the min-version of the configuration it was given at start-up")
+        #expect(
+            refusal.message
+                == "min-version changed to 1.3, but Vapor keeps the min-version of the configuration it was given at start-up"
+        )
         #expect(refusal.origin?.description.hasPrefix(files.file + ":5") == true)
         #expect(refusal.help?.hasPrefix("restart the service") == true)
         #expect(try exchange(server.port).answered)
         // A TLS 1.2 client is still served, as the running server was configured.
         let twelve = try OpenSSLTool.converse(
-            ["s_client", "-connect", "127.0.0.1:\(server.port)", "-tls1_2", "-CAfile", "server-ca.pem", "-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"],
+            [
+                "s_client", "-connect", "127.0.0.1:\(server.port)", "-tls1_2", "-CAfile", "server-ca.pem", "-cert",
+                "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key",
+            ],
             in: URL(fileURLWithPath: pki.path(".")), input: "ping\n"
         )
-        #expect(twelve.contains("New, TLSv1.2") && twelve.contains("hello from nio"), "\(twelve) \(rejections.withLock { $0 })")
+        #expect(
+            twelve.contains("New, TLSv1.2") && twelve.contains("hello from nio"),
+            "\(twelve) \(rejections.withLock { $0 })")
     }
 
     /// A client that hands its configuration and callback to a library once (gRPC's client, say)
     /// presents the client certificate now on disk: the identity follows the reloader.
     @Test func aClientsCertificateFollowsItsFilesThroughTheHooks() throws {
         let files = try ServerFiles(pki: pki, clientCA: "client-ca.pem")
-        let server = try FrameworkServer(ReloadingServerTLS(for: .callback) { [configuration = files.configuration] in SettingsResolver(configuration).resolve() }.configurationWithVerifier())
+        let server = try FrameworkServer(
+            ReloadingServerTLS(for: .callback) { [configuration = files.configuration] in
+                SettingsResolver(configuration).resolve()
+            }.configurationWithVerifier())
         let directory = TemporaryDirectory(prefix: "tlsconfig-client-rotation")
         let certificate = directory.path + "/client.pem", key = directory.path + "/client.key"
         try files.put(pki.bytes("client-chain.pem"), at: certificate)
         try files.put(pki.bytes("client.key"), at: key)
         let configuration = ResolverConfiguration(
-            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": pki.path("server-ca.pem"), "TLSCONFIG_CLIENT_CERT": certificate, "TLSCONFIG_CLIENT_KEY": key],
+            environment: [
+                "HOME": directory.path, "TLSCONFIG_CA_FILE": pki.path("server-ca.pem"),
+                "TLSCONFIG_CLIENT_CERT": certificate, "TLSCONFIG_CLIENT_KEY": key,
+            ],
             workingDirectory: directory.path
         )
         let tls = try ReloadingClientTLS(for: .callback) { SettingsResolver(configuration).resolve(host: "localhost") }
@@ -206,17 +237,23 @@ struct FrameworkRotationTests {
         let context = try NIOSSLContext(configuration: hooked.configuration)
         let callback = hooked.verificationCallback
         func exchange() -> NIOHarness.Exchange {
-            NIOHarness.get(port: server.port, rejections: Locked([])) { try NIOSSLClientHandler(context: context, serverHostname: "localhost", customVerificationCallback: callback) }
+            NIOHarness.get(port: server.port, rejections: Locked([])) {
+                try NIOSSLClientHandler(
+                    context: context, serverHostname: "localhost", customVerificationCallback: callback)
+            }
         }
         #expect(exchange().response == "hello from nio\n")
-        #expect(try server.clientCertificates.withLock { $0.last } == NIOSSLCertificate.fromPEMFile(pki.path("client.pem")).first)
+        #expect(
+            try server.clientCertificates.withLock { $0.last }
+                == NIOSSLCertificate.fromPEMFile(pki.path("client.pem")).first)
 
         try files.put(pki.bytes("client-ec-chain.pem"), at: certificate)
         try files.put(pki.bytes("client-ec.key"), at: key)
         #expect(tls.check()?.outcome == .reloaded)
         #expect(exchange().response == "hello from nio\n")
         #expect(
-            try server.clientCertificates.withLock { $0.last } == NIOSSLCertificate.fromPEMFile(pki.path("client-ec.pem")).first,
+            try server.clientCertificates.withLock { $0.last }
+                == NIOSSLCertificate.fromPEMFile(pki.path("client-ec.pem")).first,
             "the library's context kept the first client certificate"
         )
     }
@@ -225,7 +262,9 @@ struct FrameworkRotationTests {
     /// is refused with what to call instead.
     @Test func theHooksMatchTheConsumer() throws {
         let files = try ServerFiles(pki: pki, clientCA: "client-ca.pem")
-        let resolve: @Sendable () -> Resolution = { [configuration = files.configuration] in SettingsResolver(configuration).resolve() }
+        let resolve: @Sendable () -> Resolution = { [configuration = files.configuration] in
+            SettingsResolver(configuration).resolve()
+        }
         let handlers = try ReloadingServerTLS(resolve: resolve)
         #expect(throws: TLSSettingsError.self) { try handlers.configurationWithVerifier() }
         let hummingbird = try ReloadingServerTLS(for: .hummingbird, resolve: resolve)

@@ -22,8 +22,12 @@ struct NIOClientTests {
         try ClientTLS(resolution: NIOHarness.resolution(variables, pki: pki), accepting: accepting)
     }
 
-    private func withServer<T>(certificate: String = "server.pem", key: String = "server.key", requireClientCertificate: Bool = true, _ extra: [String] = [], _ body: (OpenSSLServerProcess) throws -> T) throws -> T {
-        let server = try NIOHarness.server(pki, certificate: certificate, key: key, requireClientCertificate: requireClientCertificate, extra)
+    private func withServer<T>(
+        certificate: String = "server.pem", key: String = "server.key", requireClientCertificate: Bool = true,
+        _ extra: [String] = [], _ body: (OpenSSLServerProcess) throws -> T
+    ) throws -> T {
+        let server = try NIOHarness.server(
+            pki, certificate: certificate, key: key, requireClientCertificate: requireClientCertificate, extra)
         defer { server.stop() }
         return try body(server)
     }
@@ -35,8 +39,14 @@ struct NIOClientTests {
         ["CLIENT_CERT": "client-chain.pem", "CLIENT_KEY": "client-pkcs1.key"],
         ["CLIENT_CERT": "client-ec-chain.pem", "CLIENT_KEY": "client-ec.key"],
         ["CLIENT_CERT": "client-ec-chain.pem", "CLIENT_KEY": "client-ec-pkcs8.key"],
-        ["CLIENT_CERT": "client-chain.pem", "CLIENT_KEY": "client-encrypted-pkcs8.key", "CLIENT_KEY_PASSPHRASE": "env:TLS_TEST_PASSPHRASE"],
-        ["CLIENT_CERT": "client-chain.pem", "CLIENT_KEY": "client-encrypted-legacy.key", "CLIENT_KEY_PASSPHRASE": "file:passphrase.txt"],
+        [
+            "CLIENT_CERT": "client-chain.pem", "CLIENT_KEY": "client-encrypted-pkcs8.key",
+            "CLIENT_KEY_PASSPHRASE": "env:TLS_TEST_PASSPHRASE",
+        ],
+        [
+            "CLIENT_CERT": "client-chain.pem", "CLIENT_KEY": "client-encrypted-legacy.key",
+            "CLIENT_KEY_PASSPHRASE": "file:passphrase.txt",
+        ],
         ["CLIENT_CERT": "client.p12", "CLIENT_KEY_PASSPHRASE": "env:TLS_TEST_P12"],
         ["CLIENT_CERT": "client-nopass.p12"],
     ])
@@ -51,15 +61,24 @@ struct NIOClientTests {
     }
 
     @Test func anEncryptedKeyWithAWrongPassphraseIsTlsconfigsErrorWithItsOrigin() throws {
-        let resolution = NIOHarness.resolution(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-chain.pem", "CLIENT_KEY": "client-encrypted-pkcs8.key", "CLIENT_KEY_PASSPHRASE": "env:TLS_TEST_P12"], pki: pki)
+        let resolution = NIOHarness.resolution(
+            [
+                "CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-chain.pem",
+                "CLIENT_KEY": "client-encrypted-pkcs8.key", "CLIENT_KEY_PASSPHRASE": "env:TLS_TEST_P12",
+            ], pki: pki)
         let error = #expect(throws: TLSSettingsError.self) { try ClientTLS(resolution: resolution) }
         let diagnostic = try #require(error?.diagnostics.first { $0.code == .wrongPassphrase })
         #expect(diagnostic.origin?.description.contains("TLSCONFIG_CLIENT_KEY") == true)
     }
 
     @Test func theRightPinConnectsAndAWrongOneIsRefusedWithTheReason() throws {
-        let good = try client(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem", "PINNED_PUBLIC_KEYS": pki.serverPin()])
-        let wrong = try client(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem", "PINNED_PUBLIC_KEYS": "sha256//" + String(repeating: "A", count: 43) + "="])
+        let good = try client([
+            "CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem", "PINNED_PUBLIC_KEYS": pki.serverPin(),
+        ])
+        let wrong = try client([
+            "CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem",
+            "PINNED_PUBLIC_KEYS": "sha256//" + String(repeating: "A", count: 43) + "=",
+        ])
         try withServer { server in
             let accepted = NIOHarness.get(good, port: server.port)
             #expect(accepted.response?.hasPrefix("HTTP/1.0 200 ok") == true, "\(String(describing: accepted.error))")
@@ -74,7 +93,8 @@ struct NIOClientTests {
 
     @Test func aRevokedServerCertificateIsRefusedThroughTheCRL() throws {
         let tls = try client(["CA_FILE": "server-ca.pem", "CRL_FILE": "server-ca.crl"])
-        try withServer(certificate: "revoked-server.pem", key: "revoked-server.key", requireClientCertificate: false) { server in
+        try withServer(certificate: "revoked-server.pem", key: "revoked-server.key", requireClientCertificate: false) {
+            server in
             let exchange = NIOHarness.get(tls, port: server.port)
             #expect(exchange.response == nil)
             let rejection = try #require(exchange.rejections.first)
@@ -105,13 +125,17 @@ struct NIOClientTests {
     }
 
     @Test func systemPlusCustomTrustsTheConfiguredCA() throws {
-        let tls = try client(["TRUST": "system+custom", "CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem"])
+        let tls = try client([
+            "TRUST": "system+custom", "CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem",
+        ])
         #expect(tls.verifier.trustStore.usesSystemStore)
         let exchange = try withServer { NIOHarness.get(tls, port: $0.port) }
         #expect(exchange.response?.hasPrefix("HTTP/1.0 200 ok") == true, "\(exchange.rejections)")
         // The configuration path gets the same certificates: system bundle plus the CA file.
         let configuration = try tls.configuration(for: .configuration, accepting: [.verify])
-        guard case .certificates(let roots) = configuration.trustRoots else { Issue.record("trust roots are not a list"); return }
+        guard case .certificates(let roots) = configuration.trustRoots else {
+            Issue.record("trust roots are not a list"); return
+        }
         let serverCA = try #require(NIOSSLCertificate.fromPEMFile(pki.path("server-ca.pem")).first)
         #expect(roots.contains(serverCA))
         #expect(roots.count > 1)
@@ -125,7 +149,9 @@ struct NIOClientTests {
             // The directory holds exactly the bundle's certificates: BoringSSL looks them up there too.
             #expect(configuration.trustRoots == .file(directory))
         } else {
-            guard case .certificates(let roots) = configuration.trustRoots else { Issue.record("expected the store's certificates"); return }
+            guard case .certificates(let roots) = configuration.trustRoots else {
+                Issue.record("expected the store's certificates"); return
+            }
             #expect(roots.count == system.count)
         }
         _ = try tls.makeContext(for: .configuration, accepting: [.verify])
@@ -139,7 +165,9 @@ struct NIOClientTests {
             #expect(exchange.response?.hasPrefix("HTTP/1.0 200 ok") == true, "\(String(describing: exchange.error))")
         }
         let untrusted = try client(["CA_FILE": "client-ca.pem"]).makeContext(for: .configuration, accepting: [.verify])
-        let refused = try withServer(requireClientCertificate: false) { NIOHarness.get(context: untrusted, port: $0.port) }
+        let refused = try withServer(requireClientCertificate: false) {
+            NIOHarness.get(context: untrusted, port: $0.port)
+        }
         #expect(refused.response == nil)
     }
 
@@ -153,23 +181,30 @@ struct NIOClientTests {
     }
 
     @Test func anOpenSSLOnlyCipherStringIsExpandedAndTheMissingOnesAreNamed() throws {
-        let tls = try client(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem", "CIPHERS": "DEFAULT:@SECLEVEL=2", "MAX_VERSION": "1.2"])
+        let tls = try client([
+            "CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-combined.pem", "CIPHERS": "DEFAULT:@SECLEVEL=2",
+            "MAX_VERSION": "1.2",
+        ])
         let warning = try #require(tls.diagnostics.first { $0.code == .nioCipherUnavailable })
         #expect(warning.severity == .warning)
-        #expect(warning.message.contains("ARIA") || warning.message.contains("CAMELLIA") || warning.message.contains("DHE"))
+        #expect(
+            warning.message.contains("ARIA") || warning.message.contains("CAMELLIA") || warning.message.contains("DHE"))
         let exchange = try withServer { NIOHarness.get(tls, port: $0.port) }
         #expect(exchange.response?.contains("TLSv1.2") == true, "\(String(describing: exchange.error))")
     }
 
     @Test func restrictedTLS13SuitesAreRefusedUnlessAccepted() throws {
-        let resolution = NIOHarness.resolution(["CA_FILE": "server-ca.pem", "CIPHERSUITES": "TLS_AES_256_GCM_SHA384"], pki: pki)
+        let resolution = NIOHarness.resolution(
+            ["CA_FILE": "server-ca.pem", "CIPHERSUITES": "TLS_AES_256_GCM_SHA384"], pki: pki)
         let error = #expect(throws: TLSSettingsError.self) { try ClientTLS(resolution: resolution) }
         #expect(error?.diagnostics.first?.code == .nioCipherSuitesFixed)
         #expect(error?.diagnostics.first?.help?.contains("max-version") == true)
         let accepted = try ClientTLS(resolution: resolution, accepting: [.ciphersuites])
         #expect(accepted.diagnostics.contains { $0.code == .nioCipherSuitesFixed && $0.severity == .warning })
         // With TLS 1.3 off, the suites do not matter: no finding at all.
-        let capped = try client(["CA_FILE": "server-ca.pem", "CIPHERSUITES": "TLS_AES_256_GCM_SHA384", "MAX_VERSION": "1.2"])
+        let capped = try client([
+            "CA_FILE": "server-ca.pem", "CIPHERSUITES": "TLS_AES_256_GCM_SHA384", "MAX_VERSION": "1.2",
+        ])
         #expect(!capped.diagnostics.contains { $0.code == .nioCipherSuitesFixed })
     }
 
@@ -188,14 +223,20 @@ struct NIOClientTests {
         // Accepting each loss gives the configuration, and the losses stay as warnings.
         let all: Set<UnenforcedSetting> = [.verify, .pinnedPublicKeys, .crlFile, .alpn, .serverName]
         _ = try tls.configuration(for: .asyncHTTPClient, accepting: all)
-        #expect(tls.lossDiagnostics(for: .asyncHTTPClient, accepting: all).filter { $0.code == .nioSettingNotEnforced }.allSatisfy { $0.severity == .warning })
+        #expect(
+            tls.lossDiagnostics(for: .asyncHTTPClient, accepting: all).filter { $0.code == .nioSettingNotEnforced }
+                .allSatisfy { $0.severity == .warning })
         // Handlers enforce everything.
         #expect(tls.lossDiagnostics(for: .handlers).isEmpty)
     }
 
     @Test func versionsAndALPNReachTheWire() throws {
-        let tls = try client(["CA_FILE": "server-ca.pem", "MIN_VERSION": "1.2", "MAX_VERSION": "1.2", "ALPN": "http/1.1"])
-        let exchange = try withServer(requireClientCertificate: false, ["-alpn", "http/1.1"]) { NIOHarness.get(tls, port: $0.port) }
+        let tls = try client([
+            "CA_FILE": "server-ca.pem", "MIN_VERSION": "1.2", "MAX_VERSION": "1.2", "ALPN": "http/1.1",
+        ])
+        let exchange = try withServer(requireClientCertificate: false, ["-alpn", "http/1.1"]) {
+            NIOHarness.get(tls, port: $0.port)
+        }
         #expect(exchange.response?.contains("TLSv1.2") == true, "\(String(describing: exchange.error))")
         #expect((try tls.configuration(for: .handlers)).applicationProtocols == ["http/1.1"])
         #expect((try tls.configuration(for: .handlers)).maximumTLSVersion == .tlsv12)

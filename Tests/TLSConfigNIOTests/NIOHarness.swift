@@ -11,13 +11,18 @@ import TLSConfig
 enum NIOHarness {
     /// A resolution by the real resolver from `TLSCONFIG_*` variables, with no configuration
     /// file in reach (HOME is an empty directory, the working directory the PKI's).
-    static func resolution(_ variables: [String: String], host: String = "localhost", role: TLSRole = .client, pki: TestPKI) -> Resolution {
+    static func resolution(
+        _ variables: [String: String], host: String = "localhost", role: TLSRole = .client, pki: TestPKI
+    ) -> Resolution {
         let home = TemporaryDirectory(prefix: "tlsconfig-nio-home")
-        var environment = ["HOME": home.path, "TLS_TEST_PASSPHRASE": TestPKI.passphrase, "TLS_TEST_P12": TestPKI.pkcs12Passphrase]
+        var environment = [
+            "HOME": home.path, "TLS_TEST_PASSPHRASE": TestPKI.passphrase, "TLS_TEST_P12": TestPKI.pkcs12Passphrase,
+        ]
         for (key, value) in variables { environment["TLSCONFIG_" + key] = value }
         var configuration = ResolverConfiguration(environment: environment, workingDirectory: pki.directory.path)
         configuration.role = role
-        return role == .server ? SettingsResolver(configuration).resolve() : SettingsResolver(configuration).resolve(host: host)
+        return role == .server
+            ? SettingsResolver(configuration).resolve() : SettingsResolver(configuration).resolve(host: host)
     }
 
     /// The outcome of one GET over a handler from `tls`: the response text, or the error with
@@ -33,7 +38,9 @@ enum NIOHarness {
     static func get(_ tls: ClientTLS, host: String = "localhost", port: Int) -> Exchange {
         let rejections = Locked<[Diagnostic]>([])
         let handlerFactory: @Sendable () throws -> NIOSSLClientHandler = {
-            try tls.makeHandler(serverHostname: host, port: port) { diagnostic in rejections.withLock { $0.append(diagnostic) } }
+            try tls.makeHandler(serverHostname: host, port: port) { diagnostic in
+                rejections.withLock { $0.append(diagnostic) }
+            }
         }
         return exchange(port: port, rejections: rejections, handlerFactory)
     }
@@ -44,11 +51,15 @@ enum NIOHarness {
     }
 
     /// As `get`, with a handler made as a framework makes it (its own context, our callback).
-    static func get(port: Int, rejections: Locked<[Diagnostic]>, handler: @escaping @Sendable () throws -> NIOSSLClientHandler) -> Exchange {
+    static func get(
+        port: Int, rejections: Locked<[Diagnostic]>, handler: @escaping @Sendable () throws -> NIOSSLClientHandler
+    ) -> Exchange {
         exchange(port: port, rejections: rejections, handler)
     }
 
-    private static func exchange(port: Int, rejections: Locked<[Diagnostic]>, _ makeHandler: @escaping @Sendable () throws -> NIOSSLClientHandler) -> Exchange {
+    private static func exchange(
+        port: Int, rejections: Locked<[Diagnostic]>, _ makeHandler: @escaping @Sendable () throws -> NIOSSLClientHandler
+    ) -> Exchange {
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.next().makePromise(of: String.self)
         let bootstrap = ClientBootstrap(group: group)
@@ -121,9 +132,14 @@ enum NIOHarness {
 
     /// `openssl s_server -www` presenting `certificate`, requiring a client certificate from
     /// the client CA unless `requireClientCertificate` is false.
-    static func server(_ pki: TestPKI, certificate: String = "server.pem", key: String = "server.key", requireClientCertificate: Bool = true, _ extra: [String] = []) throws -> OpenSSLServerProcess {
-        let verification = requireClientCertificate ? ["-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"] : []
-        return try OpenSSLServerProcess(["-www", "-cert", certificate, "-key", key] + verification + extra, in: pki.directory)
+    static func server(
+        _ pki: TestPKI, certificate: String = "server.pem", key: String = "server.key",
+        requireClientCertificate: Bool = true, _ extra: [String] = []
+    ) throws -> OpenSSLServerProcess {
+        let verification =
+            requireClientCertificate ? ["-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"] : []
+        return try OpenSSLServerProcess(
+            ["-www", "-cert", certificate, "-key", key] + verification + extra, in: pki.directory)
     }
 }
 #endif

@@ -29,14 +29,16 @@ struct NIOReloadingTests {
         let certificate = directory.path + "/tls.crt", key = directory.path + "/tls.key"
         func install(_ name: String) throws {
             for (source, target) in [("\(name).key", key), ("\(name).pem", certificate)] {
-                try Data(contentsOf: issued.appendingPathComponent(source)).write(to: URL(fileURLWithPath: target + ".tmp"))
+                try Data(contentsOf: issued.appendingPathComponent(source)).write(
+                    to: URL(fileURLWithPath: target + ".tmp"))
                 chmod(target + ".tmp", 0o600)
                 #expect(rename(target + ".tmp", target) == 0)
             }
         }
         try install("first")
         var configuration = ResolverConfiguration(
-            environment: ["HOME": directory.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key], workingDirectory: directory.path
+            environment: ["HOME": directory.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key],
+            workingDirectory: directory.path
         )
         configuration.role = .server
         let server = configuration
@@ -51,10 +53,14 @@ struct NIOReloadingTests {
             .bind(host: "127.0.0.1", port: 0).wait()
         defer { try? channel.close().wait() }
         let port = try #require(channel.localAddress?.port)
-        let client = try TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))))
-            .makeClientContext()
+        let client = try TLSContextBuilder(
+            resolution: Resolution(
+                settings: TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")])))
+        )
+        .makeClientContext()
         func served() throws -> String? {
-            let connection = try TLSConnection.connect(host: "127.0.0.1", port: port, using: client, timeout: .seconds(5))
+            let connection = try TLSConnection.connect(
+                host: "127.0.0.1", port: port, using: client, timeout: .seconds(5))
             defer { connection.close() }
             return connection.handshake.peerCertificates.first?.subject
         }
@@ -92,7 +98,9 @@ struct NIOReloadingTests {
             let files = try AlternatingClientFiles(pki: pki, prefix: "tlsconfig-nio-reload-leak")
             let configuration = files.configuration
             let cache = TrustStoreCache()
-            let reloader = try ReloadingClientTLS(for: .handlers, accepting: [], pollingEvery: .seconds(30), trustStoreCache: cache, observe: nil) { SettingsResolver(configuration).resolve() }
+            let reloader = try ReloadingClientTLS(
+                for: .handlers, accepting: [], pollingEvery: .seconds(30), trustStoreCache: cache, observe: nil
+            ) { SettingsResolver(configuration).resolve() }
             func reload(_ round: Int) throws {
                 try files.write(round)
                 let tls = reloader.current
@@ -100,9 +108,12 @@ struct NIOReloadingTests {
                 #expect(reloader.check()?.outcome == .reloaded)
             }
             for round in 1...50 { try reload(round) }
-            #expect(HeapGrowth.bytesInUse > 0, "the allocator must report its bytes in use, or the check proves nothing")
+            #expect(
+                HeapGrowth.bytesInUse > 0, "the allocator must report its bytes in use, or the check proves nothing")
             let growth = try HeapGrowth.windows(10, perWindow: 100) { try reload(51 + $0) }
-            print("leak check: 1000 NIO client reloads (generation \(reloader.generation)), bytes in use grew by \(growth) per 100, \(cache.count) trust store(s) cached")
+            print(
+                "leak check: 1000 NIO client reloads (generation \(reloader.generation)), bytes in use grew by \(growth) per 100, \(cache.count) trust store(s) cached"
+            )
             #expect(reloader.generation == 1_051)
             // A kept verifier, handler context and roots per reload (well over 8 KB) would exceed this.
             #expect(HeapGrowth.median(growth) < 100 * 4_096)

@@ -21,13 +21,16 @@ struct NIOServerTests {
 
     /// Serves on a free 127.0.0.1 port with handlers from `tls` (or from a context a library
     /// would make, with `context`); runs `body` with the port and the rejections seen.
-    private func serve(_ tls: ServerTLS, context: NIOSSLContext? = nil, _ body: (Int, () -> [Diagnostic]) throws -> Void) throws {
+    private func serve(
+        _ tls: ServerTLS, context: NIOSSLContext? = nil, _ body: (Int, () -> [Diagnostic]) throws -> Void
+    ) throws {
         let rejections = Locked<[Diagnostic]>([])
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = context.map { NIOSSLServerHandler(context: $0) }
+                    let handler =
+                        context.map { NIOSSLServerHandler(context: $0) }
                         ?? tls.makeHandler { diagnostic in rejections.withLock { $0.append(diagnostic) } }
                     try channel.pipeline.syncOperations.addHandler(handler)
                     try channel.pipeline.syncOperations.addHandler(NIOHarness.Greeter(closesAfterReply: true))
@@ -41,7 +44,10 @@ struct NIOServerTests {
     /// `openssl s_client` sending one line; its stdout and stderr.
     private func sClient(port: Int, _ arguments: [String]) throws -> String {
         try OpenSSLTool.converse(
-            ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-verify_return_error", "-CAfile", "server-ca.pem"] + arguments,
+            [
+                "s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-verify_return_error",
+                "-CAfile", "server-ca.pem",
+            ] + arguments,
             in: pki.directory, input: "ping\n"
         )
     }
@@ -49,7 +55,10 @@ struct NIOServerTests {
     private func server(_ variables: [String: String], clientAuthentication: ClientAuthentication) throws -> ServerTLS {
         try ServerTLS(
             resolution: NIOHarness.resolution(
-                ["CERT": "server.pem", "KEY": "server.key", "CA_FILE": "client-ca.pem", "CLIENT_AUTH": clientAuthentication.rawValue].merging(variables) { $1 },
+                [
+                    "CERT": "server.pem", "KEY": "server.key", "CA_FILE": "client-ca.pem",
+                    "CLIENT_AUTH": clientAuthentication.rawValue,
+                ].merging(variables) { $1 },
                 role: .server, pki: pki
             )
         )
@@ -58,7 +67,8 @@ struct NIOServerTests {
     @Test func aClientWithACertificateFromTheClientCAIsServed() throws {
         let tls = try server([:], clientAuthentication: .required)
         try serve(tls) { port, rejections in
-            let output = try sClient(port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
+            let output = try sClient(
+                port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
             #expect(output.contains("hello from nio"), "\(output)")
             #expect(output.contains("Verify return code: 0 (ok)"))
             // The CertificateRequest names the configured CA, as the OpenSSL server's does.
@@ -109,7 +119,8 @@ struct NIOServerTests {
         let tls = try server([:], clientAuthentication: .required)
         let context = try tls.makeContext(for: .configuration, accepting: [.verify])
         try serve(tls, context: context) { port, _ in
-            let trusted = try sClient(port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
+            let trusted = try sClient(
+                port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
             #expect(trusted.contains("hello from nio"))
             let untrusted = try sClient(port: port, ["-cert", "client-untrusted.pem", "-key", "client.key"])
             #expect(!untrusted.contains("hello from nio"))
@@ -121,19 +132,23 @@ struct NIOServerTests {
     @Test func aFrameworkWithACallbackVerifiesClientsWithTheVerifier() throws {
         let tls = try server([:], clientAuthentication: .required)
         let rejections = Locked<[Diagnostic]>([])
-        let hooked = try tls.configurationWithVerifier(for: .vapor) { diagnostic in rejections.withLock { $0.append(diagnostic) } }
+        let hooked = try tls.configurationWithVerifier(for: .vapor) { diagnostic in
+            rejections.withLock { $0.append(diagnostic) }
+        }
         let context = try NIOSSLContext(configuration: hooked.configuration)
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context, customVerificationCallback: hooked.verificationCallback))
+                    try channel.pipeline.syncOperations.addHandler(
+                        NIOSSLServerHandler(context: context, customVerificationCallback: hooked.verificationCallback))
                     try channel.pipeline.syncOperations.addHandler(NIOHarness.Greeter(closesAfterReply: true))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).wait()
         defer { try? channel.close().wait() }
         let port = channel.localAddress!.port!
-        let trusted = try sClient(port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
+        let trusted = try sClient(
+            port: port, ["-cert", "client.pem", "-cert_chain", "client-int.pem", "-key", "client.key"])
         #expect(trusted.contains("hello from nio"), "\(trusted)")
         let untrusted = try sClient(port: port, ["-cert", "client-untrusted.pem", "-key", "client.key"])
         #expect(!untrusted.contains("hello from nio"))

@@ -50,11 +50,14 @@ struct PathRulesTests {
         let home = TemporaryDirectory(prefix: "tlsconfig-paths-home")
         var environment = ["HOME": home.path, "TLSCONFIG_CA_FILE": matrix.path("root.pem")]
         for (key, value) in variables { environment["TLSCONFIG_" + key] = value }
-        return SettingsResolver(ResolverConfiguration(environment: environment, workingDirectory: matrix.directory.path)).resolve(host: host)
+        return SettingsResolver(
+            ResolverConfiguration(environment: environment, workingDirectory: matrix.directory.path)
+        ).resolve(host: host)
     }
 
     private func withServer(_ certificate: String, _ extra: [String] = [], _ body: (Int) throws -> Void) throws {
-        let server = try OpenSSLServerProcess(["-www", "-cert", certificate, "-key", "server.key"] + extra, in: matrix.directory)
+        let server = try OpenSSLServerProcess(
+            ["-www", "-cert", certificate, "-key", "server.key"] + extra, in: matrix.directory)
         defer { server.stop() }
         try body(server.port)
     }
@@ -71,7 +74,9 @@ struct PathRulesTests {
     }
 
     /// The ending through `path`, connecting to 127.0.0.1 for `host`.
-    private func ending(_ path: Path, _ resolution: Resolution, host: String, port: Int, accepting: Set<UnenforcedSetting> = []) -> Ending {
+    private func ending(
+        _ path: Path, _ resolution: Resolution, host: String, port: Int, accepting: Set<UnenforcedSetting> = []
+    ) -> Ending {
         let tls: ClientTLS
         do {
             tls = try ClientTLS(resolution: resolution)
@@ -84,18 +89,26 @@ struct PathRulesTests {
         do {
             switch path {
             case .handlers:
-                exchange = NIOHarness.get(port: port, rejections: rejections) { try tls.makeHandler(serverHostname: host, port: port, onRejection: record) }
+                exchange = NIOHarness.get(port: port, rejections: rejections) {
+                    try tls.makeHandler(serverHostname: host, port: port, onRejection: record)
+                }
             case .callback, .callbackWithMetadata:
                 // As Hummingbird, Vapor and gRPC do: their own context from the configuration, our callback.
-                let hooked = try tls.configurationWithVerifier(for: .callback, serverHostname: host, port: port, accepting: accepting, onRejection: record)
+                let hooked = try tls.configurationWithVerifier(
+                    for: .callback, serverHostname: host, port: port, accepting: accepting, onRejection: record)
                 let context = try NIOSSLContext(configuration: hooked.configuration)
                 exchange = NIOHarness.get(port: port, rejections: rejections) {
                     path == .callback
-                        ? try NIOSSLClientHandler(context: context, serverHostname: hooked.serverHostname, customVerificationCallback: hooked.verificationCallback)
-                        : try NIOSSLClientHandler(context: context, serverHostname: hooked.serverHostname, customVerificationCallbackWithMetadata: hooked.verificationCallbackWithMetadata)
+                        ? try NIOSSLClientHandler(
+                            context: context, serverHostname: hooked.serverHostname,
+                            customVerificationCallback: hooked.verificationCallback)
+                        : try NIOSSLClientHandler(
+                            context: context, serverHostname: hooked.serverHostname,
+                            customVerificationCallbackWithMetadata: hooked.verificationCallbackWithMetadata)
                 }
             case .configuration, .asyncHTTPClient:
-                let context = try tls.makeContext(for: path == .configuration ? .configuration : .asyncHTTPClient, accepting: accepting)
+                let context = try tls.makeContext(
+                    for: path == .configuration ? .configuration : .asyncHTTPClient, accepting: accepting)
                 // postgres-nio and AsyncHTTPClient pass the host they connect to as the server name.
                 exchange = NIOHarness.get(context: context, host: host, port: port)
             }
@@ -110,7 +123,9 @@ struct PathRulesTests {
     }
 
     private static func summary(_ error: TLSSettingsError) -> [String] {
-        error.diagnostics.errors.map { [$0.code.rawValue, $0.setting?.rawValue].compactMap { $0 }.joined(separator: " ") }.sorted()
+        error.diagnostics.errors.map {
+            [$0.code.rawValue, $0.setting?.rawValue].compactMap { $0 }.joined(separator: " ")
+        }.sorted()
     }
 
     /// Handlers and both callback forms end as connect does; the configuration paths refuse to
@@ -121,29 +136,37 @@ struct PathRulesTests {
     ) {
         #expect(connect(resolution, host: host, port: port) == expected, "connect", sourceLocation: sourceLocation)
         for path in [Path.handlers, .callback, .callbackWithMetadata] {
-            #expect(ending(path, resolution, host: host, port: port) == expected, "\(path)", sourceLocation: sourceLocation)
+            #expect(
+                ending(path, resolution, host: host, port: port) == expected, "\(path)", sourceLocation: sourceLocation)
         }
         let refused = Ending.refusedToBuild(configurationLosses.map { "nio-setting-not-enforced \($0)" }.sorted())
         for path in [Path.configuration, .asyncHTTPClient] {
-            #expect(ending(path, resolution, host: host, port: port) == refused, "\(path)", sourceLocation: sourceLocation)
+            #expect(
+                ending(path, resolution, host: host, port: port) == refused, "\(path)", sourceLocation: sourceLocation)
         }
     }
 
     @Test func aCertificateWithOnlyACommonNameIsRefusedOnEveryPath() throws {
         try withServer("cn-only.pem") { port in
             let resolution = resolution([:], host: "localhost")
-            expectSameEndings(resolution, host: "localhost", port: port, connectEnds: .refused("server-certificate-without-san"), configurationLosses: ["verify"])
+            expectSameEndings(
+                resolution, host: "localhost", port: port, connectEnds: .refused("server-certificate-without-san"),
+                configurationLosses: ["verify"])
             // Why it is a loss: accepted in code, swift-nio-ssl matches the common name.
-            #expect(ending(.configuration, resolution, host: "localhost", port: port, accepting: [.verify]) == .accepted)
+            #expect(
+                ending(.configuration, resolution, host: "localhost", port: port, accepting: [.verify]) == .accepted)
         }
     }
 
     @Test func anIPSubjectAltNameDoesNotStandInForAWrongServerName() throws {
         try withServer("good.pem") { port in
             let resolution = resolution(["SERVER_NAME": "wrong.example"], host: "127.0.0.1")
-            expectSameEndings(resolution, host: "127.0.0.1", port: port, connectEnds: .refused("hostname-mismatch"), configurationLosses: ["server-name", "verify"])
+            expectSameEndings(
+                resolution, host: "127.0.0.1", port: port, connectEnds: .refused("hostname-mismatch"),
+                configurationLosses: ["server-name", "verify"])
             // Why it is a loss: swift-nio-ssl accepts the IP SAN of the address connected to.
-            let context = try ClientTLS(resolution: resolution).makeContext(for: .configuration, accepting: [.verify, .serverName])
+            let context = try ClientTLS(resolution: resolution).makeContext(
+                for: .configuration, accepting: [.verify, .serverName])
             #expect(NIOHarness.get(context: context, host: "wrong.example", port: port).response != nil)
         }
     }
@@ -151,27 +174,38 @@ struct PathRulesTests {
     @Test func anAddressWrittenAsADNSNameIsRefusedOnEveryPath() throws {
         try withServer("dns-ip.pem") { port in
             let resolution = resolution([:], host: "127.0.0.1")
-            expectSameEndings(resolution, host: "127.0.0.1", port: port, connectEnds: .refused("hostname-mismatch"), configurationLosses: ["verify"])
+            expectSameEndings(
+                resolution, host: "127.0.0.1", port: port, connectEnds: .refused("hostname-mismatch"),
+                configurationLosses: ["verify"])
         }
     }
 
     @Test func aPinMismatchIsRefusedOnEveryPath() throws {
         try withServer("good.pem") { port in
-            let resolution = resolution(["PINNED_PUBLIC_KEYS": "sha256//" + String(repeating: "A", count: 43) + "="], host: "localhost")
-            expectSameEndings(resolution, host: "localhost", port: port, connectEnds: .refused("pin-mismatch"), configurationLosses: ["pinned-public-keys", "verify"])
+            let resolution = resolution(
+                ["PINNED_PUBLIC_KEYS": "sha256//" + String(repeating: "A", count: 43) + "="], host: "localhost")
+            expectSameEndings(
+                resolution, host: "localhost", port: port, connectEnds: .refused("pin-mismatch"),
+                configurationLosses: ["pinned-public-keys", "verify"])
         }
     }
 
     @Test func aRevokedLeafIsRefusedOnEveryPath() throws {
         try withServer("revoked.pem") { port in
             let resolution = resolution(["CRL_FILE": matrix.path("root.crl")], host: "localhost")
-            expectSameEndings(resolution, host: "localhost", port: port, connectEnds: .refused("server-certificate-not-trusted"), configurationLosses: ["crl-file", "verify"])
+            expectSameEndings(
+                resolution, host: "localhost", port: port, connectEnds: .refused("server-certificate-not-trusted"),
+                configurationLosses: ["crl-file", "verify"])
             let rejections = Locked<[Diagnostic]>([])
             let tls = try ClientTLS(resolution: resolution)
-            let hooked = try tls.configurationWithVerifier(serverHostname: "localhost", port: port) { diagnostic in rejections.withLock { $0.append(diagnostic) } }
+            let hooked = try tls.configurationWithVerifier(serverHostname: "localhost", port: port) { diagnostic in
+                rejections.withLock { $0.append(diagnostic) }
+            }
             let context = try NIOSSLContext(configuration: hooked.configuration)
             _ = NIOHarness.get(port: port, rejections: rejections) {
-                try NIOSSLClientHandler(context: context, serverHostname: "localhost", customVerificationCallback: hooked.verificationCallback)
+                try NIOSSLClientHandler(
+                    context: context, serverHostname: "localhost",
+                    customVerificationCallback: hooked.verificationCallback)
             }
             #expect(rejections.withLock { $0 }.first?.message.contains("revoked") == true)
         }
@@ -184,7 +218,8 @@ struct PathRulesTests {
             for path in [Path.handlers, .callback, .callbackWithMetadata] {
                 #expect(ending(path, resolution, host: "localhost", port: port) == .accepted, "\(path)")
             }
-            #expect(ending(.asyncHTTPClient, resolution, host: "localhost", port: port, accepting: [.verify]) == .accepted)
+            #expect(
+                ending(.asyncHTTPClient, resolution, host: "localhost", port: port, accepting: [.verify]) == .accepted)
         }
     }
 
@@ -195,7 +230,8 @@ struct PathRulesTests {
             let chain = try #require(NIOSSLCertificate.fromPEMFile(matrix.path("behind-intermediate.pem")).first)
             let intermediate = try #require(NIOSSLCertificate.fromPEMFile(matrix.path("intermediate.pem")).first)
             let root = try #require(NIOSSLCertificate.fromPEMFile(matrix.path("root.pem")).first)
-            let promise = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: NIOSSLVerificationResultWithMetadata.self)
+            let promise = MultiThreadedEventLoopGroup.singleton.next().makePromise(
+                of: NIOSSLVerificationResultWithMetadata.self)
             hooked.verificationCallbackWithMetadata([chain, intermediate], promise)
             guard case .certificateVerified(let metadata) = try promise.futureResult.wait() else {
                 Issue.record("the chain was refused")
@@ -207,7 +243,9 @@ struct PathRulesTests {
 
     // MARK: Build-time checks
 
-    @Test(arguments: [("expired.pem", "server-certificate-expired"), ("not-yet-valid.pem", "server-certificate-not-yet-valid")])
+    @Test(arguments: [
+        ("expired.pem", "server-certificate-expired"), ("not-yet-valid.pem", "server-certificate-not-yet-valid"),
+    ])
     func aServerIdentityOutsideItsValidityIsRefusedAtBuild(certificate: String, code: String) throws {
         let resolution = serverResolution(certificate: matrix.path(certificate), key: matrix.path("server.key"))
         let error = #expect(throws: TLSSettingsError.self) { try ServerTLS(resolution: resolution) }
@@ -219,7 +257,8 @@ struct PathRulesTests {
 
     @Test func anExpiredClientIdentityIsRefusedAtBuildAsCheckAndTheReloadersRefuseIt() throws {
         let pki = try TestPKI.shared()
-        let resolution = NIOHarness.resolution(["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-expired-combined.pem"], pki: pki)
+        let resolution = NIOHarness.resolution(
+            ["CA_FILE": "server-ca.pem", "CLIENT_CERT": "client-expired-combined.pem"], pki: pki)
         let error = #expect(throws: TLSSettingsError.self) { try ClientTLS(resolution: resolution) }
         #expect(error?.diagnostics.errors.map(\.code) == [.clientCertificateExpired])
         #expect(error?.diagnostics.first?.origin?.description.contains("TLSCONFIG_CLIENT_CERT") == true)
@@ -230,7 +269,8 @@ struct PathRulesTests {
     @Test func aServerCertificateCloseToExpiryIsAWarningInTheBuildsDiagnostics() throws {
         let pki = try TestPKI.shared()
         let directory = TemporaryDirectory(prefix: "tlsconfig-paths-soon")
-        try pki.issueServerCertificate("soon", subject: "/CN=localhost", in: URL(fileURLWithPath: directory.path), days: 5)
+        try pki.issueServerCertificate(
+            "soon", subject: "/CN=localhost", in: URL(fileURLWithPath: directory.path), days: 5)
         let resolution = serverResolution(certificate: directory.path + "/soon.pem", key: directory.path + "/soon.key")
         let tls = try ServerTLS(resolution: resolution)
         let warning = try #require(tls.diagnostics.first { $0.code == .serverCertificateExpiringSoon })
@@ -241,7 +281,8 @@ struct PathRulesTests {
     private func serverResolution(certificate: String, key: String) -> Resolution {
         let home = TemporaryDirectory(prefix: "tlsconfig-paths-home")
         var configuration = ResolverConfiguration(
-            environment: ["HOME": home.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key], workingDirectory: matrix.directory.path
+            environment: ["HOME": home.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key],
+            workingDirectory: matrix.directory.path
         )
         configuration.role = .server
         return SettingsResolver(configuration).resolve()
@@ -251,16 +292,24 @@ struct PathRulesTests {
 
     @Test func aConfiguredALPNIsRefusedForConsumersThatSetTheirOwnAndLeftOutWhenAccepted() throws {
         let pki = try TestPKI.shared()
-        let client = try ClientTLS(resolution: NIOHarness.resolution(["CA_FILE": "server-ca.pem", "ALPN": "h2"], pki: pki))
-        let refused = #expect(throws: TLSSettingsError.self) { try client.configuration(for: .asyncHTTPClient, accepting: [.verify]) }
+        let client = try ClientTLS(
+            resolution: NIOHarness.resolution(["CA_FILE": "server-ca.pem", "ALPN": "h2"], pki: pki))
+        let refused = #expect(throws: TLSSettingsError.self) {
+            try client.configuration(for: .asyncHTTPClient, accepting: [.verify])
+        }
         #expect(refused?.diagnostics.map(\.setting) == [.alpn])
         #expect(refused?.diagnostics.first?.message.contains("AsyncHTTPClient") == true)
-        #expect(try client.configuration(for: .asyncHTTPClient, accepting: [.verify, .alpn]).applicationProtocols.isEmpty)
+        #expect(
+            try client.configuration(for: .asyncHTTPClient, accepting: [.verify, .alpn]).applicationProtocols.isEmpty)
         // A consumer that carries ALPN (postgres-nio, the handlers) gets it.
         #expect(try client.configuration(for: .postgresNIO, accepting: [.verify]).applicationProtocols == ["h2"])
 
-        let server = try ServerTLS(resolution: NIOHarness.resolution(["CERT": "server.pem", "KEY": "server.key", "ALPN": "h2"], role: .server, pki: pki))
-        let hummingbird = #expect(throws: TLSSettingsError.self) { try server.configurationWithVerifier(for: .hummingbird) }
+        let server = try ServerTLS(
+            resolution: NIOHarness.resolution(
+                ["CERT": "server.pem", "KEY": "server.key", "ALPN": "h2"], role: .server, pki: pki))
+        let hummingbird = #expect(throws: TLSSettingsError.self) {
+            try server.configurationWithVerifier(for: .hummingbird)
+        }
         #expect(hummingbird?.diagnostics.first?.message.contains("Hummingbird") == true)
         let accepted = try server.configurationWithVerifier(for: .hummingbird, accepting: [.alpn])
         #expect(accepted.configuration.applicationProtocols.isEmpty)
@@ -269,13 +318,19 @@ struct PathRulesTests {
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context, customVerificationCallback: accepted.verificationCallback))
+                    try channel.pipeline.syncOperations.addHandler(
+                        NIOSSLServerHandler(context: context, customVerificationCallback: accepted.verificationCallback)
+                    )
                     try channel.pipeline.syncOperations.addHandler(NIOHarness.Greeter(closesAfterReply: true))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).wait()
         defer { try? channel.close().wait() }
-        let output = try OpenSSLTool.converse(["s_client", "-connect", "127.0.0.1:\(channel.localAddress!.port!)", "-alpn", "h2", "-CAfile", "server-ca.pem"], in: pki.directory, input: "ping\n")
+        let output = try OpenSSLTool.converse(
+            [
+                "s_client", "-connect", "127.0.0.1:\(channel.localAddress!.port!)", "-alpn", "h2", "-CAfile",
+                "server-ca.pem",
+            ], in: pki.directory, input: "ping\n")
         #expect(output.contains("No ALPN negotiated"), "\(output)")
         #expect(output.contains("hello from nio"))
     }
@@ -286,7 +341,9 @@ struct PathRulesTests {
         let error = #expect(throws: TLSSettingsError.self) { try client.configuration(for: .grpc) }
         #expect(error?.diagnostics.first?.code == .nioConsumerNeedsCallback)
         #expect(error?.diagnostics.first?.help?.contains("configurationWithVerifier") == true)
-        #expect(throws: TLSSettingsError.self) { try client.configurationWithVerifier(for: .asyncHTTPClient, serverHostname: "localhost") }
+        #expect(throws: TLSSettingsError.self) {
+            try client.configurationWithVerifier(for: .asyncHTTPClient, serverHostname: "localhost")
+        }
     }
 
     // MARK: Explained failures
@@ -309,7 +366,9 @@ struct PathRulesTests {
             let hooked = try tls.configurationWithVerifier(serverHostname: "localhost", port: port)
             let hookedContext = try NIOSSLContext(configuration: hooked.configuration)
             let refused = NIOHarness.get(port: port, rejections: Locked([])) {
-                try NIOSSLClientHandler(context: hookedContext, serverHostname: "localhost", customVerificationCallback: hooked.verificationCallback)
+                try NIOSSLClientHandler(
+                    context: hookedContext, serverHostname: "localhost",
+                    customVerificationCallback: hooked.verificationCallback)
             }
             let second = tls.explain(try #require(refused.error), host: "localhost", port: port)
             #expect(!second.reprobed)

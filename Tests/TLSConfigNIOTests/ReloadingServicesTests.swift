@@ -42,7 +42,9 @@ struct ReloadingServicesTests {
 
     @Test func swiftNIOExtrasOwnConfigurationFollowsTheReloaderAsACertificateReloader() throws {
         let files = try FrameworkRotationTests.ServerFiles(pki: pki, clientCA: "client-ca.pem")
-        let tls = try ReloadingServerTLS(for: .callback) { [configuration = files.configuration] in SettingsResolver(configuration).resolve() }
+        let tls = try ReloadingServerTLS(for: .callback) { [configuration = files.configuration] in
+            SettingsResolver(configuration).resolve()
+        }
         // swift-nio-extras' factory, as a gRPC or hand-written server would call it; the callback
         // still comes from the reloader.
         var configuration = try TLSConfiguration.makeServerConfiguration(certificateReloader: tls)
@@ -60,7 +62,8 @@ struct ReloadingServicesTests {
         let files = try FrameworkRotationTests.ServerFiles(pki: pki, clientCA: "client-ca.pem")
         let messages = Locked<[(level: Logger.Level, message: String)]>([])
         let logger = Logger(label: "tls") { _ in CapturingLogHandler(messages: messages) }
-        let tls = try ReloadingServerTLS(for: .hummingbird, pollingEvery: .seconds(600), logger: logger) { [configuration = files.configuration] in
+        let tls = try ReloadingServerTLS(for: .hummingbird, pollingEvery: .seconds(600), logger: logger) {
+            [configuration = files.configuration] in
             SettingsResolver(configuration).resolve()
         }
         let group = ServiceGroup(services: [tls], logger: logger)
@@ -68,13 +71,17 @@ struct ReloadingServicesTests {
 
         // A rotation reaches the log through file events (the poll is 600 s away).
         try files.install("second")
-        try await waitUntil { messages.withLock { $0.contains { $0.level == .notice && $0.message.hasPrefix("TLS reloaded: ") } } }
+        try await waitUntil {
+            messages.withLock { $0.contains { $0.level == .notice && $0.message.hasPrefix("TLS reloaded: ") } }
+        }
         #expect(tls.generation == 2)
         // A refused reload is an error that names the setting, its origin and what to do.
         try files.write("min-version = \"1.3\"\n")
         try await waitUntil { messages.withLock { $0.contains { $0.level == .error } } }
         let error = try #require(messages.withLock { $0.first { $0.level == .error }?.message })
-        #expect(error.hasPrefix("TLS reload refused, generation 2 stays in use: [reload-needs-restart] min-version changed to 1.3"))
+        #expect(
+            error.hasPrefix(
+                "TLS reload refused, generation 2 stays in use: [reload-needs-restart] min-version changed to 1.3"))
         #expect(error.contains(files.file + ":5"))
         #expect(error.contains("; restart the service"))
 

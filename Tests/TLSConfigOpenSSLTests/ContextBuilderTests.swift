@@ -17,12 +17,14 @@ struct ContextBuilderTests {
     @Test func versionsAreReadBackAfterBeingSet() throws {
         let open = try fixtures.clientContext(fixtures.clientSettings())
         #expect(open.protocolVersions == (try TLSVersionRange(minimum: .tls1_2, maximum: nil)))
-        let pinned = try fixtures.clientContext(fixtures.clientSettings(versions: try TLSVersionRange(minimum: .tls1_3, maximum: .tls1_3)))
+        let pinned = try fixtures.clientContext(
+            fixtures.clientSettings(versions: try TLSVersionRange(minimum: .tls1_3, maximum: .tls1_3)))
         #expect(pinned.protocolVersions == (try TLSVersionRange(minimum: .tls1_3, maximum: .tls1_3)))
     }
 
     @Test func deprecatedMinimumThatOpenSSLIgnoresIsWarnedAbout() throws {
-        let context = try fixtures.clientContext(fixtures.clientSettings(versions: try TLSVersionRange(minimum: .tls1_0)))
+        let context = try fixtures.clientContext(
+            fixtures.clientSettings(versions: try TLSVersionRange(minimum: .tls1_0)))
         #expect(context.protocolVersions.minimum == .tls1_0)
         #expect(context.securityLevel > 0)
         #expect(context.warnings.map(\.code) == [.versionDisabledBySecurityLevel])
@@ -90,19 +92,22 @@ struct ContextBuilderTests {
         ("client-ec.pem", "client-ec.key", 1),
     ])
     func identityLayoutsLoadWithTheirChain(certificate: String, key: String?, chainLength: Int) throws {
-        let context = try fixtures.clientContext(fixtures.clientSettings(identity: fixtures.identity(certificate, key: key)))
+        let context = try fixtures.clientContext(
+            fixtures.clientSettings(identity: fixtures.identity(certificate, key: key)))
         #expect(context.certificateChain.count == chainLength)
         #expect(context.certificateChain.first?.subject.hasPrefix("CN=Test") == true)
     }
 
     @Test func passphraseFromAFileDecryptsBothEncryptionStyles() throws {
         let passphraseFile = fixtures.pki.path("passphrase.txt")
-        try (TestPKI.passphrase + "\r\nsecond line ignored\n").write(toFile: passphraseFile, atomically: true, encoding: .utf8)
+        try (TestPKI.passphrase + "\r\nsecond line ignored\n").write(
+            toFile: passphraseFile, atomically: true, encoding: .utf8)
         for key in ["client-encrypted-pkcs8.key", "client-encrypted-legacy.key"] {
             let identity = fixtures.identity("client-chain.pem", key: key, passphrase: .file(passphraseFile))
             #expect(throws: Never.self) { try fixtures.clientContext(fixtures.clientSettings(identity: identity)) }
         }
-        let combined = fixtures.identity("client-encrypted-combined.pem", passphrase: .environment("TLS_TEST_PASSPHRASE"))
+        let combined = fixtures.identity(
+            "client-encrypted-combined.pem", passphrase: .environment("TLS_TEST_PASSPHRASE"))
         #expect(try fixtures.clientContext(fixtures.clientSettings(identity: combined)).certificateChain.count == 2)
     }
 
@@ -125,7 +130,8 @@ struct ContextBuilderTests {
     }
 
     @Test func unsetPassphraseVariableIsReported() throws {
-        let identity = fixtures.identity("client-chain.pem", key: "client-encrypted-legacy.key", passphrase: .environment("TLS_TEST_UNSET"))
+        let identity = fixtures.identity(
+            "client-chain.pem", key: "client-encrypted-legacy.key", passphrase: .environment("TLS_TEST_UNSET"))
         let errors = fixtures.buildErrors(fixtures.clientSettings(identity: identity))
         #expect(errors.map(\.code) == [.passphraseUnavailable])
     }
@@ -136,9 +142,12 @@ struct ContextBuilderTests {
         let wrong = fixtures.identity("client.p12", passphrase: .environment("TLS_TEST_WRONG"))
         #expect(fixtures.buildErrors(fixtures.clientSettings(identity: wrong)).map(\.code) == [.wrongPassphrase])
         let missing = fixtures.identity("client.p12")
-        #expect(fixtures.buildErrors(fixtures.clientSettings(identity: missing)).map(\.code) == [.pkcs12WithoutPassphrase])
+        #expect(
+            fixtures.buildErrors(fixtures.clientSettings(identity: missing)).map(\.code) == [.pkcs12WithoutPassphrase])
         let empty = fixtures.identity("client-nopass.p12")
-        #expect(try fixtures.clientContext(fixtures.clientSettings(identity: empty)).certificateChain.first?.subject == "CN=Test Client")
+        #expect(
+            try fixtures.clientContext(fixtures.clientSettings(identity: empty)).certificateChain.first?.subject
+                == "CN=Test Client")
     }
 
     @Test func keyThatDoesNotMatchIsRefused() throws {
@@ -148,7 +157,8 @@ struct ContextBuilderTests {
     }
 
     @Test func leafNotFirstIsExplained() throws {
-        let found = fixtures.buildErrors(fixtures.clientSettings(identity: fixtures.identity("client-intermediate-first.pem")))
+        let found = fixtures.buildErrors(
+            fixtures.clientSettings(identity: fixtures.identity("client-intermediate-first.pem")))
         let errors = found.errors
         #expect(errors.map(\.code) == [.keyDoesNotMatchCertificate])
         #expect(errors.first?.notes.first?.contains("certificate 2") == true)
@@ -157,9 +167,16 @@ struct ContextBuilderTests {
     }
 
     @Test func certificateFileWithoutKeyOrCertificate() throws {
-        #expect(fixtures.buildErrors(fixtures.clientSettings(identity: fixtures.identity("client-chain.pem"))).map(\.code) == [.clientKeyMissing])
-        #expect(fixtures.buildErrors(fixtures.clientSettings(identity: fixtures.identity("client.key"))).map(\.code) == [.clientCertificateWithoutCertificate])
-        #expect(fixtures.buildErrors(fixtures.clientSettings(identity: fixtures.identity("client.pem", key: "client.pem"))).map(\.code) == [.keyFileWithoutKey])
+        #expect(
+            fixtures.buildErrors(fixtures.clientSettings(identity: fixtures.identity("client-chain.pem"))).map(\.code)
+                == [.clientKeyMissing])
+        #expect(
+            fixtures.buildErrors(fixtures.clientSettings(identity: fixtures.identity("client.key"))).map(\.code) == [
+                .clientCertificateWithoutCertificate
+            ])
+        #expect(
+            fixtures.buildErrors(fixtures.clientSettings(identity: fixtures.identity("client.pem", key: "client.pem")))
+                .map(\.code) == [.keyFileWithoutKey])
     }
 
     @Test func serverContextNeedsAnIdentity() throws {
@@ -183,7 +200,10 @@ struct ContextBuilderTests {
         #expect(damaged.map(\.code) == [.certificateUnparseable])
         #expect(damaged.first?.message.contains("certificate 2 of 2") == true)
         #expect(damaged.first?.notes.first?.contains("CN=Test Client CA") == true)
-        #expect(fixtures.buildErrors(fixtures.clientSettings(trusting: ["not-a-cert.pem"])).map(\.code) == [.caFileWithoutCertificates])
+        #expect(
+            fixtures.buildErrors(fixtures.clientSettings(trusting: ["not-a-cert.pem"])).map(\.code) == [
+                .caFileWithoutCertificates
+            ])
     }
 
     @Test func fifoAsCAFileIsRefusedWithoutBlocking() throws {
@@ -195,11 +215,14 @@ struct ContextBuilderTests {
     }
 
     @Test func caDirectoriesWithAndWithoutHashLinks() throws {
-        let unhashed = try fixtures.clientContext(TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("unhashed")])))
+        let unhashed = try fixtures.clientContext(
+            TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("unhashed")])))
         #expect(unhashed.trustStore.sources == [.init(kind: .directory, path: fixtures.pki.path("unhashed"), count: 1)])
         #expect(unhashed.trustStore.certificates == 1)
-        let hashed = try fixtures.clientContext(TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("hashed")])))
-        #expect(hashed.trustStore.sources == [.init(kind: .hashedDirectory, path: fixtures.pki.path("hashed"), count: nil)])
+        let hashed = try fixtures.clientContext(
+            TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("hashed")])))
+        #expect(
+            hashed.trustStore.sources == [.init(kind: .hashedDirectory, path: fixtures.pki.path("hashed"), count: nil)])
         #expect(hashed.trustStore.certificates == 0)
     }
 
@@ -207,8 +230,12 @@ struct ContextBuilderTests {
         let context = try fixtures.clientContext(TLSSettings())
         let facts = OpenSSLFacts.current(environment: [:])
         #expect(context.trustStore.usesSystemStore)
-        #expect(context.trustStore.sources.map(\.path) == [facts.defaultCertificateFile.path, facts.defaultCertificateDirectory.path])
-        let combined = try fixtures.clientContext(TLSSettings(trust: TrustSettings(mode: .systemAndCustom, caFiles: [fixtures.pki.path("server-ca.pem")])))
+        #expect(
+            context.trustStore.sources.map(\.path) == [
+                facts.defaultCertificateFile.path, facts.defaultCertificateDirectory.path,
+            ])
+        let combined = try fixtures.clientContext(
+            TLSSettings(trust: TrustSettings(mode: .systemAndCustom, caFiles: [fixtures.pki.path("server-ca.pem")])))
         #expect(combined.trustStore.sources.map(\.kind) == [.systemFile, .systemDirectory, .file])
         #expect(combined.trustStore.storeID != context.trustStore.storeID)
     }

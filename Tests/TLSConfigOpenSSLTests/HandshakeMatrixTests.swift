@@ -20,7 +20,8 @@ struct HandshakeMatrixTests {
     }
 
     private func withServer<T>(
-        certificate: String = "server.pem", key: String = "server.key", _ extra: [String] = [], _ body: (OpenSSLServerProcess) throws -> T
+        certificate: String = "server.pem", key: String = "server.key", _ extra: [String] = [],
+        _ body: (OpenSSLServerProcess) throws -> T
     ) throws -> T {
         let server = try fixtures.openSSLServer(certificate: certificate, key: key, extra)
         defer { server.stop() }
@@ -69,7 +70,8 @@ struct HandshakeMatrixTests {
     }
 
     @Test func encryptedKeyWithTheWrongPassphraseNeverReachesTheServer() throws {
-        let identity = fixtures.identity("client-chain.pem", key: "client-encrypted-pkcs8.key", passphrase: .environment("TLS_TEST_WRONG"))
+        let identity = fixtures.identity(
+            "client-chain.pem", key: "client-encrypted-pkcs8.key", passphrase: .environment("TLS_TEST_WRONG"))
         let errors = fixtures.buildErrors(fixtures.clientSettings(identity: identity))
         #expect(errors.map(\.code) == [.wrongPassphrase])
     }
@@ -98,7 +100,8 @@ struct HandshakeMatrixTests {
     }
 
     @Test func untrustedServerCAIsReportedWithErrorAndDepth() throws {
-        let settings = fixtures.clientSettings(trusting: ["client-ca.pem"], identity: fixtures.identity("client-combined.pem"))
+        let settings = fixtures.clientSettings(
+            trusting: ["client-ca.pem"], identity: fixtures.identity("client-combined.pem"))
         let report = try withServer { try connect(settings, server: $0) }
         guard case .serverCertificateNotTrusted(let error) = report.failure else {
             Issue.record("expected an untrusted server certificate, got \(String(describing: report.failure))")
@@ -111,28 +114,36 @@ struct HandshakeMatrixTests {
     }
 
     @Test func hostnameMismatchFailsWithFullVerification() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), serverName: "wrong.example")
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), serverName: "wrong.example")
         let report = try withServer { try connect(settings, server: $0) }
-        #expect(report.failure == .hostnameMismatch(expected: "wrong.example", certificateNames: ["DNS:localhost", "IP:127.0.0.1"]))
+        #expect(
+            report.failure
+                == .hostnameMismatch(expected: "wrong.example", certificateNames: ["DNS:localhost", "IP:127.0.0.1"]))
         #expect(report.serverName == "wrong.example")
     }
 
     @Test func hostnameMismatchIsAcceptedWithNoHostname() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), verification: .noHostname, serverName: "wrong.example")
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), verification: .noHostname, serverName: "wrong.example")
         let report = try withServer { try connect(settings, server: $0) }
         #expect(report.failure == nil, "\(report.failure?.description ?? "")")
         #expect(report.verifiedName == nil)
     }
 
     @Test func ipAddressIsCheckedAgainstIPSubjectAlternativeNames() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), serverName: "127.0.0.2")
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), serverName: "127.0.0.2")
         let report = try withServer { try connect(settings, server: $0) }
         #expect(report.serverName == nil)  // no SNI for addresses
-        #expect(report.failure == .hostnameMismatch(expected: "127.0.0.2", certificateNames: ["DNS:localhost", "IP:127.0.0.1"]))
+        #expect(
+            report.failure
+                == .hostnameMismatch(expected: "127.0.0.2", certificateNames: ["DNS:localhost", "IP:127.0.0.1"]))
     }
 
     @Test func minimumTLS13AgainstATLS12OnlyServerHasNoCommonVersion() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), versions: try TLSVersionRange(minimum: .tls1_3))
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), versions: try TLSVersionRange(minimum: .tls1_3))
         let report = try withServer(["-tls1_2"]) { try connect(settings, server: $0) }
         guard case .noCommonProtocolVersion = report.failure else {
             Issue.record("expected no common protocol version, got \(String(describing: report.failure))")
@@ -141,7 +152,8 @@ struct HandshakeMatrixTests {
     }
 
     @Test func maximumTLS12NegotiatesTLS12() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), versions: try TLSVersionRange(maximum: .tls1_2))
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), versions: try TLSVersionRange(maximum: .tls1_2))
         let report = try withServer { try connect(settings, server: $0) }
         #expect(report.failure == nil, "\(report.failure?.description ?? "")")
         #expect(report.protocolVersion == .tls1_2)
@@ -149,7 +161,8 @@ struct HandshakeMatrixTests {
     }
 
     @Test func matchingPinConnects() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), pins: [try fixtures.pki.serverPin()])
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), pins: [try fixtures.pki.serverPin()])
         let report = try withServer { try connect(settings, server: $0) }
         #expect(report.failure == nil, "\(report.failure?.description ?? "")")
         #expect(report.peerCertificates.first?.publicKeyPin.description == (try fixtures.pki.serverPin()))
@@ -164,13 +177,16 @@ struct HandshakeMatrixTests {
 
     @Test func pinsHoldEvenWithVerificationOff() throws {
         let otherPin = "sha256//" + Data(repeating: 7, count: 32).base64EncodedString()
-        let settings = fixtures.clientSettings(trusting: ["client-ca.pem"], identity: fixtures.identity("client-combined.pem"), verification: .none, pins: [otherPin])
+        let settings = fixtures.clientSettings(
+            trusting: ["client-ca.pem"], identity: fixtures.identity("client-combined.pem"), verification: .none,
+            pins: [otherPin])
         let report = try withServer { try connect(settings, server: $0) }
         #expect(report.failure == .pinMismatch(presented: PublicKeyPin(parsing: try fixtures.pki.serverPin())!))
     }
 
     @Test func verificationOffAcceptsAnUntrustedServerButSaysSo() throws {
-        let settings = fixtures.clientSettings(trusting: ["client-ca.pem"], identity: fixtures.identity("client-combined.pem"), verification: .none)
+        let settings = fixtures.clientSettings(
+            trusting: ["client-ca.pem"], identity: fixtures.identity("client-combined.pem"), verification: .none)
         let report = try withServer { try connect(settings, server: $0) }
         #expect(report.failure == nil, "\(report.failure?.description ?? "")")
         guard case .notEnforced(let error) = report.verification else {
@@ -181,8 +197,11 @@ struct HandshakeMatrixTests {
     }
 
     @Test func serverRevokedByTheCRLIsRefused() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), crlFile: "server-ca.crl")
-        let report = try withServer(certificate: "revoked-server.pem", key: "revoked-server.key") { try connect(settings, server: $0) }
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), crlFile: "server-ca.crl")
+        let report = try withServer(certificate: "revoked-server.pem", key: "revoked-server.key") {
+            try connect(settings, server: $0)
+        }
         guard case .serverCertificateNotTrusted(let error) = report.failure else {
             Issue.record("expected a revoked server certificate, got \(String(describing: report.failure))")
             return
@@ -192,13 +211,15 @@ struct HandshakeMatrixTests {
     }
 
     @Test func serverNotOnTheCRLPassesTheCRLCheck() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), crlFile: "server-ca.crl")
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), crlFile: "server-ca.crl")
         let report = try withServer { try connect(settings, server: $0) }
         #expect(report.failure == nil, "\(report.failure?.description ?? "")")
     }
 
     @Test func alpnIsNegotiated() throws {
-        let settings = fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), alpn: ["h2", "http/1.1"])
+        let settings = fixtures.clientSettings(
+            identity: fixtures.identity("client-combined.pem"), alpn: ["h2", "http/1.1"])
         let report = try withServer(["-alpn", "http/1.1"]) { try connect(settings, server: $0) }
         #expect(report.failure == nil, "\(report.failure?.description ?? "")")
         #expect(report.applicationProtocol == "http/1.1")

@@ -15,7 +15,9 @@ import Testing
 /// take minutes. The address-sanitizer run checks leaks exactly instead, with LeakSanitizer.
 @Suite(
     "Leaks", .serialized,
-    .disabled(if: SanitizerSupport.active != nil, "the sanitizer's allocator replaces glibc's; LeakSanitizer checks leaks in the ASan run")
+    .disabled(
+        if: SanitizerSupport.active != nil,
+        "the sanitizer's allocator replaces glibc's; LeakSanitizer checks leaks in the ASan run")
 )
 struct LeakTests {
     let fixtures: Fixtures
@@ -38,7 +40,8 @@ struct LeakTests {
         let cache = TrustStoreCache()
         let good = fixtures.clientSettings(
             trusting: ["both-cas.pem"],
-            identity: fixtures.identity("client-chain.pem", key: "client-encrypted-pkcs8.key", passphrase: .environment("TLS_TEST_PASSPHRASE")),
+            identity: fixtures.identity(
+                "client-chain.pem", key: "client-encrypted-pkcs8.key", passphrase: .environment("TLS_TEST_PASSPHRASE")),
             alpn: ["h2"], pins: [try fixtures.pki.serverPin()], crlFile: "server-ca.crl"
         )
         var wrongPassphrase = good
@@ -47,9 +50,12 @@ struct LeakTests {
         pkcs12.identity = fixtures.identity("client.p12", passphrase: .environment("TLS_TEST_P12"))
         var badCiphers = good
         badCiphers.ciphers = "NOPE"
-        let systemAndCustom = TLSSettings(trust: TrustSettings(mode: .systemAndCustom, caFiles: [fixtures.pki.path("server-ca.pem")]))
+        let systemAndCustom = TLSSettings(
+            trust: TrustSettings(mode: .systemAndCustom, caFiles: [fixtures.pki.path("server-ca.pem")]))
         // Successful and failing builds alike, round robin.
-        let builders = [good, wrongPassphrase, pkcs12, badCiphers, systemAndCustom].map { fixtures.builder($0, cache: cache) }
+        let builders = [good, wrongPassphrase, pkcs12, badCiphers, systemAndCustom].map {
+            fixtures.builder($0, cache: cache)
+        }
         var failures = 0
         func build(_ index: Int) {
             do { _ = try builders[index % builders.count].makeClientContext() } catch { failures += 1 }
@@ -58,7 +64,9 @@ struct LeakTests {
         #expect(HeapGrowth.bytesInUse > 0, "the allocator must report its bytes in use, or the check proves nothing")
         let perWindow = max(iterations / 10, 5)
         let growth = HeapGrowth.windows(10, perWindow: perWindow) { build(500 + $0) }
-        print("leak check: \(10 * perWindow) context builds (\(failures) failing on purpose), bytes in use grew by \(growth) per \(perWindow)")
+        print(
+            "leak check: \(10 * perWindow) context builds (\(failures) failing on purpose), bytes in use grew by \(growth) per \(perWindow)"
+        )
         #expect(failures == (500 + 10 * perWindow) * 2 / 5)
         // 600 of every 1,000 builds succeed; one leaked EVP_PKEY each (about 1 KB) would grow
         // every window by more than 500 KB. (valgrind and LeakSanitizer give the exact answer.)
@@ -80,10 +88,12 @@ struct LeakTests {
         let warmUp = 100
         let server = try InProcessServer(context: serverContext, connections: warmUp + rounds + 1)
         defer { server.stop() }
-        let context = try fixtures.clientContext(fixtures.clientSettings(identity: fixtures.identity("client-combined.pem")))
+        let context = try fixtures.clientContext(
+            fixtures.clientSettings(identity: fixtures.identity("client-combined.pem")))
         for _ in 0..<warmUp { _ = Fixtures.probe.run(context, host: "127.0.0.1", port: server.port) }
         let perWindow = max(rounds / 6, 5)
-        let growth = HeapGrowth.windows(6, perWindow: perWindow, settle: { _ = server.waitForOutcomes(warmUp + $0) }) { _ in
+        let growth = HeapGrowth.windows(6, perWindow: perWindow, settle: { _ = server.waitForOutcomes(warmUp + $0) }) {
+            _ in
             let report = Fixtures.probe.run(context, host: "127.0.0.1", port: server.port)
             #expect(report.failure == nil)
         }
@@ -103,7 +113,9 @@ struct LeakTests {
         let files = try AlternatingClientFiles(pki: fixtures.pki, prefix: "tlsconfig-reload-leak")
         let configuration = files.configuration
         let cache = TrustStoreCache()
-        let reloader = try ContextReloader.clientContexts(trustStoreCache: cache) { SettingsResolver(configuration).resolve() }
+        let reloader = try ContextReloader.clientContexts(trustStoreCache: cache) {
+            SettingsResolver(configuration).resolve()
+        }
         let rounds = min(iterations / 10, 1_000)
         func reload(_ round: Int) throws {
             try files.write(round)
@@ -112,7 +124,9 @@ struct LeakTests {
         for round in 1...50 { try reload(round) }
         let perWindow = max(rounds / 10, 2)
         let growth = try HeapGrowth.windows(10, perWindow: perWindow) { try reload(51 + $0) }
-        print("leak check: \(10 * perWindow) reloads (generation \(reloader.generation)), bytes in use grew by \(growth) per \(perWindow), \(cache.count) trust store(s) cached")
+        print(
+            "leak check: \(10 * perWindow) reloads (generation \(reloader.generation)), bytes in use grew by \(growth) per \(perWindow), \(cache.count) trust store(s) cached"
+        )
         #expect(reloader.generation == 51 + 10 * perWindow)
         #expect(cache.count <= 2)
         // A kept context (its SSL_CTX, trust store and key: well over 8 KB) per reload would

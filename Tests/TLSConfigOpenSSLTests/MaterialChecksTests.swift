@@ -18,12 +18,17 @@ struct MaterialChecksTests {
         return resolution.diagnostics.errors + MaterialChecks(resolution: resolution).run(now: now)
     }
 
-    private func codes(_ diagnostics: [Diagnostic], minimum severity: Diagnostic.Severity = .warning) -> [DiagnosticCode] {
+    private func codes(
+        _ diagnostics: [Diagnostic], minimum severity: Diagnostic.Severity = .warning
+    ) -> [DiagnosticCode] {
         diagnostics.filter { $0.severity >= severity }.map(\.code)
     }
 
     @Test func goodMaterialPassesAndCountsCACertificates() throws {
-        let diagnostics = check(fixtures.clientSettings(trusting: ["both-cas.pem"], identity: fixtures.identity("client-combined.pem"), crlFile: "server-ca.crl"))
+        let diagnostics = check(
+            fixtures.clientSettings(
+                trusting: ["both-cas.pem"], identity: fixtures.identity("client-combined.pem"), crlFile: "server-ca.crl"
+            ))
         #expect(codes(diagnostics).isEmpty, "\(diagnostics)")
         let count = diagnostics.first { $0.code == .caCertificatesCounted }
         #expect(count?.message.contains("holds 2 certificate") == true)
@@ -37,7 +42,10 @@ struct MaterialChecksTests {
         #expect(bad?.message.contains("certificate 2 of 2") == true)
         #expect(bad?.message.contains("(line ") == true)
         #expect(bad?.notes.first?.contains("CN=Test Client CA") == true)
-        #expect(diagnostics.contains { $0.code == .caCertificatesCounted && $0.message.contains("1 certificate(s) that parse, of 2") })
+        #expect(
+            diagnostics.contains {
+                $0.code == .caCertificatesCounted && $0.message.contains("1 certificate(s) that parse, of 2")
+            })
     }
 
     @Test func nonCACertificateInTheTrustBundleIsNamedWithItsSubject() throws {
@@ -48,29 +56,39 @@ struct MaterialChecksTests {
     }
 
     @Test func caDirectoriesAreCountedAndChecked() throws {
-        let hashed = check(TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("hashed")])))
+        let hashed = check(
+            TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("hashed")])))
         #expect(hashed.map(\.code) == [.caCertificatesCounted])
         #expect(hashed.first?.message.contains("1 hash link") == true)
-        let unhashed = check(TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("unhashed")])))
+        let unhashed = check(
+            TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [fixtures.pki.path("unhashed")])))
         #expect(unhashed.map(\.code) == [.caCertificatesCounted])
         #expect(unhashed.first?.message.contains("1 certificate(s) loaded") == true)
         #expect(unhashed.first?.origin == .environment(variable: "TLSTEST_CA_DIR"))
     }
 
     @Test func clientCertificateValidityWindow() throws {
-        #expect(codes(check(fixtures.clientSettings(identity: fixtures.identity("client-expired.pem", key: "client.key")))) == [.clientCertificateExpired])
-        #expect(codes(check(fixtures.clientSettings(identity: fixtures.identity("client-future.pem", key: "client.key")))) == [.clientCertificateNotYetValid])
-        let expiring = check(fixtures.clientSettings(identity: fixtures.identity("client-expiring.pem", key: "client.key")))
+        #expect(
+            codes(check(fixtures.clientSettings(identity: fixtures.identity("client-expired.pem", key: "client.key"))))
+                == [.clientCertificateExpired])
+        #expect(
+            codes(check(fixtures.clientSettings(identity: fixtures.identity("client-future.pem", key: "client.key"))))
+                == [.clientCertificateNotYetValid])
+        let expiring = check(
+            fixtures.clientSettings(identity: fixtures.identity("client-expiring.pem", key: "client.key")))
         #expect(codes(expiring) == [.clientCertificateExpiringSoon])
         #expect(expiring.first { $0.code == .clientCertificateExpiringSoon }?.severity == .warning)
         // Moving the clock: the good certificate expires within 30 days a year from now.
         let later = Date().addingTimeInterval(350 * 86_400)
         #expect(codes(check(fixtures.clientSettings(identity: fixtures.identity("client-combined.pem")))).isEmpty)
-        #expect(codes(check(fixtures.clientSettings(identity: fixtures.identity("client-combined.pem")), now: later)).contains(.clientCertificateExpiringSoon))
+        #expect(
+            codes(check(fixtures.clientSettings(identity: fixtures.identity("client-combined.pem")), now: later))
+                .contains(.clientCertificateExpiringSoon))
     }
 
     @Test func extendedKeyUsageWithoutClientAuthIsWarned() throws {
-        let diagnostics = check(fixtures.clientSettings(identity: fixtures.identity("client-serverauth.pem", key: "client.key")))
+        let diagnostics = check(
+            fixtures.clientSettings(identity: fixtures.identity("client-serverauth.pem", key: "client.key")))
         #expect(codes(diagnostics) == [.clientCertificateWithoutClientAuth])
     }
 
@@ -81,9 +99,15 @@ struct MaterialChecksTests {
     }
 
     @Test func keyMismatchAndWrongPassphraseAreReportedAlongsideCertificateFindings() throws {
-        #expect(codes(check(fixtures.clientSettings(identity: fixtures.identity("client-wrong-key.pem")))) == [.keyDoesNotMatchCertificate])
-        let wrong = fixtures.identity("client-expired.pem", key: "client-encrypted-pkcs8.key", passphrase: .environment("TLS_TEST_WRONG"))
-        #expect(Set(codes(check(fixtures.clientSettings(identity: wrong)))) == Set<DiagnosticCode>([.wrongPassphrase, .clientCertificateExpired]))
+        #expect(
+            codes(check(fixtures.clientSettings(identity: fixtures.identity("client-wrong-key.pem")))) == [
+                .keyDoesNotMatchCertificate
+            ])
+        let wrong = fixtures.identity(
+            "client-expired.pem", key: "client-encrypted-pkcs8.key", passphrase: .environment("TLS_TEST_WRONG"))
+        #expect(
+            Set(codes(check(fixtures.clientSettings(identity: wrong))))
+                == Set<DiagnosticCode>([.wrongPassphrase, .clientCertificateExpired]))
     }
 
     @Test func crlParsesAndExpiryIsAnError() throws {

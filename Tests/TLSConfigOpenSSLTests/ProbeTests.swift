@@ -18,7 +18,8 @@ struct ProbeTests {
     @Test func ourServerContextRequiresAndVerifiesClientCertificates() throws {
         let server = try InProcessServer(context: fixtures.serverContext(alpn: ["h2", "http/1.1"]), connections: 2)
         defer { server.stop() }
-        let good = try fixtures.clientContext(fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), alpn: ["http/1.1"]))
+        let good = try fixtures.clientContext(
+            fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), alpn: ["http/1.1"]))
         let goodReport = Fixtures.probe.run(good, host: "localhost", port: server.port)
         #expect(goodReport.failure == nil, "\(goodReport.failure?.description ?? "")")
         #expect(goodReport.serverName == "localhost")
@@ -55,7 +56,8 @@ struct ProbeTests {
     @Test func optionalClientAuthenticationAcceptsAnonymousClients() throws {
         let server = try InProcessServer(context: fixtures.serverContext(clientAuthentication: .optional))
         defer { server.stop() }
-        let report = Fixtures.probe.run(try fixtures.clientContext(fixtures.clientSettings()), host: "localhost", port: server.port)
+        let report = Fixtures.probe.run(
+            try fixtures.clientContext(fixtures.clientSettings()), host: "localhost", port: server.port)
         #expect(report.failure == nil, "\(report.failure?.description ?? "")")
         #expect(report.clientCertificateRequested)
         #expect(report.clientCertificateSent == nil)
@@ -63,9 +65,11 @@ struct ProbeTests {
     }
 
     @Test func tls12OnlyServerOfOurOwnRefusesAMinimumOfTLS13() throws {
-        let server = try InProcessServer(context: fixtures.serverContext(clientAuthentication: .none, maximumVersion: .tls1_2))
+        let server = try InProcessServer(
+            context: fixtures.serverContext(clientAuthentication: .none, maximumVersion: .tls1_2))
         defer { server.stop() }
-        let context = try fixtures.clientContext(fixtures.clientSettings(versions: try TLSVersionRange(minimum: .tls1_3)))
+        let context = try fixtures.clientContext(
+            fixtures.clientSettings(versions: try TLSVersionRange(minimum: .tls1_3)))
         let report = Fixtures.probe.run(context, host: "127.0.0.1", port: server.port)
         guard case .noCommonProtocolVersion = report.failure else {
             Issue.record("expected no common protocol version, got \(String(describing: report.failure))")

@@ -36,7 +36,10 @@ struct ReloadingTests {
             let name = "issued-\(counter)"
             let issued = URL(fileURLWithPath: directory.makeDirectory("issued-\(counter)"))
             try pki.issueServerCertificate(name, subject: "/CN=rotation \(counter)", in: issued)
-            return ("CN=rotation \(counter)", try Data(contentsOf: issued.appendingPathComponent("\(name).pem")), try Data(contentsOf: issued.appendingPathComponent("\(name).key")))
+            return (
+                "CN=rotation \(counter)", try Data(contentsOf: issued.appendingPathComponent("\(name).pem")),
+                try Data(contentsOf: issued.appendingPathComponent("\(name).key"))
+            )
         }
 
         /// A new certificate and key, in place by rename: the volume's first pair.
@@ -74,11 +77,14 @@ struct ReloadingTests {
             let link = directory.path + "/..data.tmp"
             unlink(link)
             guard symlink(URL(fileURLWithPath: version).lastPathComponent, link) == 0,
-                  rename(link, directory.path + "/..data") == 0 else { throw POSIXError(.EIO) }
-            for name in ["tls.crt", "tls.key"] where (try? FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/" + name)) == nil {
+                rename(link, directory.path + "/..data") == 0
+            else { throw POSIXError(.EIO) }
+            for name in ["tls.crt", "tls.key"]
+            where (try? FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/" + name)) == nil {
                 let temporary = directory.path + "/" + name + ".link"
                 unlink(temporary)
-                guard symlink("..data/" + name, temporary) == 0, rename(temporary, directory.path + "/" + name) == 0 else { throw POSIXError(.EIO) }
+                guard symlink("..data/" + name, temporary) == 0, rename(temporary, directory.path + "/" + name) == 0
+                else { throw POSIXError(.EIO) }
             }
         }
 
@@ -105,7 +111,8 @@ struct ReloadingTests {
                 Sockets.blockSIGPIPEOnThisThread()
                 while !stopped.withLock({ $0 }) {
                     do {
-                        let connection = try TLSConnection.connect(host: "127.0.0.1", port: port, using: context, timeout: .seconds(5))
+                        let connection = try TLSConnection.connect(
+                            host: "127.0.0.1", port: port, using: context, timeout: .seconds(5))
                         let subject = connection.handshake.peerCertificates.first?.subject
                         connection.close()
                         log.withLock { $0.append(Handshake(date: Date(), subject: subject, failure: nil)) }
@@ -121,7 +128,9 @@ struct ReloadingTests {
         /// A client of a rotating server, trusting the test PKI's server CA.
         static func trustingServerCA(of pki: TestPKI, port: Int) throws -> Client {
             let settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [pki.path("server-ca.pem")]))
-            return Client(port: port, context: try TLSContextBuilder(resolution: Resolution(settings: settings)).makeClientContext())
+            return Client(
+                port: port,
+                context: try TLSContextBuilder(resolution: Resolution(settings: settings)).makeClientContext())
         }
 
         func stop() {
@@ -158,7 +167,8 @@ struct ReloadingTests {
         private let done = DispatchSemaphore(value: 0)
 
         init(_ reloader: ContextReloader<TLSContext>, every interval: Duration) {
-            let microseconds = UInt32(interval.components.seconds * 1_000_000 + interval.components.attoseconds / 1_000_000_000_000)
+            let microseconds = UInt32(
+                interval.components.seconds * 1_000_000 + interval.components.attoseconds / 1_000_000_000_000)
             Thread { [self] in
                 while !stopped.withLock({ $0 }) {
                     usleep(microseconds)
@@ -192,7 +202,9 @@ struct ReloadingTests {
 
         var latencies: [TimeInterval] = []
         /// Applies one good rotation and waits until the client is served its certificate.
-        func rotate(_ how: String, _ apply: (_ issued: (subject: String, certificate: Data, key: Data)) throws -> Void) throws {
+        func rotate(
+            _ how: String, _ apply: (_ issued: (subject: String, certificate: Data, key: Data)) throws -> Void
+        ) throws {
             issued = try volume.issue()
             try apply(issued)
             let changed = Date()
@@ -204,13 +216,19 @@ struct ReloadingTests {
         }
 
         for _ in 0..<5 {  // atomic renames, certificate first
-            try rotate("rename") { try volume.replace(volume.certificate, with: $0.certificate); try volume.replace(volume.key, with: $0.key) }
+            try rotate("rename") {
+                try volume.replace(volume.certificate, with: $0.certificate);
+                try volume.replace(volume.key, with: $0.key)
+            }
         }
         for _ in 0..<6 {  // the Kubernetes ..data swap (the first one also turns the files into links)
             try rotate("..data swap") { try volume.swapData($0) }
         }
         for _ in 0..<3 {  // in-place rewrites of the files behind the links
-            try rotate("in-place rewrite") { try volume.rewrite(volume.certificate, with: $0.certificate); try volume.rewrite(volume.key, with: $0.key) }
+            try rotate("in-place rewrite") {
+                try volume.rewrite(volume.certificate, with: $0.certificate);
+                try volume.rewrite(volume.key, with: $0.key)
+            }
         }
 
         // Two steps: the certificate first. The pair does not match, so the old one stays...
@@ -218,7 +236,10 @@ struct ReloadingTests {
         let next = try volume.issue()
         var stepStart = Date()
         try volume.rewrite(volume.certificate, with: next.certificate)
-        #expect(waitForEvent(events, after: stepStart) { $0.outcome == .rejected && $0.diagnostics.contains { $0.code == .keyDoesNotMatchCertificate } })
+        #expect(
+            waitForEvent(events, after: stepStart) {
+                $0.outcome == .rejected && $0.diagnostics.contains { $0.code == .keyDoesNotMatchCertificate }
+            })
         #expect(client.firstServed(before, after: Date()) != nil)
         #expect(!client.subjects(after: stepStart).contains(next.subject))
         // ... until the key follows.
@@ -235,9 +256,11 @@ struct ReloadingTests {
         // the event says what is wrong, citing the file's origin.
         let brokenAt = Date()
         try volume.rewrite(volume.certificate, with: Data("not a certificate\n".utf8))
-        #expect(waitForEvent(events, after: brokenAt) { event in
-            event.outcome == .rejected && event.diagnostics.contains { $0.origin?.description.contains("TLSCONFIG_CERT") == true }
-        })
+        #expect(
+            waitForEvent(events, after: brokenAt) { event in
+                event.outcome == .rejected
+                    && event.diagnostics.contains { $0.origin?.description.contains("TLSCONFIG_CERT") == true }
+            })
         usleep(300_000)  // three polls
         #expect(client.subjects(after: brokenAt) == [issued.subject])
 
@@ -253,7 +276,9 @@ struct ReloadingTests {
         let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         // Reported, not asserted: how soon depends on the machine's load. Every rotation was
         // served (within a bound only a hang reaches), which is what the test holds.
-        print("rotation: \(log.count) handshakes, \(failures.count) failed; change to new certificate served at a \(Self.interval) poll: median \(Int(median * 1000)) ms, maximum \(Int((sorted.last ?? 0) * 1000)) ms; reloads \(reloader.generation - 1), rejected \(events.withLock { $0.filter { $0.outcome == .rejected }.count })")
+        print(
+            "rotation: \(log.count) handshakes, \(failures.count) failed; change to new certificate served at a \(Self.interval) poll: median \(Int(median * 1000)) ms, maximum \(Int((sorted.last ?? 0) * 1000)) ms; reloads \(reloader.generation - 1), rejected \(events.withLock { $0.filter { $0.outcome == .rejected }.count })"
+        )
     }
 
     /// With file events, a poll interval far longer than the test still sees every rotation at
@@ -292,9 +317,13 @@ struct ReloadingTests {
             issued = try volume.issue()
             let changed = Date()
             switch how {
-            case "rename": try volume.replace(volume.certificate, with: issued.certificate); try volume.replace(volume.key, with: issued.key)
+            case "rename":
+                try volume.replace(volume.certificate, with: issued.certificate);
+                try volume.replace(volume.key, with: issued.key)
             case "..data swap": try volume.swapData(issued)
-            default: try volume.rewrite(volume.certificate, with: issued.certificate); try volume.rewrite(volume.key, with: issued.key)
+            default:
+                try volume.rewrite(volume.certificate, with: issued.certificate);
+                try volume.rewrite(volume.key, with: issued.key)
             }
             // 60 s is a bound only a hang reaches, and a tenth of the interval: only an event serves it.
             guard let served = client.firstServed(issued.subject, after: changed, timeout: 60) else {
@@ -305,7 +334,9 @@ struct ReloadingTests {
         }
         let sorted = latencies.sorted()
         if let longest = sorted.last {
-            print("file events: \(latencies.count) rotations at a \(interval) interval; change to new certificate served: median \(Int(sorted[sorted.count / 2] * 1000)) ms, maximum \(Int(longest * 1000)) ms")
+            print(
+                "file events: \(latencies.count) rotations at a \(interval) interval; change to new certificate served: median \(Int(sorted[sorted.count / 2] * 1000)) ms, maximum \(Int(longest * 1000)) ms"
+            )
         }
         #expect(latencies.count == 6)
         #expect(client.log.withLock { $0.filter { $0.failure != nil } }.isEmpty)
@@ -337,7 +368,9 @@ struct ReloadingTests {
         /// these tests use, so only a file event can produce the event.
         func next(_ outcome: ReloadEvent.Outcome, after seen: inout Int) async -> ReloadEvent? {
             for _ in 0..<3000 {
-                let found = events.withLock { events in events.indices.dropFirst(seen).first { events[$0].outcome == outcome }.map { ($0, events[$0]) } }
+                let found = events.withLock { events in
+                    events.indices.dropFirst(seen).first { events[$0].outcome == outcome }.map { ($0, events[$0]) }
+                }
                 if let (index, event) = found {
                     seen = index + 1
                     return event
@@ -370,11 +403,14 @@ struct ReloadingTests {
             try install(pairs[0], in: certificates)
         }
         var configuration = ResolverConfiguration(
-            environment: ["HOME": base, "TLSCONFIG_CERT": certificates + "/tls.crt", "TLSCONFIG_KEY": certificates + "/tls.key"],
+            environment: [
+                "HOME": base, "TLSCONFIG_CERT": certificates + "/tls.crt", "TLSCONFIG_KEY": certificates + "/tls.key",
+            ],
             workingDirectory: base
         )
         configuration.role = .server
-        let reloader = try ContextReloader.serverContexts { [configuration] in SettingsResolver(configuration).resolve() }
+        let reloader = try ContextReloader.serverContexts { [configuration] in SettingsResolver(configuration).resolve()
+        }
         let log = EventLog(reloader)
         let watching = Task { await reloader.run(every: .seconds(600), wakingOnFileEvents: true) }
         defer { watching.cancel() }
@@ -396,13 +432,19 @@ struct ReloadingTests {
             try install(pairs[2], in: certificates)
         default:
             try install(pairs[2], in: base + "/app/releases/2")
-            try FileManager.default.createSymbolicLink(atPath: base + "/app/current.tmp", withDestinationPath: "releases/2")
+            try FileManager.default.createSymbolicLink(
+                atPath: base + "/app/current.tmp", withDestinationPath: "releases/2")
             guard rename(base + "/app/current.tmp", certificates) == 0 else { throw POSIXError(.EIO) }
         }
         let changed = Date()
         let swapped = await log.next(.reloaded, after: &seen)
-        if let swapped { print("file events: \(how) acted on in \(Int(swapped.date.timeIntervalSince(changed) * 1000)) ms (poll interval 600 s)") }
-        #expect(swapped != nil, "\(how): the new directory was not acted on before the poll: \(log.events.withLock { $0 })")
+        if let swapped {
+            print(
+                "file events: \(how) acted on in \(Int(swapped.date.timeIntervalSince(changed) * 1000)) ms (poll interval 600 s)"
+            )
+        }
+        #expect(
+            swapped != nil, "\(how): the new directory was not acted on before the poll: \(log.events.withLock { $0 })")
         #expect(reloader.current.certificateChain.first?.subject == pairs[2].subject)
 
         // Inside the new directory, an in-place rewrite is seen too.
@@ -418,7 +460,9 @@ struct ReloadingTests {
     @Test func touchedFilesWithTheSameBytesAreNotReloaded() async throws {
         let volume = Volume(pki: pki)
         let first = try volume.installNew()
-        let reloader = try ContextReloader.serverContexts { [configuration = volume.configuration] in SettingsResolver(configuration).resolve() }
+        let reloader = try ContextReloader.serverContexts { [configuration = volume.configuration] in
+            SettingsResolver(configuration).resolve()
+        }
         var later = timespec(tv_sec: 0, tv_nsec: 0)
         for step in 1...20 {
             later.tv_sec = time(nil) + step
@@ -447,7 +491,9 @@ struct ReloadingTests {
         // may be reported; a touch never is.
         let events = log.events.withLock { $0 }
         #expect(events.filter { $0.outcome == .reloaded }.count == 1, "touches were reported: \(events)")
-        #expect(events.allSatisfy { $0.outcome == .reloaded || $0.changedPaths.contains(volume.key) }, "touches were reported: \(events)")
+        #expect(
+            events.allSatisfy { $0.outcome == .reloaded || $0.changedPaths.contains(volume.key) },
+            "touches were reported: \(events)")
         #expect(reloader.generation == 2)
     }
 
@@ -455,7 +501,8 @@ struct ReloadingTests {
         let directory = TemporaryDirectory(prefix: "tlsconfig-reload-events")
         let bundle = directory.path + "/ca.pem"
         try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: bundle))
-        let configuration = ResolverConfiguration(environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle], workingDirectory: directory.path)
+        let configuration = ResolverConfiguration(
+            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle], workingDirectory: directory.path)
         let reloader = try ContextReloader.clientContexts { SettingsResolver(configuration).resolve() }
         let events = reloader.events
         let polling = Task { await reloader.run(every: .milliseconds(20)) }
@@ -477,20 +524,29 @@ struct ReloadingTests {
         let directory = TemporaryDirectory(prefix: "tlsconfig-trust-rotation")
         let bundle = directory.path + "/ca.pem"
         try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: bundle))
-        let configuration = ResolverConfiguration(environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle], workingDirectory: directory.path)
+        let configuration = ResolverConfiguration(
+            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle], workingDirectory: directory.path)
         let reloader = try ContextReloader.clientContexts { SettingsResolver(configuration).resolve(host: "127.0.0.1") }
-        var serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("untrusted-server.pem"), keyFile: pki.path("untrusted-server.key")))
+        var serverSettings = TLSSettings(
+            identity: ClientIdentity(
+                certificateFile: pki.path("untrusted-server.pem"), keyFile: pki.path("untrusted-server.key")))
         serverSettings.role = .server
-        let server = try InProcessServer(context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext(), connections: 2)
+        let server = try InProcessServer(
+            context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext(),
+            connections: 2)
         defer { server.stop() }
 
-        #expect(throws: HandshakeFailure.self) { try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: reloader.current, timeout: .seconds(5)) }
+        #expect(throws: HandshakeFailure.self) {
+            try TLSConnection.connect(
+                host: "127.0.0.1", port: server.port, using: reloader.current, timeout: .seconds(5))
+        }
         #expect(reloader.check() == nil, "nothing changed yet")
         try (pki.bytes("server-ca.pem") + pki.bytes("other-ca.pem")).write(to: URL(fileURLWithPath: bundle))
         let event = try #require(reloader.check())
         #expect(event.outcome == .reloaded)
         #expect(event.changedPaths == [bundle])
-        let connection = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: reloader.current, timeout: .seconds(5))
+        let connection = try TLSConnection.connect(
+            host: "127.0.0.1", port: server.port, using: reloader.current, timeout: .seconds(5))
         connection.close()
     }
 
@@ -505,14 +561,19 @@ struct ReloadingTests {
         try volume.replace(volume.certificate, with: pki.bytes("client-expired.pem"))
         let event = try #require(reloader.check())
         #expect(event.outcome == .rejected)
-        #expect(event.diagnostics.contains { $0.code == .serverCertificateExpired && $0.message.hasPrefix("server certificate") })
+        #expect(
+            event.diagnostics.contains {
+                $0.code == .serverCertificateExpired && $0.message.hasPrefix("server certificate")
+            })
         #expect(reloader.current === first)
         #expect(reloader.generation == 1)
         // Unchanged files are not retried at every poll.
         #expect(reloader.check() == nil)
     }
 
-    private func waitForEvent(_ events: Locked<[ReloadEvent]>, after date: Date, _ matches: (ReloadEvent) -> Bool) -> Bool {
+    private func waitForEvent(
+        _ events: Locked<[ReloadEvent]>, after date: Date, _ matches: (ReloadEvent) -> Bool
+    ) -> Bool {
         let deadline = Date().addingTimeInterval(60)  // only a hang reaches it
         while Date() < deadline {
             if events.withLock({ $0.contains { $0.date > date && matches($0) } }) { return true }

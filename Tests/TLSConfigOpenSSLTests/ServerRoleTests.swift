@@ -17,10 +17,15 @@ struct ServerRoleTests {
 
     /// The server's resolution from `TLSCONFIG_*` variables (names without the prefix) and any
     /// other variables, as a server started from a user's shell would see them.
-    func resolve(_ settings: [String: String], environment: [String: String] = [:], readsClientVariables: Bool = false) -> Resolution {
+    func resolve(
+        _ settings: [String: String], environment: [String: String] = [:], readsClientVariables: Bool = false
+    ) -> Resolution {
         let home = TemporaryDirectory(prefix: "tlsconfig-server-home")
         var env = ["HOME": home.path]
-        for (key, value) in settings { env["TLSCONFIG_" + key] = ["CERT", "KEY", "CA_FILE"].contains(key) && !value.hasPrefix("/") ? pki.path(value) : value }
+        for (key, value) in settings {
+            env["TLSCONFIG_" + key] =
+                ["CERT", "KEY", "CA_FILE"].contains(key) && !value.hasPrefix("/") ? pki.path(value) : value
+        }
         env.merge(environment) { $1 }
         var configuration = ResolverConfiguration(environment: env, workingDirectory: home.path)
         configuration.role = .server
@@ -36,15 +41,20 @@ struct ServerRoleTests {
     }
 
     @Test func clientVariablesAreNotRead() throws {
-        let resolution = resolve(Self.identity.merging(["CA_FILE": "client-ca.pem", "CLIENT_AUTH": "required"]) { $1 }, environment: [
-            "SSL_CLIENT_CERT": pki.path("client-combined.pem"), "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt", "SSL_CERT_DIR": "/etc/ssl/certs",
-        ])
+        let resolution = resolve(
+            Self.identity.merging(["CA_FILE": "client-ca.pem", "CLIENT_AUTH": "required"]) { $1 },
+            environment: [
+                "SSL_CLIENT_CERT": pki.path("client-combined.pem"),
+                "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt", "SSL_CERT_DIR": "/etc/ssl/certs",
+            ])
         #expect(!resolution.hasErrors, "\(resolution.diagnostics)")
         #expect(resolution.settings.identity?.certificateFile == pki.path("server.pem"))
         #expect(resolution.settings.trust.caFiles == [pki.path("client-ca.pem")])
         for name in ["SSL_CLIENT_CERT", "SSL_CERT_FILE", "SSL_CERT_DIR"] {
             let report = try #require(resolution.environment.first { $0.name == name })
-            guard case .ignored(_, let reason) = report.status else { Issue.record("\(name) is \(report.status)"); continue }
+            guard case .ignored(_, let reason) = report.status else {
+                Issue.record("\(name) is \(report.status)"); continue
+            }
             #expect(reason.contains("a server does not read it"))
         }
         let context = try TLSContextBuilder(resolution: resolution).makeServerContext()
@@ -58,10 +68,14 @@ struct ServerRoleTests {
         let environment = ["SSL_CLIENT_CERT": pki.path("client-combined.pem")]
         let plain = resolve(["CA_FILE": "client-ca.pem"], environment: environment)
         #expect(plain.settings.identity == nil)
-        let missing = #expect(throws: TLSSettingsError.self) { try TLSContextBuilder(resolution: plain).makeServerContext() }
+        let missing = #expect(throws: TLSSettingsError.self) {
+            try TLSContextBuilder(resolution: plain).makeServerContext()
+        }
         #expect(missing?.diagnostics.map(\.code) == [.serverIdentityMissing])
         let optedIn = resolve([:], environment: environment, readsClientVariables: true)
-        let refused = #expect(throws: TLSSettingsError.self) { try TLSContextBuilder(resolution: optedIn).makeServerContext() }
+        let refused = #expect(throws: TLSSettingsError.self) {
+            try TLSContextBuilder(resolution: optedIn).makeServerContext()
+        }
         let codes = refused?.diagnostics.map(\.code) ?? []
         #expect(codes.contains(.serverCertificateWithoutServerAuth), "\(codes)")
         #expect(codes.contains(.serverCertificateWithoutSubjectAltName), "\(codes)")
@@ -70,13 +84,16 @@ struct ServerRoleTests {
 
     @Test(arguments: ClientAuthentication.allCases)
     func clientAuthenticationComesFromTheSetting(_ mode: ClientAuthentication) throws {
-        let resolution = resolve(Self.identity.merging(["CA_FILE": "client-ca.pem", "CLIENT_AUTH": mode.rawValue]) { $1 })
+        let resolution = resolve(
+            Self.identity.merging(["CA_FILE": "client-ca.pem", "CLIENT_AUTH": mode.rawValue]) { $1 })
         #expect(!resolution.hasErrors, "\(resolution.diagnostics)")
-        let server = try InProcessServer(context: TLSContextBuilder(resolution: resolution).makeServerContext(), connections: 3)
+        let server = try InProcessServer(
+            context: TLSContextBuilder(resolution: resolution).makeServerContext(), connections: 3)
         defer { server.stop() }
         let good = Fixtures.probe.run(try client("client-combined.pem"), host: "localhost", port: server.port)
         let anonymous = Fixtures.probe.run(try client(nil), host: "localhost", port: server.port)
-        let stranger = Fixtures.probe.run(try client("client-untrusted-combined.pem"), host: "localhost", port: server.port)
+        let stranger = Fixtures.probe.run(
+            try client("client-untrusted-combined.pem"), host: "localhost", port: server.port)
         let outcomes = server.waitForOutcomes(3)
         #expect(good.failure == nil, "\(mode): \(good.failure?.description ?? "")")
         #expect(good.clientCertificateRequested == (mode != .none))
@@ -109,7 +126,9 @@ struct ServerRoleTests {
         #expect(throws: Never.self) { try TLSContextBuilder(resolution: explicit).makeServerContext() }
         // Code that asks for client certificates over settings without CAs meets the same rule.
         let none = resolve(Self.identity)
-        let error = #expect(throws: TLSSettingsError.self) { try TLSContextBuilder(resolution: none).makeServerContext(clientAuthentication: .required) }
+        let error = #expect(throws: TLSSettingsError.self) {
+            try TLSContextBuilder(resolution: none).makeServerContext(clientAuthentication: .required)
+        }
         #expect(error?.diagnostics.errors.map(\.code) == [.clientAuthWithoutCAs])
     }
 
@@ -119,9 +138,13 @@ struct ServerRoleTests {
         ("client.pem", "client.key", .serverCertificateWithoutServerAuth),
         ("client-serverauth.pem", "client.key", .serverCertificateWithoutSubjectAltName),
     ])
-    func unusableServerCertificatesAreRefusedAtBuild(_ certificate: String, _ key: String, _ code: DiagnosticCode) throws {
+    func unusableServerCertificatesAreRefusedAtBuild(
+        _ certificate: String, _ key: String, _ code: DiagnosticCode
+    ) throws {
         let resolution = resolve(["CERT": certificate, "KEY": key])
-        let error = #expect(throws: TLSSettingsError.self) { try TLSContextBuilder(resolution: resolution).makeServerContext() }
+        let error = #expect(throws: TLSSettingsError.self) {
+            try TLSContextBuilder(resolution: resolution).makeServerContext()
+        }
         let found = try #require(error?.diagnostics.first { $0.code == code }, "\(error?.diagnostics ?? [])")
         #expect(found.setting == .cert)
         #expect(found.origin == .environment(variable: "TLSCONFIG_CERT"))
@@ -133,7 +156,10 @@ struct ServerRoleTests {
         try pki.issueServerCertificate("soon", subject: "/CN=soon", in: URL(fileURLWithPath: directory.path), days: 2)
         let resolution = resolve(["CERT": directory.path + "/soon.pem", "KEY": directory.path + "/soon.key"])
         let context = try TLSContextBuilder(resolution: resolution).makeServerContext()
-        #expect(context.warnings.contains { $0.code == .serverCertificateExpiringSoon && $0.message.contains("expires in 1 day(s)") }, "\(context.warnings)")
+        #expect(
+            context.warnings.contains {
+                $0.code == .serverCertificateExpiringSoon && $0.message.contains("expires in 1 day(s)")
+            }, "\(context.warnings)")
     }
 
     /// A client parameter in code still wins, and says so.
@@ -189,11 +215,16 @@ struct ServerRoleTests {
     /// so curl may see a reset after the handshake: what the server decided is asserted.)
     @Test func curlIsServedOnlyWithItsCertificate() throws {
         let resolution = resolve(Self.identity.merging(["CA_FILE": "client-ca.pem", "CLIENT_AUTH": "required"]) { $1 })
-        let server = try InProcessServer(context: TLSContextBuilder(resolution: resolution).makeServerContext(), connections: 2)
+        let server = try InProcessServer(
+            context: TLSContextBuilder(resolution: resolution).makeServerContext(), connections: 2)
         defer { server.stop() }
         let url = "https://localhost:\(server.port)/"
-        let base = ["--silent", "--show-error", "--http0.9", "--max-time", "20", "--resolve", "localhost:\(server.port):127.0.0.1", "--cacert", pki.path("server-ca.pem")]
-        let served = try run("/usr/bin/curl", base + ["--cert", pki.path("client-chain.pem"), "--key", pki.path("client.key"), url])
+        let base = [
+            "--silent", "--show-error", "--http0.9", "--max-time", "20", "--resolve",
+            "localhost:\(server.port):127.0.0.1", "--cacert", pki.path("server-ca.pem"),
+        ]
+        let served = try run(
+            "/usr/bin/curl", base + ["--cert", pki.path("client-chain.pem"), "--key", pki.path("client.key"), url])
         let refused = try run("/usr/bin/curl", base + [url])
         #expect(refused.status != 0, "\(refused.output)")
         let outcomes = server.waitForOutcomes(2)
@@ -202,7 +233,9 @@ struct ServerRoleTests {
     }
 
     /// `executable` with `arguments`, its standard output and error together, run in `directory`.
-    private func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    private func run(
+        _ executable: String, _ arguments: [String], in directory: URL? = nil
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -218,6 +251,9 @@ struct ServerRoleTests {
     }
 
     private func sClient(port: Int, _ arguments: [String]) throws -> String {
-        try run(OpenSSLTool.path, ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"] + arguments, in: pki.directory).output
+        try run(
+            OpenSSLTool.path, ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"] + arguments,
+            in: pki.directory
+        ).output
     }
 }

@@ -22,7 +22,9 @@ import Testing
         directory = store.makeDirectory("certs")
         var certificates = [try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8)]
         let system = try String(contentsOfFile: "/etc/ssl/certs/ca-certificates.crt", encoding: .utf8)
-        certificates += system.components(separatedBy: "-----END CERTIFICATE-----").prefix(2).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) + "\n-----END CERTIFICATE-----\n" }
+        certificates += system.components(separatedBy: "-----END CERTIFICATE-----").prefix(2).map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines) + "\n-----END CERTIFICATE-----\n"
+        }
         for (index, certificate) in certificates.enumerated() {
             try certificate.write(toFile: "\(directory)/ca-\(index).pem", atomically: true, encoding: .utf8)
         }
@@ -32,7 +34,8 @@ import Testing
     }
 
     private func context(lookUp: Bool, cache: TrustStoreCache = TrustStoreCache()) throws -> TLSContext {
-        var builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: .system)), trustStoreCache: cache)
+        var builder = TLSContextBuilder(
+            resolution: Resolution(settings: TLSSettings(trust: .system)), trustStoreCache: cache)
         builder.systemTrust = SystemTrustLocations(file: bundle, directory: directory, lookUpWhenMirrored: lookUp)
         return try builder.makeClientContext()
     }
@@ -40,7 +43,9 @@ import Testing
     private func der(_ names: [String]) throws -> [[UInt8]] {
         try names.map { name in
             let output = store.path + "/\(name).der"
-            try OpenSSLTool.run(["x509", "-in", pki.path("\(name).pem"), "-outform", "DER", "-out", output], in: URL(fileURLWithPath: store.path))
+            try OpenSSLTool.run(
+                ["x509", "-in", pki.path("\(name).pem"), "-outform", "DER", "-out", output],
+                in: URL(fileURLWithPath: store.path))
             return Array(try Data(contentsOf: URL(fileURLWithPath: output)))
         }
     }
@@ -54,7 +59,9 @@ import Testing
         let eager = try context(lookUp: false)
         #expect(eager.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
         #expect(eager.trustStore.certificates == 3)
-        #expect(OpenSSLReport.trustDescription(lazy.trustStore).contains("looked up through \(directory), which holds the same certificates"))
+        #expect(
+            OpenSSLReport.trustDescription(lazy.trustStore).contains(
+                "looked up through \(directory), which holds the same certificates"))
     }
 
     /// `SSL_CERT_FILE` naming the system bundle (CI images set it so): looked up through the
@@ -64,10 +71,15 @@ import Testing
         func context(role: TLSRole) throws -> TLSContext {
             var settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [bundle]))
             settings.role = role
-            if role == .server { settings.identity = ClientIdentity(certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key")) }
-            var builder = TLSContextBuilder(resolution: Resolution(settings: settings), trustStoreCache: TrustStoreCache())
+            if role == .server {
+                settings.identity = ClientIdentity(
+                    certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key"))
+            }
+            var builder = TLSContextBuilder(
+                resolution: Resolution(settings: settings), trustStoreCache: TrustStoreCache())
             builder.systemTrust = SystemTrustLocations(file: bundle, directory: directory)
-            return role == .client ? try builder.makeClientContext() : try builder.makeServerContext(clientAuthentication: .required)
+            return role == .client
+                ? try builder.makeClientContext() : try builder.makeServerContext(clientAuthentication: .required)
         }
         let client = try context(role: .client)
         let file = try #require(client.trustStore.sources.first { $0.kind == .file })
@@ -100,18 +112,23 @@ import Testing
     }
 
     @Test func aRealHandshakeThroughTheLookedUpStore() throws {
-        var serverSettings = TLSSettings(identity: ClientIdentity(certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key")))
+        var serverSettings = TLSSettings(
+            identity: ClientIdentity(certificateFile: pki.path("good.pem"), keyFile: pki.path("server.key")))
         serverSettings.role = .server
-        let server = try InProcessServer(context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext())
+        let server = try InProcessServer(
+            context: try TLSContextBuilder(resolution: Resolution(settings: serverSettings)).makeServerContext())
         defer { server.stop() }
-        let connection = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: context(lookUp: true), timeout: .seconds(10))
+        let connection = try TLSConnection.connect(
+            host: "127.0.0.1", port: server.port, using: context(lookUp: true), timeout: .seconds(10))
         #expect(connection.handshake.peerCertificates.first?.issuer.contains("Matrix Root CA") == true)
         connection.close()
     }
 
     @Test func aDirectoryThatDoesNotMirrorFallsBackToTheBundle() throws {
         // A link missing: the directory holds fewer certificates than the bundle.
-        let links = try FileManager.default.contentsOfDirectory(atPath: directory).filter(CertificateDirectory.isHashName).sorted()
+        let links = try FileManager.default.contentsOfDirectory(atPath: directory).filter(
+            CertificateDirectory.isHashName
+        ).sorted()
         let removed = directory + "/" + links[0]
         let target = try FileManager.default.destinationOfSymbolicLink(atPath: removed)
         #expect(unlink(removed) == 0)
@@ -122,10 +139,12 @@ import Testing
         // keeps the two changes out of one tick of the kernel's coarse file clock).
         usleep(20_000)
         #expect(symlink(target, removed) == 0)
-        #expect(try context(lookUp: true).trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == directory)
+        #expect(
+            try context(lookUp: true).trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == directory)
         // An extra certificate in the directory: more than the bundle, so the bundle is loaded.
         usleep(20_000)
-        try String(contentsOfFile: pki.path("other.pem"), encoding: .utf8).write(toFile: directory + "/extra.pem", atomically: true, encoding: .utf8)
+        try String(contentsOfFile: pki.path("other.pem"), encoding: .utf8).write(
+            toFile: directory + "/extra.pem", atomically: true, encoding: .utf8)
         try OpenSSLTool.run(["rehash", directory], in: URL(fileURLWithPath: store.path))
         let extra = try context(lookUp: true)
         #expect(extra.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
@@ -143,7 +162,8 @@ import Testing
                 let lines = stride(from: 0, to: body.count, by: 76).map { start in
                     String(body.dropFirst(start).prefix(76))
                 }
-                return "-----BEGIN CERTIFICATE-----\r\n" + lines.joined(separator: "\r\n") + "\r\n-----END CERTIFICATE-----\r\n"
+                return "-----BEGIN CERTIFICATE-----\r\n" + lines.joined(separator: "\r\n")
+                    + "\r\n-----END CERTIFICATE-----\r\n"
             }.joined()
         }
         #expect(blocks.count == 3)
@@ -154,7 +174,8 @@ import Testing
 
         usleep(20_000)
         let other = try String(contentsOfFile: pki.path("other.pem"), encoding: .utf8)
-        let otherBody = other.components(separatedBy: "-----BEGIN CERTIFICATE-----")[1].components(separatedBy: "-----END")[0].filter { !$0.isWhitespace }
+        let otherBody = other.components(separatedBy: "-----BEGIN CERTIFICATE-----")[1].components(
+            separatedBy: "-----END")[0].filter { !$0.isWhitespace }
         try rewrapped([otherBody] + blocks.dropFirst()).write(toFile: bundle, atomically: true, encoding: .utf8)
         let swapped = try context(lookUp: true)
         #expect(swapped.trustStore.sources.first { $0.kind == .systemFile }?.lookedUpThrough == nil)
@@ -172,9 +193,13 @@ import Testing
         let system = try String(contentsOfFile: "/etc/ssl/certs/ca-certificates.crt", encoding: .utf8)
         let unique = system.components(separatedBy: "BEGIN CERTIFICATE").count - 1
         let bundle = directory.path + "/large.pem"
-        try (String(repeating: system, count: 10) + (try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8))).write(toFile: bundle, atomically: true, encoding: .utf8)
-        let context = try TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [bundle]))), trustStoreCache: TrustStoreCache())
-            .makeClientContext()
+        try (String(repeating: system, count: 10) + (try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8)))
+            .write(toFile: bundle, atomically: true, encoding: .utf8)
+        let context = try TLSContextBuilder(
+            resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [bundle]))),
+            trustStoreCache: TrustStoreCache()
+        )
+        .makeClientContext()
         // Every block counts as loaded, as X509_STORE_add_cert counts a duplicate; the store holds each once.
         #expect(context.trustStore.certificates == unique * 10 + 1)
         #expect(context.trustAnchorsDER().count == unique + 1)
@@ -190,7 +215,9 @@ import Testing
         let pki = try FailureMatrixPKI.shared()
         let directory = TemporaryDirectory(prefix: "tlsconfig-unhashed")
         let system = try String(contentsOfFile: "/etc/ssl/certs/ca-certificates.crt", encoding: .utf8)
-        let blocks = system.components(separatedBy: "-----BEGIN CERTIFICATE-----").dropFirst().map { "-----BEGIN CERTIFICATE-----" + $0 }
+        let blocks = system.components(separatedBy: "-----BEGIN CERTIFICATE-----").dropFirst().map {
+            "-----BEGIN CERTIFICATE-----" + $0
+        }
         let cas = directory.makeDirectory("cas")
         for (index, block) in blocks.enumerated() {
             try block.write(toFile: cas + "/ca-\(index).pem", atomically: true, encoding: .utf8)
@@ -199,8 +226,11 @@ import Testing
         let root = try String(contentsOfFile: pki.path("root.pem"), encoding: .utf8)
         try root.write(toFile: cas + "/matrix-root.pem", atomically: true, encoding: .utf8)
         try root.write(toFile: cas + "/matrix-root-again.pem", atomically: true, encoding: .utf8)
-        let context = try TLSContextBuilder(resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [cas]))), trustStoreCache: TrustStoreCache())
-            .makeClientContext()
+        let context = try TLSContextBuilder(
+            resolution: Resolution(settings: TLSSettings(trust: TrustSettings(mode: .custom, caDirectories: [cas]))),
+            trustStoreCache: TrustStoreCache()
+        )
+        .makeClientContext()
         #expect(context.trustStore.certificates == blocks.count + 2)
         #expect(context.trustAnchorsDER().count == blocks.count + 1, "the duplicate root is held once")
         func verdict(_ name: String) throws -> Bool {
@@ -212,7 +242,9 @@ import Testing
 
     private func store(_ name: String, pki: FailureMatrixPKI, in directory: TemporaryDirectory) -> [UInt8] {
         let output = directory.path + "/\(name).der"
-        _ = try? OpenSSLTool.run(["x509", "-in", pki.path("\(name).pem"), "-outform", "DER", "-out", output], in: URL(fileURLWithPath: directory.path))
+        _ = try? OpenSSLTool.run(
+            ["x509", "-in", pki.path("\(name).pem"), "-outform", "DER", "-out", output],
+            in: URL(fileURLWithPath: directory.path))
         return Array((try? Data(contentsOf: URL(fileURLWithPath: output))) ?? Data())
     }
 }

@@ -20,8 +20,10 @@ struct TLSConnectionTests {
     @Test func echoesBytesOverMutualTLS() throws {
         let server = try EchoServer(context: fixtures.serverContext(alpn: ["echo"]))
         defer { server.stop() }
-        let context = try fixtures.clientContext(fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), alpn: ["echo"]))
-        let connection = try TLSConnection.connect(to: HostTarget(host: "localhost", port: server.port), using: context, timeout: .seconds(10))
+        let context = try fixtures.clientContext(
+            fixtures.clientSettings(identity: fixtures.identity("client-combined.pem"), alpn: ["echo"]))
+        let connection = try TLSConnection.connect(
+            to: HostTarget(host: "localhost", port: server.port), using: context, timeout: .seconds(10))
         #expect(connection.handshake.applicationProtocol == "echo")
         #expect(connection.handshake.verification == .passed)
         #expect(connection.handshake.clientCertificateSent?.subject == "CN=Test Client")
@@ -43,7 +45,8 @@ struct TLSConnectionTests {
     @Test func readReturnsEmptyAfterThePeerClosesCleanly() throws {
         let server = try EchoServer(context: fixtures.serverContext(clientAuthentication: .none), closeAfter: 5)
         defer { server.stop() }
-        let connection = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: fixtures.clientContext(fixtures.clientSettings()))
+        let connection = try TLSConnection.connect(
+            host: "127.0.0.1", port: server.port, using: fixtures.clientContext(fixtures.clientSettings()))
         try connection.write(Array("hello".utf8))
         #expect(try readExactly(5, from: connection) == Array("hello".utf8))
         #expect(try connection.read(upTo: 100) == [])
@@ -57,7 +60,9 @@ struct TLSConnectionTests {
         // from connect or from the first read; both carry the same classification.
         do throws(HandshakeFailure) {
             let connection = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: anonymous)
-            #expect(throws: TLSConnectionError.refused(.clientCertificateRequired)) { _ = try connection.read(upTo: 10) }
+            #expect(throws: TLSConnectionError.refused(.clientCertificateRequired)) {
+                _ = try connection.read(upTo: 10)
+            }
         } catch {
             #expect(error == .clientCertificateRequired)
         }
@@ -77,19 +82,24 @@ struct TLSConnectionTests {
         #expect {
             _ = try TLSConnection.connect(host: "127.0.0.1", port: server.port, using: wrongName)
         } throws: { error in
-            guard case .hostnameMismatch(expected: "not-localhost.example", _) = error as? HandshakeFailure else { return false }
+            guard case .hostnameMismatch(expected: "not-localhost.example", _) = error as? HandshakeFailure else {
+                return false
+            }
             return true
         }
         let refused = try Sockets.freePort()
         #expect(throws: HandshakeFailure.connectionRefused) {
-            _ = try TLSConnection.connect(host: "127.0.0.1", port: refused, using: fixtures.clientContext(fixtures.clientSettings()))
+            _ = try TLSConnection.connect(
+                host: "127.0.0.1", port: refused, using: fixtures.clientContext(fixtures.clientSettings()))
         }
     }
 
     @Test func aSilentPeerTimesOutReads() throws {
         let server = try EchoServer(context: fixtures.serverContext(clientAuthentication: .none), echoes: false)
         defer { server.stop() }
-        let connection = try TLSConnection.connect(host: "localhost", port: server.port, using: fixtures.clientContext(fixtures.clientSettings()), timeout: .milliseconds(300))
+        let connection = try TLSConnection.connect(
+            host: "localhost", port: server.port, using: fixtures.clientContext(fixtures.clientSettings()),
+            timeout: .milliseconds(300))
         #expect(throws: TLSConnectionError.timedOut) { _ = try connection.read(upTo: 10) }
     }
 
@@ -162,7 +172,9 @@ private final class EchoServer: Sendable {
             guard count > 0 else { break }
             var offset = 0
             while offset < Int(count) {
-                let sent = buffer[offset..<Int(count)].withUnsafeBytes { SSL_write(ssl, $0.baseAddress, Int32($0.count)) }
+                let sent = buffer[offset..<Int(count)].withUnsafeBytes {
+                    SSL_write(ssl, $0.baseAddress, Int32($0.count))
+                }
                 guard sent > 0 else { return }
                 offset += Int(sent)
             }

@@ -75,7 +75,8 @@ struct TrustStoreCacheTests {
     @Test func crlCarryingTrustGetsItsOwnStore() throws {
         let cache = TrustStoreCache()
         let plain = try fixtures.builder(fixtures.clientSettings(), cache: cache).makeClientContext()
-        let withCRL = try fixtures.builder(fixtures.clientSettings(crlFile: "server-ca.crl"), cache: cache).makeClientContext()
+        let withCRL = try fixtures.builder(fixtures.clientSettings(crlFile: "server-ca.crl"), cache: cache)
+            .makeClientContext()
         #expect(plain.trustStore.storeID != withCRL.trustStore.storeID)
         #expect(!plain.trustStore.checksRevocation && plain.trustStore.crls == 0)
         #expect(withCRL.trustStore.checksRevocation && withCRL.trustStore.crls == 1)
@@ -102,7 +103,9 @@ struct TrustStoreCacheTests {
     /// Measures; does not assert on time (the figure is printed for the report).
     @Test func measureSecondBuildWithCachedTrust() throws {
         let cache = TrustStoreCache()
-        let builder = fixtures.builder(TLSSettings(trust: TrustSettings(mode: .systemAndCustom, caFiles: [fixtures.pki.path("both-cas.pem")])), cache: cache)
+        let builder = fixtures.builder(
+            TLSSettings(trust: TrustSettings(mode: .systemAndCustom, caFiles: [fixtures.pki.path("both-cas.pem")])),
+            cache: cache)
         let clock = ContinuousClock()
         let first = try clock.measure { _ = try builder.makeClientContext() }
         var samples: [Duration] = []
@@ -110,7 +113,9 @@ struct TrustStoreCacheTests {
             samples.append(try clock.measure { _ = try builder.makeClientContext() })
         }
         samples.sort()
-        print("trust-store cache: first build \(first), cached build median \(samples[samples.count / 2]), p90 \(samples[samples.count * 9 / 10])")
+        print(
+            "trust-store cache: first build \(first), cached build median \(samples[samples.count / 2]), p90 \(samples[samples.count * 9 / 10])"
+        )
         #expect(cache.count == 1)
     }
 }

@@ -24,7 +24,12 @@ import TLSConfigTesting
     @Test func inMemoryDocumentsConform() throws {
         try DocumentSourceConformance(name: "in-memory document") { fixture in
             let root = try TOMLParser.parse(fixture.toml)
-            return .documents(InMemoryDocuments([ConfigDocument(path: fixture.directory + "/memory.toml", scope: .explicit, format: .toml, root: root, source: fixture.toml)]))
+            return .documents(
+                InMemoryDocuments([
+                    ConfigDocument(
+                        path: fixture.directory + "/memory.toml", scope: .explicit, format: .toml, root: root,
+                        source: fixture.toml)
+                ]))
         }.run()
     }
 
@@ -40,7 +45,9 @@ import TLSConfigTesting
         var lines = fixture.entries.filter { $0.section == nil }.map { "\($0.key): \(literal($0.value))" }
         lines.append("hosts:")
         var sections: [String] = []
-        for entry in fixture.entries where entry.section != nil && !sections.contains(entry.section!) { sections.append(entry.section!) }
+        for entry in fixture.entries where entry.section != nil && !sections.contains(entry.section!) {
+            sections.append(entry.section!)
+        }
         for section in sections {
             lines.append("  \"\(section)\":")
             lines += fixture.entries.filter { $0.section == section }.map { "    \($0.key): \(literal($0.value))" }

@@ -31,7 +31,8 @@ public final class AlternatingClientFiles: Sendable {
     /// A resolver configuration naming both files through `TLSCONFIG_*`.
     public var configuration: ResolverConfiguration {
         ResolverConfiguration(
-            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle, "TLSCONFIG_CLIENT_CERT": identity], workingDirectory: directory.path
+            environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": bundle, "TLSCONFIG_CLIENT_CERT": identity],
+            workingDirectory: directory.path
         )
     }
 }

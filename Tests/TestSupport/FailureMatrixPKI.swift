@@ -20,7 +20,8 @@ public struct FailureMatrixPKI: Sendable {
     }
 
     private init(building: Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tlsconfig-matrix-pki-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tlsconfig-matrix-pki-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.directory = directory
         try build()
@@ -35,7 +36,9 @@ public struct FailureMatrixPKI: Sendable {
     }
 
     private func build() throws {
-        try write("ext.cnf", """
+        try write(
+            "ext.cnf",
+            """
             [ca]
             basicConstraints = critical, CA:TRUE
             keyUsage = critical, keyCertSign, cRLSign
@@ -70,8 +73,10 @@ public struct FailureMatrixPKI: Sendable {
             """)
         for ca in ["root", "other"] {
             try openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "\(ca).key")
-            try openssl("req", "-x509", "-new", "-key", "\(ca).key", "-subj", "/CN=Matrix \(ca.capitalized) CA", "-days", "3650",
-                        "-config", "ext.cnf", "-extensions", "ca", "-out", "\(ca).pem")
+            try openssl(
+                "req", "-x509", "-new", "-key", "\(ca).key", "-subj", "/CN=Matrix \(ca.capitalized) CA", "-days",
+                "3650",
+                "-config", "ext.cnf", "-extensions", "ca", "-out", "\(ca).pem")
             try database(ca)
         }
         try openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "server.key")
@@ -80,8 +85,12 @@ public struct FailureMatrixPKI: Sendable {
         try openssl("req", "-new", "-key", "weak.key", "-subj", "/CN=localhost", "-out", "weak.csr")
 
         try sign("good", csr: "server.csr", by: "root", extensions: "server")
-        try sign("expired", csr: "server.csr", by: "root", extensions: "server", start: "20200101000000Z", end: "20210101000000Z")
-        try sign("not-yet-valid", csr: "server.csr", by: "root", extensions: "server", start: "20400101000000Z", end: "20410101000000Z")
+        try sign(
+            "expired", csr: "server.csr", by: "root", extensions: "server", start: "20200101000000Z",
+            end: "20210101000000Z")
+        try sign(
+            "not-yet-valid", csr: "server.csr", by: "root", extensions: "server", start: "20400101000000Z",
+            end: "20410101000000Z")
         try sign("weak-key", csr: "weak.csr", by: "root", extensions: "server")
         try sign("sha1", csr: "server.csr", by: "root", extensions: "server", digest: "sha1")
         try sign("no-server-auth", csr: "server.csr", by: "root", extensions: "noserverauth")
@@ -93,14 +102,17 @@ public struct FailureMatrixPKI: Sendable {
 
         // An intermediate under root; the leaf it signs is served without it.
         try openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "intermediate.key")
-        try openssl("req", "-new", "-key", "intermediate.key", "-subj", "/CN=Matrix Intermediate CA", "-out", "intermediate.csr")
+        try openssl(
+            "req", "-new", "-key", "intermediate.key", "-subj", "/CN=Matrix Intermediate CA", "-out", "intermediate.csr"
+        )
         try sign("intermediate", csr: "intermediate.csr", by: "root", extensions: "ca")
         try database("intermediate")
         try sign("behind-intermediate", csr: "server.csr", by: "intermediate", extensions: "server")
 
         // A CA allowed only example.org, issuing for localhost; served with its CA.
         try openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "constrained.key")
-        try openssl("req", "-new", "-key", "constrained.key", "-subj", "/CN=Matrix Constrained CA", "-out", "constrained.csr")
+        try openssl(
+            "req", "-new", "-key", "constrained.key", "-subj", "/CN=Matrix Constrained CA", "-out", "constrained.csr")
         try sign("constrained", csr: "constrained.csr", by: "root", extensions: "constrained")
         try database("constrained")
         try sign("constraint-violation", csr: "server.csr", by: "constrained", extensions: "server")  // served with -cert_chain constrained.pem
@@ -112,23 +124,41 @@ public struct FailureMatrixPKI: Sendable {
         try database("not-a-ca")
         try sign("behind-not-a-ca", csr: "server.csr", by: "not-a-ca", extensions: "server")
 
-        try openssl("req", "-x509", "-new", "-key", "server.key", "-subj", "/CN=localhost", "-days", "365",
-                    "-config", "ext.cnf", "-extensions", "server", "-out", "self-signed.pem")
+        try openssl(
+            "req", "-x509", "-new", "-key", "server.key", "-subj", "/CN=localhost", "-days", "365",
+            "-config", "ext.cnf", "-extensions", "server", "-out", "self-signed.pem")
 
-        try openssl("ca", "-batch", "-config", "root.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-revoke", "revoked.pem")
-        try openssl("ca", "-batch", "-config", "root.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-gencrl", "-out", "root.crl")
-        try openssl("ca", "-batch", "-config", "other.cnf", "-cert", "other.pem", "-keyfile", "other.key", "-gencrl", "-out", "other.crl")
+        try openssl(
+            "ca", "-batch", "-config", "root.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-revoke", "revoked.pem"
+        )
+        try openssl(
+            "ca", "-batch", "-config", "root.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-gencrl", "-out",
+            "root.crl")
+        try openssl(
+            "ca", "-batch", "-config", "other.cnf", "-cert", "other.pem", "-keyfile", "other.key", "-gencrl", "-out",
+            "other.crl")
     }
 
-    private func sign(_ name: String, csr: String, by ca: String, extensions: String, start: String? = nil, end: String? = nil, digest: String = "sha256") throws {
-        var arguments = ["ca", "-batch", "-config", "\(ca).cnf", "-cert", "\(ca).pem", "-keyfile", "\(ca).key", "-in", csr, "-out", "\(name).pem",
-                         "-md", digest, "-extfile", "ext.cnf", "-extensions", extensions, "-notext"]
-        if let start, let end { arguments += ["-startdate", start, "-enddate", end] } else { arguments += ["-days", "365"] }
+    private func sign(
+        _ name: String, csr: String, by ca: String, extensions: String, start: String? = nil, end: String? = nil,
+        digest: String = "sha256"
+    ) throws {
+        var arguments = [
+            "ca", "-batch", "-config", "\(ca).cnf", "-cert", "\(ca).pem", "-keyfile", "\(ca).key", "-in", csr, "-out",
+            "\(name).pem",
+            "-md", digest, "-extfile", "ext.cnf", "-extensions", extensions, "-notext",
+        ]
+        if let start, let end {
+            arguments += ["-startdate", start, "-enddate", end]
+        } else {
+            arguments += ["-days", "365"]
+        }
         _ = try OpenSSLTool.run(arguments, in: directory)
     }
 
     private func database(_ ca: String) throws {
         // Random first serials: the two roots must not issue certificates with the same serial.
-        try OpenSSLCADatabase.create(ca, in: directory, firstSerial: String(format: "%04X", Int.random(in: 0x1000...0xFFFF)))
+        try OpenSSLCADatabase.create(
+            ca, in: directory, firstSerial: String(format: "%04X", Int.random(in: 0x1000...0xFFFF)))
     }
 }

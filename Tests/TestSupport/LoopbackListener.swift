@@ -30,11 +30,13 @@ public final class LoopbackListener: @unchecked Sendable {
         pthread_mutex_init(lock, nil)
         let box = Unmanaged.passRetained(self)
         var thread = pthread_t()
-        pthread_create(&thread, nil, { argument in
-            let listener = Unmanaged<LoopbackListener>.fromOpaque(argument!).takeRetainedValue()
-            listener.serve()
-            return nil
-        }, box.toOpaque())
+        pthread_create(
+            &thread, nil,
+            { argument in
+                let listener = Unmanaged<LoopbackListener>.fromOpaque(argument!).takeRetainedValue()
+                listener.serve()
+                return nil
+            }, box.toOpaque())
         self.thread = thread
     }
 
@@ -111,13 +113,19 @@ public final class LoopbackListener: @unchecked Sendable {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        let answer = Array((connected == 0 ? "HTTP/1.1 200 Connection established\r\n\r\n" : "HTTP/1.1 502 Bad Gateway\r\n\r\n").utf8)
+        let answer = Array(
+            (connected == 0 ? "HTTP/1.1 200 Connection established\r\n\r\n" : "HTTP/1.1 502 Bad Gateway\r\n\r\n").utf8)
         _ = answer.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         guard connected == 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 16_384)
-        var entries = [pollfd(fd: client, events: Int16(POLLIN), revents: 0), pollfd(fd: upstream, events: Int16(POLLIN), revents: 0)]
+        var entries = [
+            pollfd(fd: client, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: upstream, events: Int16(POLLIN), revents: 0),
+        ]
         while !isStopped {
             guard poll(&entries, 2, 50) >= 0 else { return }
             for (index, entry) in entries.enumerated() where entry.revents != 0 {

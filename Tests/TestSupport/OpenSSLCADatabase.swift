@@ -8,11 +8,14 @@ enum OpenSSLCADatabase {
         func write(_ file: String, _ text: String) throws {
             try text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
         try write("\(folder)/index.txt", "")
         try write("\(folder)/serial", firstSerial + "\n")
         try write("\(folder)/crlnumber", "1000\n")
-        try write("\(name).cnf", """
+        try write(
+            "\(name).cnf",
+            """
             [ca]
             default_ca = CA_default
             [CA_default]

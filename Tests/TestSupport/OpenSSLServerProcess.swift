@@ -13,7 +13,8 @@ public final class OpenSSLServerProcess: @unchecked Sendable {
         var lastError: any Error = SocketError("s_server start", 0)
         for attempt in 0..<5 {
             let port = try fixedPort ?? Sockets.freePort()
-            let log = directory.appendingPathComponent("s_server-\(port)-\(attempt)-\(UInt32.random(in: 0...UInt32.max)).log")
+            let log = directory.appendingPathComponent(
+                "s_server-\(port)-\(attempt)-\(UInt32.random(in: 0...UInt32.max)).log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             let process = Process()
@@ -33,7 +34,8 @@ public final class OpenSSLServerProcess: @unchecked Sendable {
             }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
-            lastError = SocketError("s_server did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")", 0)
+            lastError = SocketError(
+                "s_server did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")", 0)
         }
         throw lastError
     }

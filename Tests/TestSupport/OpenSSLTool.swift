@@ -10,7 +10,8 @@ public enum OpenSSLTool {
     }
 
     public static let path: String = {
-        for candidate in ["/usr/bin/openssl", "/usr/local/bin/openssl", "/bin/openssl"] where FileManager.default.isExecutableFile(atPath: candidate) {
+        for candidate in ["/usr/bin/openssl", "/usr/local/bin/openssl", "/bin/openssl"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
         }
         return "/usr/bin/openssl"

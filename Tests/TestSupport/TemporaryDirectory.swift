@@ -18,7 +18,8 @@ public final class TemporaryDirectory: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, _ contents: String, mode: Int = 0o600) -> String {
         let file = path + "/" + name
-        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try! contents.write(toFile: file, atomically: false, encoding: .utf8)
         chmod(file, mode_t(mode))
         return file

@@ -19,8 +19,10 @@ import Testing
             process.executableURL = URL(fileURLWithPath: CLI.executable)
             process.arguments = arguments
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            process.environment = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"].merging(SanitizerSupport.childEnvironment) { $1 }
-                .merging(environment) { $1 }
+            process.environment = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"].merging(
+                SanitizerSupport.childEnvironment
+            ) { $1 }
+            .merging(environment) { $1 }
             process.standardOutput = handle
             process.standardError = handle
             process.standardInput = FileHandle.nullDevice
@@ -54,9 +56,11 @@ import Testing
         let certificate = sandbox.path + "/client.pem"
         try pki.bytes("client-combined.pem").write(to: URL(fileURLWithPath: certificate))
         chmod(certificate, 0o600)
-        let watcher = try Watcher(["check", "--watch", "--interval", "0.1"], in: sandbox.path, environment: [
-            "TLSCONFIG_CA_FILE": pki.path("server-ca.pem"), "TLSCONFIG_CLIENT_CERT": certificate,
-        ])
+        let watcher = try Watcher(
+            ["check", "--watch", "--interval", "0.1"], in: sandbox.path,
+            environment: [
+                "TLSCONFIG_CA_FILE": pki.path("server-ca.pem"), "TLSCONFIG_CLIENT_CERT": certificate,
+            ])
         defer { watcher.stop() }
         #expect(watcher.wait(for: "check passed"), "\(watcher.text)")
         #expect(watcher.wait(for: "Watching"), "\(watcher.text)")
@@ -87,7 +91,8 @@ import Testing
         let sandbox = Sandbox()
         let bundle = sandbox.path + "/ca.pem"
         try pki.bytes("server-ca.pem").write(to: URL(fileURLWithPath: bundle))
-        let watcher = try Watcher(["check", "--watch", "--interval", "3600"], in: sandbox.path, environment: ["TLSCONFIG_CA_FILE": bundle])
+        let watcher = try Watcher(
+            ["check", "--watch", "--interval", "3600"], in: sandbox.path, environment: ["TLSCONFIG_CA_FILE": bundle])
         defer { watcher.stop() }
         #expect(watcher.wait(for: "check passed"), "\(watcher.text)")
         // Printed once the watches are set, so the change below cannot come before them.

@@ -12,7 +12,8 @@ import Testing
         #expect(number.split(separator: ".").count == 3, "\(number)")
         for command in [["show"], ["check"], ["connect", "127.0.0.1:\(try Sockets.freePort())"]] {
             let result = try sandbox.run(command + ["--format", "json"])
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             #expect(document["toolVersion"] as? String == number, "\(command)")
         }
     }
@@ -39,7 +40,9 @@ import Testing
     @Test func termDumbMeansNoColour() throws {
         let sandbox = Sandbox()
         func underTerminal(_ term: String) throws -> String {
-            try CLI.runWrapped("/usr/bin/script", ["-qc", "\(CLI.executable) show", "/dev/null"], in: sandbox.path, home: sandbox.path + "/home", environment: ["TERM": term])
+            try CLI.runWrapped(
+                "/usr/bin/script", ["-qc", "\(CLI.executable) show", "/dev/null"], in: sandbox.path,
+                home: sandbox.path + "/home", environment: ["TERM": term])
         }
         #expect(try underTerminal("xterm").contains("\u{1B}["), "a terminal gets colour")
         #expect(!(try underTerminal("dumb")).contains("\u{1B}["), "TERM=dumb gets none")
@@ -52,14 +55,22 @@ import Testing
         let result = try Sandbox().run(["manual"])
         #expect(result.status == 0)
         let page = result.stdout
-        for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES"] {
+        for section in [
+            "NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES",
+        ] {
             #expect(page.contains(".SH \(section)"), "\(section)")
         }
-        for key in ["TRUST", "CA_FILE", "CA_DIR", "CLIENT_CERT", "CLIENT_KEY", "CLIENT_KEY_PASSPHRASE", "VERIFY", "MIN_VERSION", "MAX_VERSION",
-                    "CIPHERS", "CIPHERSUITES", "SERVER_NAME", "ALPN", "PINNED_PUBLIC_KEYS", "CRL_FILE", "CONFIG"] {
+        for key in [
+            "TRUST", "CA_FILE", "CA_DIR", "CLIENT_CERT", "CLIENT_KEY", "CLIENT_KEY_PASSPHRASE", "VERIFY", "MIN_VERSION",
+            "MAX_VERSION",
+            "CIPHERS", "CIPHERSUITES", "SERVER_NAME", "ALPN", "PINNED_PUBLIC_KEYS", "CRL_FILE", "CONFIG",
+        ] {
             #expect(page.contains(".B TLSCONFIG_\(key)\n"), "TLSCONFIG_\(key)")
         }
-        for variable in ["SSL_CERT_FILE", "SSL_CERT_DIR", "SSL_CLIENT_CERT", "HTTPS_PROXY", "NO_PROXY", "NO_COLOR", "XDG_CONFIG_HOME"] {
+        for variable in [
+            "SSL_CERT_FILE", "SSL_CERT_DIR", "SSL_CLIENT_CERT", "HTTPS_PROXY", "NO_PROXY", "NO_COLOR",
+            "XDG_CONFIG_HOME",
+        ] {
             #expect(page.contains(variable), "\(variable)")
         }
         for command in ["show", "check", "connect", "init"] {
@@ -82,6 +93,8 @@ import Testing
         #expect(try Sandbox().run(["connect", "--help"]).status == 0)
         #expect(try Sandbox().run(["help"]).status == 0)
         let root = try Sandbox().run(["--help"]).stdout
-        for command in ["show", "check", "connect", "init"] { #expect(root.contains("  \(command) "), "\(command) listed") }
+        for command in ["show", "check", "connect", "init"] {
+            #expect(root.contains("  \(command) "), "\(command) listed")
+        }
     }
 }

@@ -18,23 +18,35 @@ import Testing
     }
 
     /// Runs `connect` twice, JSON (for assertions) and text (it must say the same).
-    private func connect(_ port: Int, host: String = "localhost", _ environment: [String: String], sandbox: Sandbox = Sandbox(), _ extra: [String] = []) throws -> Outcome {
+    private func connect(
+        _ port: Int, host: String = "localhost", _ environment: [String: String], sandbox: Sandbox = Sandbox(),
+        _ extra: [String] = []
+    ) throws -> Outcome {
         let arguments = ["connect", "\(host):\(port)", "--timeout", "5"] + extra
         let json = try sandbox.run(arguments + ["--format", "json"], environment: environment)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)\(json.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any],
+            "\(json.stdout)\(json.stderr)")
         let text = try sandbox.run(arguments, environment: environment)
         #expect(text.status == json.status)
         return Outcome(status: json.status, document: document, text: text)
     }
 
-    private func server(_ matrix: FailureMatrixPKI, _ certificate: String, key: String = "server.key", _ extra: [String] = []) throws -> OpenSSLServerProcess {
+    private func server(
+        _ matrix: FailureMatrixPKI, _ certificate: String, key: String = "server.key", _ extra: [String] = []
+    ) throws -> OpenSSLServerProcess {
         try OpenSSLServerProcess(["-cert", certificate, "-key", key] + extra, in: matrix.directory)
     }
 
-    private func expectFailure(_ outcome: Outcome, code: String, message: String? = nil, step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectFailure(
+        _ outcome: Outcome, code: String, message: String? = nil, step: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(outcome.status == 1, "\(outcome.document)", sourceLocation: sourceLocation)
         #expect(outcome.code == code, "\(outcome.message) / \(outcome.nextStep)", sourceLocation: sourceLocation)
-        if let message { #expect(outcome.message.contains(message), "\(outcome.message)", sourceLocation: sourceLocation) }
+        if let message {
+            #expect(outcome.message.contains(message), "\(outcome.message)", sourceLocation: sourceLocation)
+        }
         #expect(outcome.nextStep.contains(step), "\(outcome.nextStep)", sourceLocation: sourceLocation)
         #expect(outcome.text.stdout.contains("Next step: "), "the text says it too", sourceLocation: sourceLocation)
     }
@@ -54,7 +66,8 @@ import Testing
         let server = try server(matrix, "expired.pem")
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
-        expectFailure(outcome, code: "server-certificate-not-trusted", message: "expired", step: "expired on 2021-01-01")
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted", message: "expired", step: "expired on 2021-01-01")
         #expect(outcome.nextStep.contains("this machine's clock says"))
         #expect(!outcome.nextStep.contains("Add that CA"), "the root is trusted: adding it changes nothing")
     }
@@ -72,10 +85,14 @@ import Testing
         let matrix = try FailureMatrixPKI.shared()
         let server = try server(matrix, "good.pem")
         defer { server.stop() }
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "other.example"])
-        expectFailure(outcome, code: "hostname-mismatch", message: "other.example", step: "set server-name to one of them")
+        let outcome = try connect(
+            server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "other.example"])
+        expectFailure(
+            outcome, code: "hostname-mismatch", message: "other.example", step: "set server-name to one of them")
         // Followed: a name the certificate lists.
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "localhost"]).succeeded)
+        #expect(
+            try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "localhost"])
+                .succeeded)
     }
 
     @Test func selfSigned() throws {
@@ -84,7 +101,9 @@ import Testing
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
         expectFailure(outcome, code: "server-certificate-not-trusted", step: "is self-signed")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("self-signed.pem")]).succeeded, "followed: its certificate as ca-file")
+        #expect(
+            try connect(server.port, ["SSL_CERT_FILE": matrix.path("self-signed.pem")]).succeeded,
+            "followed: its certificate as ca-file")
     }
 
     @Test func unknownIssuer() throws {
@@ -92,13 +111,25 @@ import Testing
         let server = try server(matrix, "untrusted.pem", ["-cert_chain", "other.pem"])
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
-        expectFailure(outcome, code: "server-certificate-not-trusted", step: "ends at CN=Matrix Other CA, which is not among the CAs trusted")
-        #expect(!outcome.nextStep.contains("system+custom"), "the root is in neither store: the system store cannot help")
-        #expect(outcome.nextStep.contains("append its certificate to the ca-file (now \(matrix.path("root.pem")), from standard environment"), "\(outcome.nextStep)")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("other.pem")]).succeeded, "followed: that CA as ca-file")
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted",
+            step: "ends at CN=Matrix Other CA, which is not among the CAs trusted")
+        #expect(
+            !outcome.nextStep.contains("system+custom"), "the root is in neither store: the system store cannot help")
+        #expect(
+            outcome.nextStep.contains(
+                "append its certificate to the ca-file (now \(matrix.path("root.pem")), from standard environment"),
+            "\(outcome.nextStep)")
+        #expect(
+            try connect(server.port, ["SSL_CERT_FILE": matrix.path("other.pem")]).succeeded,
+            "followed: that CA as ca-file")
         // Followed as written: appended to the file in use.
         let directory = TemporaryDirectory(prefix: "appended")
-        let both = directory.write("both.pem", String(decoding: try Data(contentsOf: URL(fileURLWithPath: matrix.path("root.pem"))) + Data(contentsOf: URL(fileURLWithPath: matrix.path("other.pem"))), as: UTF8.self))
+        let both = directory.write(
+            "both.pem",
+            String(
+                decoding: try Data(contentsOf: URL(fileURLWithPath: matrix.path("root.pem")))
+                    + Data(contentsOf: URL(fileURLWithPath: matrix.path("other.pem"))), as: UTF8.self))
         #expect(try connect(server.port, ["SSL_CERT_FILE": both]).succeeded)
     }
 
@@ -111,10 +142,14 @@ import Testing
         sandbox.write("tlsconfig.toml", "trust = \"system\"\n")
         let environment = ["SSL_CERT_FILE": matrix.path("root.pem")]
         let outcome = try connect(server.port, environment, sandbox: sandbox)
-        expectFailure(outcome, code: "server-certificate-not-trusted", step: "SSL_CERT_FILE = \(matrix.path("root.pem")) is set but not used: trust = \"system\"")
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted",
+            step: "SSL_CERT_FILE = \(matrix.path("root.pem")) is set but not used: trust = \"system\"")
         #expect(!outcome.nextStep.contains("add it with ca-file"), "\(outcome.nextStep)")
         let check = try sandbox.run(["check"], environment: environment)
-        #expect(check.output.contains("warning[ca-not-in-effect]") && check.output.contains("SSL_CERT_FILE"), "\(check.output)")
+        #expect(
+            check.output.contains("warning[ca-not-in-effect]") && check.output.contains("SSL_CERT_FILE"),
+            "\(check.output)")
         #expect(outcome.text.output.contains("ca-not-in-effect"), "connect prints the warning too")
         // Followed: trust = "system" removed, SSL_CERT_FILE is used.
         sandbox.write("tlsconfig.toml", "")
@@ -135,9 +170,14 @@ import Testing
         defer { server.stop() }
         for variable in ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"] {
             let outcome = try connect(server.port, [variable: matrix.path("root.pem")])
-            expectFailure(outcome, code: "server-certificate-not-trusted", step: "\(variable) is set but not read by tlsconfig")
-            #expect(outcome.nextStep.contains("move the value to SSL_CERT_FILE=\(matrix.path("root.pem"))"), "\(outcome.nextStep)")
-            #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")]).succeeded, "followed: the value moved")
+            expectFailure(
+                outcome, code: "server-certificate-not-trusted", step: "\(variable) is set but not read by tlsconfig")
+            #expect(
+                outcome.nextStep.contains("move the value to SSL_CERT_FILE=\(matrix.path("root.pem"))"),
+                "\(outcome.nextStep)")
+            #expect(
+                try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")]).succeeded,
+                "followed: the value moved")
         }
     }
 
@@ -146,7 +186,9 @@ import Testing
         let server = try server(matrix, "behind-intermediate.pem")
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
-        expectFailure(outcome, code: "server-certificate-not-trusted", step: "issued by CN=Matrix Intermediate CA, which it did not send")
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted",
+            step: "issued by CN=Matrix Intermediate CA, which it did not send")
         #expect(outcome.nextStep.contains("the server must send it"))
         // Followed on the server side: it sends the intermediate.
         let fixed = try self.server(matrix, "behind-intermediate.pem", ["-cert_chain", "intermediate.pem"])
@@ -158,17 +200,24 @@ import Testing
         let matrix = try FailureMatrixPKI.shared()
         let server = try server(matrix, "revoked.pem")
         defer { server.stop() }
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("root.crl")])
-        expectFailure(outcome, code: "server-certificate-not-trusted", message: "revoked", step: "is revoked by the CRL in crl-file (from tool environment TLSCONFIG_CRL_FILE)")
+        let outcome = try connect(
+            server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("root.crl")])
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted", message: "revoked",
+            step: "is revoked by the CRL in crl-file (from tool environment TLSCONFIG_CRL_FILE)")
     }
 
     @Test func crlFromAnotherIssuer() throws {
         let matrix = try FailureMatrixPKI.shared()
         let server = try server(matrix, "good.pem")
         defer { server.stop() }
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("other.crl")])
+        let outcome = try connect(
+            server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("other.crl")])
         expectFailure(outcome, code: "server-certificate-not-trusted", step: "holds no CRL from CN=Matrix Root CA")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("root.crl")]).succeeded, "followed: the issuer's CRL")
+        #expect(
+            try connect(
+                server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_CRL_FILE": matrix.path("root.crl")]
+            ).succeeded, "followed: the issuer's CRL")
     }
 
     @Test func weakKey() throws {
@@ -179,7 +228,9 @@ import Testing
         expectFailure(outcome, code: "server-certificate-not-trusted", step: "a key too weak for security level 2")
         let sandbox = Sandbox()
         sandbox.write("tlsconfig.toml", "[hosts.\"localhost\"]\nciphers = \"DEFAULT:@SECLEVEL=1\"\n")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")], sandbox: sandbox).succeeded, "followed: the stopgap")
+        #expect(
+            try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")], sandbox: sandbox).succeeded,
+            "followed: the stopgap")
     }
 
     @Test func sha1Signature() throws {
@@ -204,9 +255,12 @@ import Testing
         let server = try server(matrix, "constraint-violation.pem", ["-cert_chain", "constrained.pem"])
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
-        expectFailure(outcome, code: "server-certificate-not-trusted", step: "a name constraint of a CA in the chain forbids")
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted", step: "a name constraint of a CA in the chain forbids")
         // Connected by address with server-name set: the step names the name checked.
-        let named = try connect(server.port, host: "127.0.0.1", ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "localhost"])
+        let named = try connect(
+            server.port, host: "127.0.0.1",
+            ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "localhost"])
         expectFailure(named, code: "server-certificate-not-trusted", step: "checked for localhost")
         #expect(named.nextStep.contains("allowed to issue for localhost") && !named.nextStep.contains("127.0.0.1"))
     }
@@ -216,8 +270,12 @@ import Testing
         let server = try server(matrix, "behind-not-a-ca.pem", ["-cert_chain", "not-a-ca.pem"])
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
-        expectFailure(outcome, code: "server-certificate-not-trusted", step: "CN=Matrix Not A CA, at depth 1 of the chain, issued a certificate but is not a CA")
-        #expect(outcome.nextStep.contains("the server sends it in its chain") && !outcome.nextStep.contains("check"), "\(outcome.nextStep)")
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted",
+            step: "CN=Matrix Not A CA, at depth 1 of the chain, issued a certificate but is not a CA")
+        #expect(
+            outcome.nextStep.contains("the server sends it in its chain") && !outcome.nextStep.contains("check"),
+            "\(outcome.nextStep)")
         // `check` finds nothing wrong with these settings: the step must not send the user there.
         #expect(try Sandbox().run(["check"], environment: ["SSL_CERT_FILE": matrix.path("root.pem")]).status == 0)
         // Followed on the server side: a certificate from a real CA.
@@ -231,15 +289,21 @@ import Testing
         let server = try server(matrix, "cn-only.pem")
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")])
-        expectFailure(outcome, code: "server-certificate-without-san", message: "no subjectAltName", step: "subjectAltName = DNS:localhost")
+        expectFailure(
+            outcome, code: "server-certificate-without-san", message: "no subjectAltName",
+            step: "subjectAltName = DNS:localhost")
         let sandbox = Sandbox()
         sandbox.write("tlsconfig.toml", "[hosts.\"localhost\"]\nverify = \"no-hostname\"\n")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")], sandbox: sandbox).succeeded, "followed: no-hostname for this host")
+        #expect(
+            try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem")], sandbox: sandbox).succeeded,
+            "followed: no-hostname for this host")
         // By address, the name to add is an IP subjectAltName of that address.
         let byAddress = try connect(server.port, host: "127.0.0.1", ["SSL_CERT_FILE": matrix.path("root.pem")])
         expectFailure(byAddress, code: "server-certificate-without-san", step: "subjectAltName = IP:127.0.0.1")
         // With server-name set, that is the name checked, and the one to add.
-        let named = try connect(server.port, host: "127.0.0.1", ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "api.example"])
+        let named = try connect(
+            server.port, host: "127.0.0.1",
+            ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "api.example"])
         expectFailure(named, code: "server-certificate-without-san", step: "subjectAltName = DNS:api.example")
     }
 
@@ -248,11 +312,16 @@ import Testing
         let server = try server(matrix, "dns-ip.pem")
         defer { server.stop() }
         let outcome = try connect(server.port, host: "127.0.0.1", ["SSL_CERT_FILE": matrix.path("root.pem")])
-        expectFailure(outcome, code: "hostname-mismatch", step: "an address matches only an IP subjectAltName; it lists DNS:127.0.0.1")
+        expectFailure(
+            outcome, code: "hostname-mismatch",
+            step: "an address matches only an IP subjectAltName; it lists DNS:127.0.0.1")
         #expect(outcome.nextStep.contains("subjectAltName = IP:127.0.0.1"))
         #expect(!outcome.nextStep.contains("set server-name"), "server-name = 127.0.0.1 fails the same way")
-        #expect(!outcome.nextStep.contains("connect with a DNS name"), "the certificate lists no DNS name to connect with")
-        let renamed = try connect(server.port, host: "127.0.0.1", ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "127.0.0.1"])
+        #expect(
+            !outcome.nextStep.contains("connect with a DNS name"), "the certificate lists no DNS name to connect with")
+        let renamed = try connect(
+            server.port, host: "127.0.0.1",
+            ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "127.0.0.1"])
         #expect(renamed.code == "hostname-mismatch")
         // Followed on the server side: a certificate with IP:127.0.0.1.
         let fixed = try self.server(matrix, "good.pem")
@@ -266,11 +335,14 @@ import Testing
         defer { server.stop() }
         let environment = ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_SERVER_NAME": "foo.example.com"]
         let outcome = try connect(server.port, environment)
-        expectFailure(outcome, code: "hostname-mismatch", step: "the certificate names DNS:f*.example.com, a partial wildcard, which TLSConfig does not honour")
+        expectFailure(
+            outcome, code: "hostname-mismatch",
+            step: "the certificate names DNS:f*.example.com, a partial wildcard, which TLSConfig does not honour")
         #expect(outcome.nextStep.contains("*.example.com") && outcome.nextStep.contains("DNS:foo.example.com"))
         let sandbox = Sandbox()
         sandbox.write("tlsconfig.toml", "[hosts.\"localhost\"]\nverify = \"no-hostname\"\n")
-        #expect(try connect(server.port, environment, sandbox: sandbox).succeeded, "followed: the stopgap for this host")
+        #expect(
+            try connect(server.port, environment, sandbox: sandbox).succeeded, "followed: the stopgap for this host")
     }
 
     // MARK: Negotiation
@@ -279,9 +351,14 @@ import Testing
         let matrix = try FailureMatrixPKI.shared()
         let server = try server(matrix, "good.pem", ["-tls1_2"])
         defer { server.stop() }
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MIN_VERSION": "1.3"])
-        expectFailure(outcome, code: "no-common-protocol-version", step: "min-version is 1.3 (from tool environment TLSCONFIG_MIN_VERSION)")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MIN_VERSION": "1.2"]).succeeded)
+        let outcome = try connect(
+            server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MIN_VERSION": "1.3"])
+        expectFailure(
+            outcome, code: "no-common-protocol-version",
+            step: "min-version is 1.3 (from tool environment TLSCONFIG_MIN_VERSION)")
+        #expect(
+            try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MIN_VERSION": "1.2"])
+                .succeeded)
     }
 
     @Test func serverThatSpeaksOnlyTLS10() throws {
@@ -291,13 +368,16 @@ import Testing
         let environment = ["SSL_CERT_FILE": matrix.path("root.pem")]
         let outcome = try connect(server.port, environment)
         expectFailure(outcome, code: "no-common-protocol-version", step: "the server speaks only TLS 1.0")
-        #expect(outcome.nextStep.contains("legacy signature algorithms") && outcome.nextStep.contains("ciphers = \"DEFAULT:@SECLEVEL=0\""))
+        #expect(
+            outcome.nextStep.contains("legacy signature algorithms")
+                && outcome.nextStep.contains("ciphers = \"DEFAULT:@SECLEVEL=0\""))
         // min-version alone is not enough, as the step says.
         let sandbox = Sandbox()
         sandbox.write("tlsconfig.toml", "[hosts.\"localhost\"]\nmin-version = \"1.0\"\n")
         #expect(try connect(server.port, environment, sandbox: sandbox).succeeded == false)
         // Followed whole: the section allows TLS 1.0 at security level 0.
-        sandbox.write("tlsconfig.toml", "[hosts.\"localhost\"]\nmin-version = \"1.0\"\nciphers = \"DEFAULT:@SECLEVEL=0\"\n")
+        sandbox.write(
+            "tlsconfig.toml", "[hosts.\"localhost\"]\nmin-version = \"1.0\"\nciphers = \"DEFAULT:@SECLEVEL=0\"\n")
         #expect(try connect(server.port, environment, sandbox: sandbox).succeeded)
     }
 
@@ -307,41 +387,66 @@ import Testing
         defer { server.stop() }
         let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_ALPN": "h2"])
         expectFailure(outcome, code: "no-common-alpn", step: "the server speaks none of alpn = [h2]")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_ALPN": "imap"]).succeeded)
+        #expect(
+            try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_ALPN": "imap"]).succeeded)
     }
 
     @Test func cipherMismatch() throws {
         let matrix = try FailureMatrixPKI.shared()
         let server = try server(matrix, "good.pem", ["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA"])
         defer { server.stop() }
-        let environment = ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MAX_VERSION": "1.2", "TLSCONFIG_CIPHERS": "ECDHE-ECDSA-AES256-GCM-SHA384"]
+        let environment = [
+            "SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_MAX_VERSION": "1.2",
+            "TLSCONFIG_CIPHERS": "ECDHE-ECDSA-AES256-GCM-SHA384",
+        ]
         let outcome = try connect(server.port, environment)
         expectFailure(outcome, code: "no-common-cipher", step: "widen them, or remove ciphers and ciphersuites")
         var followed = environment
         followed["TLSCONFIG_CIPHERS"] = nil
-        #expect(try connect(server.port, followed).code != "no-common-cipher", "followed: the defaults include a cipher it shares")
+        #expect(
+            try connect(server.port, followed).code != "no-common-cipher",
+            "followed: the defaults include a cipher it shares")
     }
 
     // MARK: Client certificates (the test PKI's server, asking for one from the client CA)
 
     @Test func clientCertificateRejectedForAnUnknownCA() throws {
         try TestPKI.withClientCertificateServer { pki, server in
-            let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-untrusted-combined.pem")])
-            expectFailure(outcome, code: "client-certificate-rejected", step: "the server accepts certificates issued by CN=Test Client CA")
-            #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]).succeeded)
+            let outcome = try connect(
+                server.port,
+                [
+                    "SSL_CERT_FILE": pki.path("server-ca.pem"),
+                    "SSL_CLIENT_CERT": pki.path("client-untrusted-combined.pem"),
+                ])
+            expectFailure(
+                outcome, code: "client-certificate-rejected",
+                step: "the server accepts certificates issued by CN=Test Client CA")
+            #expect(
+                try connect(
+                    server.port,
+                    ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]
+                ).succeeded)
         }
     }
 
     @Test func clientCertificateMissingItsIntermediate() throws {
         try TestPKI.withClientCertificateServer { pki, server in
             let directory = TemporaryDirectory(prefix: "leaf-only")
-            let leafOnly = directory.write("leaf.pem", String(decoding: try pki.bytes("client.pem") + pki.bytes("client.key"), as: UTF8.self))
-            let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": leafOnly])
-            expectFailure(outcome, code: "client-certificate-rejected", step: "append its certificate to your client certificate file")
+            let leafOnly = directory.write(
+                "leaf.pem", String(decoding: try pki.bytes("client.pem") + pki.bytes("client.key"), as: UTF8.self))
+            let outcome = try connect(
+                server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": leafOnly])
+            expectFailure(
+                outcome, code: "client-certificate-rejected",
+                step: "append its certificate to your client certificate file")
             #expect(outcome.nextStep.contains("CN=Test Client CA"))
             // Followed: the intermediate appended.
-            let withChain = directory.write("chain.pem", String(decoding: try pki.bytes("client-chain.pem") + pki.bytes("client.key"), as: UTF8.self))
-            #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": withChain]).succeeded)
+            let withChain = directory.write(
+                "chain.pem",
+                String(decoding: try pki.bytes("client-chain.pem") + pki.bytes("client.key"), as: UTF8.self))
+            #expect(
+                try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": withChain])
+                    .succeeded)
         }
     }
 
@@ -349,21 +454,34 @@ import Testing
         let pki = try TestPKI.shared()
         // -verifyCAfile checks client certificates without sending CA names.
         let server = try OpenSSLServerProcess(
-            ["-cert", "server.pem", "-key", "server.key", "-verifyCAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"], in: pki.directory
+            [
+                "-cert", "server.pem", "-key", "server.key", "-verifyCAfile", "client-ca.pem", "-Verify", "1",
+                "-verify_return_error",
+            ], in: pki.directory
         )
         defer { server.stop() }
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-untrusted-combined.pem")])
+        let outcome = try connect(
+            server.port,
+            ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-untrusted-combined.pem")])
         expectFailure(outcome, code: "client-certificate-rejected", step: "named no CA it accepts")
         #expect(outcome.nextStep.contains("ask its operator whether it trusts CN=Untrusted CA"), "\(outcome.nextStep)")
-        #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]).succeeded,
-                "followed: a certificate from the CA it trusts")
+        #expect(
+            try connect(
+                server.port,
+                ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]
+            ).succeeded,
+            "followed: a certificate from the CA it trusts")
     }
 
     @Test func emptyClientCertificateVariableIsNamed() throws {
         try TestPKI.withClientCertificateServer { pki, server in
             let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": ""])
             expectFailure(outcome, code: "client-certificate-required", step: "SSL_CLIENT_CERT is set but empty")
-            #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]).succeeded)
+            #expect(
+                try connect(
+                    server.port,
+                    ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]
+                ).succeeded)
         }
     }
 
@@ -373,21 +491,36 @@ import Testing
             // 100 KiB OpenSSL servers take in one certificate message.
             let directory = TemporaryDirectory(prefix: "long-chain")
             let extra = String(repeating: String(decoding: try pki.bytes("server-ca.pem"), as: UTF8.self), count: 300)
-            let file = directory.write("client.pem", String(decoding: try pki.bytes("client-combined.pem"), as: UTF8.self) + extra)
-            let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": file])
+            let file = directory.write(
+                "client.pem", String(decoding: try pki.bytes("client-combined.pem"), as: UTF8.self) + extra)
+            let outcome = try connect(
+                server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": file])
             #expect(outcome.status == 1)
-            #expect(outcome.nextStep.contains("your client certificate file holds 30"), "\(outcome.message) / \(outcome.nextStep)")
+            #expect(
+                outcome.nextStep.contains("your client certificate file holds 30"),
+                "\(outcome.message) / \(outcome.nextStep)")
             #expect(outcome.nextStep.contains("Keep only your certificate and the intermediates that issued it"))
-            #expect(try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]).succeeded,
-                    "followed: only the chain")
+            #expect(
+                try connect(
+                    server.port,
+                    ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")]
+                ).succeeded,
+                "followed: only the chain")
         }
     }
 
     @Test func expiredClientCertificateIsFoundBeforeConnecting() throws {
         try TestPKI.withClientCertificateServer { pki, server in
-            let outcome = try connect(server.port, ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-expired-combined.pem")])
+            let outcome = try connect(
+                server.port,
+                [
+                    "SSL_CERT_FILE": pki.path("server-ca.pem"),
+                    "SSL_CLIENT_CERT": pki.path("client-expired-combined.pem"),
+                ])
             #expect(outcome.code == "configuration-error")
-            let expired = (outcome.document["diagnostics"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "client-certificate-expired" }
+            let expired = (outcome.document["diagnostics"] as? [[String: Any]] ?? []).first {
+                $0["code"] as? String == "client-certificate-expired"
+            }
             #expect((expired?["message"] as? String)?.contains("expired on 2021-01-01") == true)
             #expect((expired?["origin"] as? [String: Any])?["variable"] as? String == "SSL_CLIENT_CERT")
             #expect(outcome.text.stderr.contains("error[client-certificate-expired]"))
@@ -397,7 +530,8 @@ import Testing
     // MARK: Not TLS at all
 
     @Test func plainTextPort() throws {
-        let listener = try LoopbackListener(.respond(Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8)))
+        let listener = try LoopbackListener(
+            .respond(Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8)))
         defer { listener.stop() }
         let outcome = try connect(listener.port, host: "127.0.0.1", [:])
         expectFailure(outcome, code: "not-tls", step: "does not speak TLS")
@@ -407,7 +541,8 @@ import Testing
         let listener = try LoopbackListener(.closeImmediately)
         defer { listener.stop() }
         let outcome = try connect(listener.port, host: "127.0.0.1", [:])
-        expectFailure(outcome, code: "closed-during-handshake", step: "accepted the connection and closed it without answering")
+        expectFailure(
+            outcome, code: "closed-during-handshake", step: "accepted the connection and closed it without answering")
     }
 
     @Test func refused() throws {
@@ -430,18 +565,30 @@ import Testing
         defer { server.stop() }
         let proxy = try LoopbackListener(.connectProxy)
         defer { proxy.stop() }
-        let environment = ["SSL_CERT_FILE": matrix.path("root.pem"), "HTTPS_PROXY": "http://alice:s3cr3t-pw@127.0.0.1:\(proxy.port)"]
+        let environment = [
+            "SSL_CERT_FILE": matrix.path("root.pem"), "HTTPS_PROXY": "http://alice:s3cr3t-pw@127.0.0.1:\(proxy.port)",
+        ]
         let outcome = try connect(server.port, host: "127.0.0.1", environment)
-        expectFailure(outcome, code: "server-certificate-not-trusted", step: "came through the proxy http://127.0.0.1:\(proxy.port) (from HTTPS_PROXY)")
-        #expect(outcome.nextStep.contains("was signed by CN=Matrix Other CA") && outcome.nextStep.contains("the proxy may be intercepting TLS"))
+        expectFailure(
+            outcome, code: "server-certificate-not-trusted",
+            step: "came through the proxy http://127.0.0.1:\(proxy.port) (from HTTPS_PROXY)")
+        #expect(
+            outcome.nextStep.contains("was signed by CN=Matrix Other CA")
+                && outcome.nextStep.contains("the proxy may be intercepting TLS"))
         // Followed as the step shows: the proxy's CA trusted for the hosts behind it.
         let trustingProxy = Sandbox()
-        trustingProxy.write("tlsconfig.toml", "[hosts.\"127.0.0.1\"]\nca-file = \"\(matrix.path("other.pem"))\"\ntrust = \"system+custom\"\n")
+        trustingProxy.write(
+            "tlsconfig.toml",
+            "[hosts.\"127.0.0.1\"]\nca-file = \"\(matrix.path("other.pem"))\"\ntrust = \"system+custom\"\n")
         #expect(try connect(server.port, host: "127.0.0.1", environment, sandbox: trustingProxy).succeeded)
         #expect(outcome.text.stdout.contains("through the proxy http://127.0.0.1:\(proxy.port)"))
-        #expect(!outcome.text.output.contains("s3cr3t-pw") && !"\(outcome.document)".contains("s3cr3t-pw"), "credentials are never printed")
+        #expect(
+            !outcome.text.output.contains("s3cr3t-pw") && !"\(outcome.document)".contains("s3cr3t-pw"),
+            "credentials are never printed")
         #expect(proxy.receivedRequests.first?.contains("CONNECT 127.0.0.1:\(server.port) HTTP/1.1") == true)
-        #expect(proxy.receivedRequests.first?.contains("Proxy-Authorization: Basic \(Data("alice:s3cr3t-pw".utf8).base64EncodedString())") == true)
+        #expect(
+            proxy.receivedRequests.first?.contains(
+                "Proxy-Authorization: Basic \(Data("alice:s3cr3t-pw".utf8).base64EncodedString())") == true)
         // Followed: the proxy's CA trusted, the same tunnel connects.
         var trusting = environment
         trusting["SSL_CERT_FILE"] = matrix.path("other.pem")
@@ -451,7 +598,9 @@ import Testing
         bypass["NO_PROXY"] = "127.0.0.1"
         let direct = try connect(server.port, host: "127.0.0.1", bypass)
         #expect(direct.document["proxy"] is NSNull && !direct.nextStep.contains("proxy"))
-        #expect(try connect(server.port, host: "127.0.0.1", environment, sandbox: Sandbox(), ["--no-proxy"]).document["proxy"] is NSNull)
+        #expect(
+            try connect(server.port, host: "127.0.0.1", environment, sandbox: Sandbox(), ["--no-proxy"]).document[
+                "proxy"] is NSNull)
     }
 
     @Test func closedProxyPortIsNamed() throws {
@@ -461,9 +610,13 @@ import Testing
         let closed = try Sockets.freePort()
         let environment = ["SSL_CERT_FILE": matrix.path("root.pem"), "HTTPS_PROXY": "http://127.0.0.1:\(closed)"]
         let outcome = try connect(server.port, host: "127.0.0.1", environment)
-        expectFailure(outcome, code: "connection-refused", step: "nothing accepts connections at the proxy http://127.0.0.1:\(closed) (from HTTPS_PROXY)")
+        expectFailure(
+            outcome, code: "connection-refused",
+            step: "nothing accepts connections at the proxy http://127.0.0.1:\(closed) (from HTTPS_PROXY)")
         #expect(!outcome.nextStep.contains("on 127.0.0.1:\(server.port)"), "the target is up; the proxy refused")
-        #expect(try connect(server.port, host: "127.0.0.1", environment, sandbox: Sandbox(), ["--no-proxy"]).succeeded, "followed: --no-proxy")
+        #expect(
+            try connect(server.port, host: "127.0.0.1", environment, sandbox: Sandbox(), ["--no-proxy"]).succeeded,
+            "followed: --no-proxy")
     }
 
     // MARK: Found at resolution, before any connection
@@ -486,9 +639,17 @@ import Testing
         let matrix = try FailureMatrixPKI.shared()
         let server = try server(matrix, "good.pem")
         defer { server.stop() }
-        let longest = [String(repeating: "a", count: 63), String(repeating: "b", count: 63), String(repeating: "c", count: 63), String(repeating: "d", count: 61)]
-            .joined(separator: ".")
-        let outcome = try connect(server.port, ["SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_ALPN": names(wire: 65_118), "TLSCONFIG_SERVER_NAME": longest])
+        let longest = [
+            String(repeating: "a", count: 63), String(repeating: "b", count: 63), String(repeating: "c", count: 63),
+            String(repeating: "d", count: 61),
+        ]
+        .joined(separator: ".")
+        let outcome = try connect(
+            server.port,
+            [
+                "SSL_CERT_FILE": matrix.path("root.pem"), "TLSCONFIG_ALPN": names(wire: 65_118),
+                "TLSCONFIG_SERVER_NAME": longest,
+            ])
         #expect(outcome.code == "hostname-mismatch", "\(outcome.message)")
     }
 
@@ -496,25 +657,37 @@ import Testing
         let names = (0..<300).map { "p\($0)-" + String(repeating: "x", count: 240) }.joined(separator: ",")
         let result = try Sandbox().run(["check", "--format", "json"], environment: ["TLSCONFIG_ALPN": names])
         #expect(result.status == 1)
-        let diagnostics = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let diagnostics =
+            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["diagnostics"]
+            as? [[String: Any]] ?? []
         let error = diagnostics.first { $0["code"] as? String == "invalid-value" }
-        #expect((error?["message"] as? String)?.contains("above the 65,118 a TLS ClientHello has room for") == true, "\(diagnostics)")
+        #expect(
+            (error?["message"] as? String)?.contains("above the 65,118 a TLS ClientHello has room for") == true,
+            "\(diagnostics)")
         #expect((error?["origin"] as? [String: Any])?["variable"] as? String == "TLSCONFIG_ALPN")
     }
 
     @Test func derFilesAreNamedWithTheConversion() throws {
         let pki = try TestPKI.shared()
         let directory = TemporaryDirectory(prefix: "der")
-        _ = try OpenSSLTool.run(["x509", "-in", pki.path("server-ca.pem"), "-outform", "DER", "-out", directory.path + "/ca.der"], in: URL(fileURLWithPath: directory.path))
-        _ = try OpenSSLTool.run(["x509", "-in", pki.path("client.pem"), "-outform", "DER", "-out", directory.path + "/client.der"], in: URL(fileURLWithPath: directory.path))
+        _ = try OpenSSLTool.run(
+            ["x509", "-in", pki.path("server-ca.pem"), "-outform", "DER", "-out", directory.path + "/ca.der"],
+            in: URL(fileURLWithPath: directory.path))
+        _ = try OpenSSLTool.run(
+            ["x509", "-in", pki.path("client.pem"), "-outform", "DER", "-out", directory.path + "/client.der"],
+            in: URL(fileURLWithPath: directory.path))
         let sandbox = Sandbox()
-        let ca = try sandbox.run(["check", "--format", "json"], environment: ["SSL_CERT_FILE": directory.path + "/ca.der"])
+        let ca = try sandbox.run(
+            ["check", "--format", "json"], environment: ["SSL_CERT_FILE": directory.path + "/ca.der"])
         #expect(ca.stdout.contains("openssl x509 -inform DER -in \(directory.path)/ca.der"), "\(ca.stdout)")
-        let client = try sandbox.run(["check", "--format", "json"], environment: ["SSL_CLIENT_CERT": directory.path + "/client.der"])
+        let client = try sandbox.run(
+            ["check", "--format", "json"], environment: ["SSL_CLIENT_CERT": directory.path + "/client.der"])
         #expect(client.stdout.contains("is a DER certificate"), "\(client.stdout)")
         #expect(client.stdout.contains("openssl x509 -inform DER -in \(directory.path)/client.der -out client.pem"))
         // Followed: converted, the CA file works.
-        _ = try OpenSSLTool.run(["x509", "-inform", "DER", "-in", directory.path + "/ca.der", "-out", directory.path + "/ca.der.pem"], in: URL(fileURLWithPath: directory.path))
+        _ = try OpenSSLTool.run(
+            ["x509", "-inform", "DER", "-in", directory.path + "/ca.der", "-out", directory.path + "/ca.der.pem"],
+            in: URL(fileURLWithPath: directory.path))
         #expect(try sandbox.run(["check"], environment: ["SSL_CERT_FILE": directory.path + "/ca.der.pem"]).status == 0)
     }
 

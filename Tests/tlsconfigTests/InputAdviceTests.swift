@@ -11,14 +11,17 @@ import Testing
         defer { server.stop() }
         let sandbox = Sandbox()
         // connect takes what curl users paste: the port from the URL (or its scheme).
-        let connected = try sandbox.run(["connect", "https://127.0.0.1:\(server.port)/some/path?q=1", "--timeout", "5"],
-                                        environment: ["SSL_CERT_FILE": matrix.path("root.pem")])
+        let connected = try sandbox.run(
+            ["connect", "https://127.0.0.1:\(server.port)/some/path?q=1", "--timeout", "5"],
+            environment: ["SSL_CERT_FILE": matrix.path("root.pem")])
         #expect(connected.status == 0, "\(connected.output)")
         #expect(connected.stdout.hasPrefix("Connecting to 127.0.0.1:\(server.port)"))
         // Where a host is expected, a URL is named as one, with the host to write instead.
         let shown = try sandbox.run(["show", "--host", "https://api.example.com/v1"])
         #expect(shown.status != 0)
-        #expect(shown.output.contains("it is a URL, not a host: write HOST[:PORT], such as \"api.example.com\""), "\(shown.output)")
+        #expect(
+            shown.output.contains("it is a URL, not a host: write HOST[:PORT], such as \"api.example.com\""),
+            "\(shown.output)")
         #expect(!shown.output.contains("not an IPv6 address"))
         #expect(try sandbox.run(["show", "--host", "api.example.com"]).status == 0, "followed: the host as written")
     }
@@ -37,7 +40,9 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: b, withDestinationPath: a)
         let result = try Sandbox().run(["check"], environment: ["SSL_CERT_FILE": a])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error[path-unreadable]") && result.stderr.contains("a symbolic link on the path leads back to itself"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("error[path-unreadable]")
+                && result.stderr.contains("a symbolic link on the path leads back to itself"), "\(result.stderr)")
         #expect(!result.stderr.contains("permissions"))
         // Followed: the link fixed.
         let matrix = try FailureMatrixPKI.shared()
@@ -55,7 +60,9 @@ import Testing
         #expect(result.stderr.contains("error[identity-without-certificate]"))
         #expect(result.stderr.contains("environment variable SSL_CLIENT_CERT sets it lower down"), "\(result.stderr)")
         // Followed: the certificate set in the same place as the key.
-        sandbox.write("tlsconfig.toml", "client-key = \"\(pki.path("client.key"))\"\nclient-cert = \"\(pki.path("client-chain.pem"))\"\n")
+        sandbox.write(
+            "tlsconfig.toml",
+            "client-key = \"\(pki.path("client.key"))\"\nclient-cert = \"\(pki.path("client-chain.pem"))\"\n")
         #expect(!(try sandbox.run(["check"], environment: environment)).stderr.contains("identity-without-certificate"))
     }
 
@@ -67,7 +74,9 @@ import Testing
         // Followed: that command reads mytool's variables; plain `show` does not.
         let matrix = try FailureMatrixPKI.shared()
         let environment = ["MYTOOL_CA_FILE": matrix.path("root.pem")]
-        #expect(try sandbox.run(["show", "--app", "mytool"], environment: environment).stdout.contains(matrix.path("root.pem")))
+        #expect(
+            try sandbox.run(["show", "--app", "mytool"], environment: environment).stdout.contains(
+                matrix.path("root.pem")))
         #expect(!(try sandbox.run(["show"], environment: environment)).stdout.contains(matrix.path("root.pem")))
         #expect(try sandbox.run(["init"]).stdout.contains("`tlsconfig show` and `tlsconfig check`"))
     }
@@ -79,18 +88,24 @@ import Testing
         let key = try String(contentsOfFile: matrix.path("server.key"), encoding: .utf8)
         let bundle = directory.write("bundle.pem", root + key)
         let result = try Sandbox().run(["check"], environment: ["SSL_CERT_FILE": bundle])
-        #expect(result.stderr.contains("warning[private-key-in-ca-file]") && result.stderr.contains("line "), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("warning[private-key-in-ca-file]") && result.stderr.contains("line "),
+            "\(result.stderr)")
         #expect(result.status == 0, "a warning, not an error")
         // Followed: the key removed.
         directory.write("bundle.pem", root)
-        #expect(!(try Sandbox().run(["check"], environment: ["SSL_CERT_FILE": bundle])).stderr.contains("private-key-in-ca-file"))
+        #expect(
+            !(try Sandbox().run(["check"], environment: ["SSL_CERT_FILE": bundle])).stderr.contains(
+                "private-key-in-ca-file"))
     }
 
     @Test func passphrasesFromVariablesAndFilesDropTheSameLineEnding() throws {
         let pki = try TestPKI.shared()
         let directory = TemporaryDirectory(prefix: "passphrase")
         let file = directory.write("pass.txt", TestPKI.passphrase + "\r\n")
-        let base = ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-encrypted-combined.pem")]
+        let base = [
+            "SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-encrypted-combined.pem"),
+        ]
         var fromFile = base
         fromFile["TLSCONFIG_CLIENT_KEY_PASSPHRASE"] = "file:\(file)"
         var fromVariable = base
@@ -119,7 +134,12 @@ import Testing
         let bundle = directory.write("bundle.pem", root + String(repeating: leaf, count: 1_500))
         let result = try Sandbox().run(["check"], environment: ["SSL_CERT_FILE": bundle])
         #expect(result.status == 0, "warnings only")
-        #expect(result.stderr.components(separatedBy: "warning[ca-certificate-not-ca]").count - 1 == 1_001, "\(result.stderr.suffix(500))")
-        #expect(result.stderr.contains("warning[ca-certificate-not-ca]: 500 more ca-certificate-not-ca finding(s) in \"\(bundle)\" are not listed"))
+        #expect(
+            result.stderr.components(separatedBy: "warning[ca-certificate-not-ca]").count - 1 == 1_001,
+            "\(result.stderr.suffix(500))")
+        #expect(
+            result.stderr.contains(
+                "warning[ca-certificate-not-ca]: 500 more ca-certificate-not-ca finding(s) in \"\(bundle)\" are not listed"
+            ))
     }
 }

@@ -19,7 +19,9 @@ import Testing
     @Test func connectJSONCarriesTheResolutionDiagnostics() throws {
         let sandbox = Sandbox()
         let port = try Sockets.freePort()
-        let broken = try sandbox.run(["connect", "127.0.0.1:\(port)", "--format", "json"], environment: ["SSL_CERT_FILE": sandbox.path + "/missing.pem"])
+        let broken = try sandbox.run(
+            ["connect", "127.0.0.1:\(port)", "--format", "json"],
+            environment: ["SSL_CERT_FILE": sandbox.path + "/missing.pem"])
         #expect(broken.status == 1)
         #expect(broken.stderr.isEmpty)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(broken.stdout.utf8)) as? [String: Any])
@@ -28,12 +30,18 @@ import Testing
         #expect(document["port"] as? Int == port)
         let diagnostics = document["diagnostics"] as? [[String: Any]] ?? []
         #expect(diagnostics.first?["code"] as? String == "path-not-found")
-        #expect((diagnostics.first?["origin"] as? [String: Any])?["variable"] as? String == "SSL_CERT_FILE", "the same shape as show")
+        #expect(
+            (diagnostics.first?["origin"] as? [String: Any])?["variable"] as? String == "SSL_CERT_FILE",
+            "the same shape as show")
 
         // A refused connection with a warning: the warning is in the same document.
-        let warned = try sandbox.run(["connect", "127.0.0.1:\(port)", "--format", "json"], environment: ["TLSCONFIG_VERIFY": "none"])
+        let warned = try sandbox.run(
+            ["connect", "127.0.0.1:\(port)", "--format", "json"], environment: ["TLSCONFIG_VERIFY": "none"])
         let refused = try #require(try JSONSerialization.jsonObject(with: Data(warned.stdout.utf8)) as? [String: Any])
         #expect((refused["failure"] as? [String: Any])?["code"] as? String == "connection-refused")
-        #expect((refused["diagnostics"] as? [[String: Any]] ?? []).contains { $0["code"] as? String == "verification-disabled" })
+        #expect(
+            (refused["diagnostics"] as? [[String: Any]] ?? []).contains {
+                $0["code"] as? String == "verification-disabled"
+            })
     }
 }

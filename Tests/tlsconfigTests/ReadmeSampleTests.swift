@@ -8,7 +8,8 @@ import Testing
 /// the variable list with a "..." line, and the OpenSSL section names the machine's OpenSSL, so
 /// those lines are compared by shape only.
 @Suite struct ReadmeSampleTests {
-    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("README.md")
 
     /// The lines of the first ```text block in the README after `marker`, up to the next `$ ` or the block's end.
@@ -35,14 +36,16 @@ import Testing
         try pki.bytes("client-combined.pem").write(to: URL(fileURLWithPath: project + "/certs/client.pem"))
         chmod(project + "/certs/client.pem", 0o600)
         let environment = [
-            "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt", "XDG_CONFIG_HOME": "", "HOME": sandbox.path + "/home",
+            "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt", "XDG_CONFIG_HOME": "",
+            "HOME": sandbox.path + "/home",
             "TLSCONFIG_TRUSTED_CONFIG_PATHS": "",
         ]
         // As the README shows: the project file's ca-file applies once the file is trusted.
         let trust = try CLI.run(["trust"], in: project, environment: environment)
         #expect(trust.status == 0, "\(trust.stderr)")
         #expect(trust.stdout.hasPrefix("trusted \(project)/tlsconfig.toml (sha256:"))
-        let result = try CLI.run(["show", "--host", "db.internal.example.com:5432", "--all"], in: project, environment: environment)
+        let result = try CLI.run(
+            ["show", "--host", "db.internal.example.com:5432", "--all"], in: project, environment: environment)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let actual = result.stdout
             .replacingOccurrences(of: sandbox.path + "/home", with: "/home/me")
@@ -68,12 +71,16 @@ import Testing
                 continue
             }
             guard let found = actual[index...].firstIndex(of: line) else {
-                Issue.record("README line not printed (in order) by the binary: \"\(line)\"\n--- actual ---\n\(actual.joined(separator: "\n"))")
+                Issue.record(
+                    "README line not printed (in order) by the binary: \"\(line)\"\n--- actual ---\n\(actual.joined(separator: "\n"))"
+                )
                 return
             }
             // Only abridged variable lines may be skipped.
             let skipped = actual[index..<found]
-            #expect(skipped.allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("  \u{20}") || $0.isEmpty } || skipped.isEmpty, "lines the README leaves out: \(skipped)")
+            #expect(
+                skipped.allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("  \u{20}") || $0.isEmpty } || skipped.isEmpty,
+                "lines the README leaves out: \(skipped)")
             index = found + 1
         }
     }
@@ -85,9 +92,15 @@ import Testing
         defer { server.stop() }
         let sandbox = Sandbox()
         for (marker, environment, status) in [
-            ("$ SSL_CERT_FILE=server-ca.pem tlsconfig connect localhost:8443", ["SSL_CERT_FILE": pki.path("server-ca.pem")], Int32(1)),
-            ("$ SSL_CERT_FILE=server-ca.pem SSL_CLIENT_CERT=certs/client.pem tlsconfig connect localhost:8443",
-             ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")], Int32(0)),
+            (
+                "$ SSL_CERT_FILE=server-ca.pem tlsconfig connect localhost:8443",
+                ["SSL_CERT_FILE": pki.path("server-ca.pem")], Int32(1)
+            ),
+            (
+                "$ SSL_CERT_FILE=server-ca.pem SSL_CLIENT_CERT=certs/client.pem tlsconfig connect localhost:8443",
+                ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": pki.path("client-combined.pem")],
+                Int32(0)
+            ),
         ] {
             let result = try sandbox.run(["connect", "localhost:\(server.port)"], environment: environment)
             #expect(result.status == status, "\(marker)")

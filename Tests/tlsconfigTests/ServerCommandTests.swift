@@ -7,14 +7,18 @@ import Testing
     @Test func showAndCheckResolveAsAServer() throws {
         let pki = try TestPKI.shared()
         let sandbox = Sandbox()
-        sandbox.write("tlsconfig.toml", """
+        sandbox.write(
+            "tlsconfig.toml",
+            """
             cert = "\(pki.path("server.pem"))"
             key = "\(pki.path("server.key"))"
             client-auth = "required"
             ca-file = "\(pki.path("client-ca.pem"))"
 
             """)
-        let environment = ["SSL_CLIENT_CERT": pki.path("client-combined.pem"), "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt"]
+        let environment = [
+            "SSL_CLIENT_CERT": pki.path("client-combined.pem"), "SSL_CERT_FILE": "/etc/ssl/certs/ca-certificates.crt",
+        ]
         let show = try sandbox.run(["show", "--server"], environment: environment)
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.hasPrefix("TLS server settings for any host"))
@@ -34,9 +38,11 @@ import Testing
     @Test func checkRefusesAnExpiredServerCertificate() throws {
         let pki = try TestPKI.shared()
         let sandbox = Sandbox()
-        let result = try sandbox.run(["check", "--server"], environment: [
-            "TLSCONFIG_CERT": pki.path("client-expired.pem"), "TLSCONFIG_KEY": pki.path("client.key"),
-        ])
+        let result = try sandbox.run(
+            ["check", "--server"],
+            environment: [
+                "TLSCONFIG_CERT": pki.path("client-expired.pem"), "TLSCONFIG_KEY": pki.path("client.key"),
+            ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("error[server-certificate-expired]: server certificate"), "\(result.stderr)")
         #expect(result.stderr.contains("environment variable TLSCONFIG_CERT"))
@@ -50,8 +56,10 @@ import Testing
         #expect(result.stdout.contains("# client-auth = \"required\""))
         #expect(!result.stdout.contains("client-cert"))
         // Uncommented, every key of the template is a server's key.
-        let uncommented = result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("# ") && $0.contains(" = ") && !$0.contains("[hosts") && !$0.hasPrefix("# Default") }
-            .map { String($0.dropFirst(2)) }.filter { !$0.contains("#") }
+        let uncommented = result.stdout.components(separatedBy: "\n").filter {
+            $0.hasPrefix("# ") && $0.contains(" = ") && !$0.contains("[hosts") && !$0.hasPrefix("# Default")
+        }
+        .map { String($0.dropFirst(2)) }.filter { !$0.contains("#") }
         sandbox.write("server.toml", uncommented.joined(separator: "\n") + "\n")
         let show = try sandbox.run(["show", "--server", "--config", sandbox.path + "/server.toml"])
         #expect(!show.stderr.contains("setting-not-for-role") && !show.stderr.contains("unknown-key"), "\(show.stderr)")

@@ -9,59 +9,76 @@ import Testing
         let result = try sandbox.run(["show"], environment: ["SSL_CERT_FILE": sandbox.path + "/ca.pem"])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-one-env-var")
+        try Golden.check(
+            sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection),
+            named: "show-one-env-var")
     }
 
     @Test func fileAndEnvironment() throws {
         let sandbox = Sandbox()
         sandbox.write("certs/ca.pem", Sandbox.certificate)
         sandbox.write("env-ca.pem", Sandbox.certificate)
-        sandbox.write("tlsconfig.toml", """
-        # team defaults
-        ca-file = "certs/ca.pem"
-        min-version = "1.3"
+        sandbox.write(
+            "tlsconfig.toml",
+            """
+            # team defaults
+            ca-file = "certs/ca.pem"
+            min-version = "1.3"
 
-        """)
-        let result = try sandbox.run(["show", "--all"], environment: ["SSL_CERT_FILE": sandbox.path + "/env-ca.pem", "TLSCONFIG_ALPN": "h2,http/1.1"])
+            """)
+        let result = try sandbox.run(
+            ["show", "--all"],
+            environment: ["SSL_CERT_FILE": sandbox.path + "/env-ca.pem", "TLSCONFIG_ALPN": "h2,http/1.1"])
         #expect(result.status == 0)
-        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-file-and-env")
+        try Golden.check(
+            sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection),
+            named: "show-file-and-env")
     }
 
     @Test func hostSections() throws {
         let sandbox = Sandbox()
         sandbox.write("internal-ca.pem", Sandbox.certificate)
-        sandbox.write("tlsconfig.yaml", """
-        verify: full
-        hosts:
-          "*.internal.example.com":
-            ca-file: internal-ca.pem
-          db.internal.example.com:5432:
-            min-version: "1.3"
-            server-name: db-primary.internal.example.com
+        sandbox.write(
+            "tlsconfig.yaml",
+            """
+            verify: full
+            hosts:
+              "*.internal.example.com":
+                ca-file: internal-ca.pem
+              db.internal.example.com:5432:
+                min-version: "1.3"
+                server-name: db-primary.internal.example.com
 
-        """)
+            """)
         let result = try sandbox.run(["show", "--host", "db.internal.example.com:5432"])
         #expect(result.status == 0)
-        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-host-sections")
+        try Golden.check(
+            sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection),
+            named: "show-host-sections")
     }
 
     @Test func errorWithCaretSnippet() throws {
         let sandbox = Sandbox()
-        sandbox.write("tlsconfig.toml", """
-        verify = "full"
-        ca-file = "../certs/ca.pem"
+        sandbox.write(
+            "tlsconfig.toml",
+            """
+            verify = "full"
+            ca-file = "../certs/ca.pem"
 
-        """)
+            """)
         let result = try sandbox.run(["show"])
         #expect(result.status == 1)
-        try Golden.check(sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection), named: "show-error-snippet")
+        try Golden.check(
+            sandbox.normalize(result.stdout.withoutOpenSSLSection + result.standardErrorSection),
+            named: "show-error-snippet")
     }
 
     @Test func jsonParsesAndCarriesOrigins() throws {
         let sandbox = Sandbox()
         sandbox.write("ca.pem", Sandbox.certificate)
         sandbox.write("tlsconfig.toml", "verify = \"no-hostname\"\n")
-        let result = try sandbox.run(["show", "--format", "json"], environment: ["SSL_CERT_FILE": sandbox.path + "/ca.pem"])
+        let result = try sandbox.run(
+            ["show", "--format", "json"], environment: ["SSL_CERT_FILE": sandbox.path + "/ca.pem"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
@@ -103,7 +120,9 @@ import Testing
     /// Said once, in the root help (issue 18: the subcommands no longer repeat it).
     @Test func helpNamesVariablesAndFiles() throws {
         let output = try Sandbox().run(["--help"]).stdout
-        for name in ["SSL_CERT_FILE", "SSL_CLIENT_CERT", "TLSCONFIG_CA_FILE", "NAME_CONFIG", "XDG_CONFIG_HOME", "/etc/NAME"] {
+        for name in [
+            "SSL_CERT_FILE", "SSL_CLIENT_CERT", "TLSCONFIG_CA_FILE", "NAME_CONFIG", "XDG_CONFIG_HOME", "/etc/NAME",
+        ] {
             #expect(output.contains(name), "\(name)")
         }
     }
@@ -112,7 +131,8 @@ import Testing
         let sandbox = Sandbox()
         sandbox.write("mytool.toml", "alpn = \"h2\"\n")
         sandbox.write("tlsconfig.toml", "alpn = \"other\"\n")
-        let result = try sandbox.run(["show", "--app", "mytool", "--format", "json"], environment: ["MYTOOL_VERIFY": "no-hostname"])
+        let result = try sandbox.run(
+            ["show", "--app", "mytool", "--format", "json"], environment: ["MYTOOL_VERIFY": "no-hostname"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let settings = try #require(json["settings"] as? [String: [String: Any]])
         #expect(settings["alpn"]?["value"] as? [String] == ["h2"])

@@ -8,7 +8,9 @@ import Testing
 /// says so on its own row.
 @Suite struct TrustDecisionTests {
     private func json(_ result: CLI.Result) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)\(result.stderr)")
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            "\(result.stdout)\(result.stderr)")
     }
 
     private func diagnostics(_ document: [String: Any]) -> [[String: Any]] {
@@ -50,10 +52,16 @@ import Testing
         let show = try sandbox.run(["show"], environment: environment)
         #expect(show.status == 1, "system+custom with no CA of its own is an error")
         // Without --all, the ca-file row says why SSL_CERT_FILE changed nothing.
-        #expect(show.stdout.contains("SSL_CERT_FILE (\(pki.path("server-ca.pem"))) is not used: the trust group was taken whole from"), "\(show.stdout)")
-        let error = try #require(diagnostics(try json(try sandbox.run(["show", "--format", "json"], environment: environment))).first)
+        #expect(
+            show.stdout.contains(
+                "SSL_CERT_FILE (\(pki.path("server-ca.pem"))) is not used: the trust group was taken whole from"),
+            "\(show.stdout)")
+        let error = try #require(
+            diagnostics(try json(try sandbox.run(["show", "--format", "json"], environment: environment))).first)
         #expect(error["code"] as? String == "custom-trust-without-cas")
         let related = (error["related"] as? [[String: Any]]) ?? []
-        #expect(related.contains { ($0["origin"] as? [String: Any])?["variable"] as? String == "SSL_CERT_FILE" }, "\(related)")
+        #expect(
+            related.contains { ($0["origin"] as? [String: Any])?["variable"] as? String == "SSL_CERT_FILE" },
+            "\(related)")
     }
 }

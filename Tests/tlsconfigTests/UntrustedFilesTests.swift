@@ -15,14 +15,17 @@ import Testing
 
     /// The command after "trust it: " in the help, split as a shell would split these words.
     private func advisedCommand(_ stderr: String) throws -> [String] {
-        let line = try #require(stderr.components(separatedBy: "\n").first { $0.contains("then trust it: ") }, "\(stderr)")
+        let line = try #require(
+            stderr.components(separatedBy: "\n").first { $0.contains("then trust it: ") }, "\(stderr)")
         let command = try #require(line.components(separatedBy: "then trust it: ").last)
         return command.split(separator: " ").map(String.init)
     }
 
     static let weakening = [
-        "ca-file = \"ca.pem\"", "ca-dir = \"cas\"", "trust = \"system+custom\"\nca-file = \"ca.pem\"", "verify = \"none\"",
-        "verify = \"no-hostname\"", "min-version = \"1.1\"", "ciphers = \"DEFAULT:@SECLEVEL=0\"", "ciphersuites = \"TLS_AES_128_GCM_SHA256\"",
+        "ca-file = \"ca.pem\"", "ca-dir = \"cas\"", "trust = \"system+custom\"\nca-file = \"ca.pem\"",
+        "verify = \"none\"",
+        "verify = \"no-hostname\"", "min-version = \"1.1\"", "ciphers = \"DEFAULT:@SECLEVEL=0\"",
+        "ciphersuites = \"TLS_AES_128_GCM_SHA256\"",
         "server-name = \"evil.example\"", "[hosts.\"github.com\"]\nca-file = \"ca.pem\"",
     ]
 
@@ -71,7 +74,9 @@ import Testing
         #expect(forgotten.stdout.hasPrefix("untrusted \(file)"))
         #expect(try CLI.run(["show"] + host, in: cwd, environment: Self.untrusted).status == 1)
         // For automation: the variable trusts the checkout, as a CI job would.
-        #expect(try CLI.run(["show"] + host, in: cwd, environment: ["TLSCONFIG_TRUSTED_CONFIG_PATHS": repository]).status == 0)
+        #expect(
+            try CLI.run(["show"] + host, in: cwd, environment: ["TLSCONFIG_TRUSTED_CONFIG_PATHS": repository]).status
+                == 0)
     }
 
     /// A host tool's advice names its own command, and following it works.
@@ -84,7 +89,9 @@ import Testing
         #expect(command == ["tlsconfig", "trust", "--app", "mytool", file])
         #expect(try CLI.run(Array(command.dropFirst()), in: sandbox.path, environment: Self.untrusted).status == 0)
         #expect(try CLI.run(["show", "--app", "mytool"], in: sandbox.path, environment: Self.untrusted).status == 0)
-        #expect(FileManager.default.fileExists(atPath: sandbox.path + "/xdg/mytool/trusted-files"), "recorded in the tool's own directory")
+        #expect(
+            FileManager.default.fileExists(atPath: sandbox.path + "/xdg/mytool/trusted-files"),
+            "recorded in the tool's own directory")
     }
 
     /// The shared-directory attack: another user's file above the working directory.
@@ -99,7 +106,9 @@ import Testing
         try "ca-file = \"their-ca.pem\"\n".write(toFile: file, atomically: true, encoding: .utf8)
         chmod(file, 0o644)
         chown(file, 65534, 65534)
-        let result = try CLI.run(["show", "--format", "json"], in: shared + "/deep", environment: ["TLSCONFIG_TRUSTED_CONFIG_PATHS": sandbox.path])
+        let result = try CLI.run(
+            ["show", "--format", "json"], in: shared + "/deep",
+            environment: ["TLSCONFIG_TRUSTED_CONFIG_PATHS": sandbox.path])
         #expect(result.status == 1)
         let document = try json(result)
         let trust = (document["settings"] as? [String: Any])?["trust"] as? [String: Any]
@@ -110,7 +119,9 @@ import Testing
         #expect(text.stderr.contains("belongs to nobody (uid 65534)"), "\(text.stderr)")
         #expect(text.stderr.contains("TLSCONFIG_SAFE_DIRECTORIES=\(shared)"))
         // The opt-in reads the file; a trust-changing setting in it still needs trust.
-        let admitted = try CLI.run(["show"], in: shared + "/deep", environment: ["TLSCONFIG_SAFE_DIRECTORIES": shared] .merging(Self.untrusted) { $1 })
+        let admitted = try CLI.run(
+            ["show"], in: shared + "/deep",
+            environment: ["TLSCONFIG_SAFE_DIRECTORIES": shared].merging(Self.untrusted) { $1 })
         #expect(admitted.stderr.contains("error[untrusted-project-setting]"), "\(admitted.stderr)")
     }
 
@@ -128,12 +139,16 @@ import Testing
         let environmentFile = "/proc/self/environ"
         for file in files + [environmentFile] {
             for format in ["text", "json"] {
-                for (arguments, environment) in [(["show", "--config", file], [:]), (["check"], ["TLSCONFIG_CONFIG": file])] {
+                for (arguments, environment) in [
+                    (["show", "--config", file], [:]), (["check"], ["TLSCONFIG_CONFIG": file]),
+                ] {
                     var env = environment
                     env["CANARY_SECRET"] = secret  // what /proc/self/environ holds
                     let result = try CLI.run(arguments + ["--format", format], in: sandbox.path, environment: env)
                     #expect(result.status == 1, "\(file) \(format)")
-                    #expect(!result.output.contains(secret), "\(file) \(format) \(arguments): \(result.output.suffix(3000))")
+                    #expect(
+                        !result.output.contains(secret), "\(file) \(format) \(arguments): \(result.output.suffix(3000))"
+                    )
                     #expect(!result.output.contains("hunter2"), "no part of it either: \(file)")
                 }
             }
@@ -141,9 +156,12 @@ import Testing
         // A passphrase file that is also named as the configuration: no line of it is shown.
         let key = try TestPKI.shared()
         let passphrase = sandbox.write("pass.toml", "client-key-password = \"\(secret)\"\n")
-        let result = try CLI.run(["check", "--config", passphrase], in: sandbox.path, environment: [
-            "TLSCONFIG_CLIENT_CERT": key.path("client-encrypted-combined.pem"), "TLSCONFIG_CLIENT_KEY_PASSPHRASE": "file:" + passphrase,
-        ])
+        let result = try CLI.run(
+            ["check", "--config", passphrase], in: sandbox.path,
+            environment: [
+                "TLSCONFIG_CLIENT_CERT": key.path("client-encrypted-combined.pem"),
+                "TLSCONFIG_CLIENT_KEY_PASSPHRASE": "file:" + passphrase,
+            ])
         #expect(!result.output.contains(secret), "\(result.output.suffix(3000))")
     }
 
@@ -162,10 +180,16 @@ import Testing
         let server = try OpenSSLServerProcess(["-cert", "server.pem", "-key", "server.key"], in: pki.directory)
         defer { server.stop() }
         let environment = ["SSL_CERT_DIR": directory]
-        let connect = try CLI.run(["connect", "127.0.0.1:\(server.port)", "--timeout", "5"], in: sandbox.path, environment: environment, timeout: 30)
+        let connect = try CLI.run(
+            ["connect", "127.0.0.1:\(server.port)", "--timeout", "5"], in: sandbox.path, environment: environment,
+            timeout: 30)
         #expect(connect.status == 0, "\(connect.stdout)\(connect.stderr)")
-        for (name, kind) in [("1a2b3c4d.0", "a FIFO"), ("2b3c4d5e.0", "a socket"), ("3c4d5e6f.0", "a character device")] {
-            #expect(connect.stderr.contains("\"\(name)\" in CA directory \"\(directory)\" is \(kind)"), "\(name): \(connect.stderr)")
+        for (name, kind) in [
+            ("1a2b3c4d.0", "a FIFO"), ("2b3c4d5e.0", "a socket"), ("3c4d5e6f.0", "a character device"),
+        ] {
+            #expect(
+                connect.stderr.contains("\"\(name)\" in CA directory \"\(directory)\" is \(kind)"),
+                "\(name): \(connect.stderr)")
         }
         let check = try CLI.run(["check"], in: sandbox.path, environment: environment, timeout: 30)
         #expect(check.status == 0, "\(check.stderr)")
@@ -181,7 +205,9 @@ import Testing
     func connectWithoutAPortMatchesThePortSection() throws {
         let pki = try TestPKI.shared()
         let sandbox = Sandbox()
-        sandbox.write("tlsconfig.toml", """
+        sandbox.write(
+            "tlsconfig.toml",
+            """
             [hosts."127.0.0.1"]
             verify = "none"
 
@@ -189,7 +215,8 @@ import Testing
             verify = "full"
 
             """)
-        let server = try OpenSSLServerProcess(["-cert", "untrusted-server.pem", "-key", "untrusted-server.key"], in: pki.directory, port: 443)
+        let server = try OpenSSLServerProcess(
+            ["-cert", "untrusted-server.pem", "-key", "untrusted-server.key"], in: pki.directory, port: 443)
         defer { server.stop() }
         let bare = try sandbox.run(["connect", "127.0.0.1", "--timeout", "5"])
         #expect(bare.status == 1, "the self-signed server is refused: \(bare.stdout)")

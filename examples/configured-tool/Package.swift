@@ -12,7 +12,9 @@ let package = Package(
         .package(name: "TLSConfig", path: "../..", traits: ["Configuration"]),
         // JSON and TOML files, not YAML: swift-configuration's YAML trait pulls in a package that
         // bundles a second libyaml next to the system one TLSConfig links.
-        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["JSON", "CommandLineArguments"]),
+        .package(
+            url: "https://github.com/apple/swift-configuration", from: "1.4.0",
+            traits: ["JSON", "CommandLineArguments"]),
         // FilePath, for the file providers' paths (already in the graph through swift-configuration).
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
@@ -30,7 +32,7 @@ let package = Package(
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

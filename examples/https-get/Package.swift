@@ -7,7 +7,7 @@ let package = Package(
     name: "https-get",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "TLSConfig", path: "../.."),
+        .package(name: "TLSConfig", path: "../..")
     ],
     targets: [
         .executableTarget(
@@ -21,7 +21,7 @@ let package = Package(
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,17 +52,19 @@ private struct Fixtures: Sendable {
 /// The process environment without anything that would change what the system store means.
 private let cleanEnvironment: [String: String] = {
     var environment = ProcessInfo.processInfo.environment
-    for name in environment.keys where name.hasPrefix("SSL_") || name.hasPrefix("TLSCONFIG_") || name.hasSuffix("_CA_BUNDLE") {
+    for name in environment.keys
+    where name.hasPrefix("SSL_") || name.hasPrefix("TLSCONFIG_") || name.hasSuffix("_CA_BUNDLE") {
         environment[name] = nil
     }
     return environment
 }()
 
 private func identitySettings(certificate: String, key: String, encrypted: Bool) -> TLSSettings {
-    TLSSettings(identity: ClientIdentity(
-        certificateFile: certificate, keyFile: key,
-        passphrase: encrypted ? .environment(KeyMaterial.passphraseVariable) : nil
-    ))
+    TLSSettings(
+        identity: ClientIdentity(
+            certificateFile: certificate, keyFile: key,
+            passphrase: encrypted ? .environment(KeyMaterial.passphraseVariable) : nil
+        ))
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -88,10 +90,11 @@ let benchmarks: @Sendable () -> Void = {
         environment["SSL_CERT_FILE"] = "/etc/ssl/certs/ca-certificates.crt"
         environment["TLSCONFIG_MIN_VERSION"] = "1.3"
         environment["TLSCONFIG_ALPN"] = "h2,http/1.1"
-        let resolver = SettingsResolver(ResolverConfiguration(
-            layers: [.override, .toolEnvironment, .standardEnvironment, .defaults],
-            environment: environment, workingDirectory: "/"
-        ))
+        let resolver = SettingsResolver(
+            ResolverConfiguration(
+                layers: [.override, .toolEnvironment, .standardEnvironment, .defaults],
+                environment: environment, workingDirectory: "/"
+            ))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(resolver.resolve(host: "api.example.com:443"))
@@ -100,7 +103,8 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Resolution: 2 files, 20 host sections (discovery + read + parse)", configuration: fast) { benchmark in
         let fixture = fixtures.resolution
-        let resolver = SettingsResolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
+        let resolver = SettingsResolver(
+            ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
         precondition(resolver.resolve(host: ResolutionFixture.host).diagnostics.isEmpty, "fixture must resolve cleanly")
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -110,10 +114,11 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Resolution: 2 files, 20 host sections (documents in memory)", configuration: fast) { benchmark in
         let fixture = fixtures.resolution
-        let resolver = SettingsResolver(ResolverConfiguration(
-            environment: fixture.environment, workingDirectory: fixture.workingDirectory,
-            documents: InMemoryDocuments(fixtures.documents)
-        ))
+        let resolver = SettingsResolver(
+            ResolverConfiguration(
+                environment: fixture.environment, workingDirectory: fixture.workingDirectory,
+                documents: InMemoryDocuments(fixtures.documents)
+            ))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(resolver.resolve(host: ResolutionFixture.host))
@@ -141,16 +146,21 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: Contexts
 
-    Benchmark("Client context, system trust, first (fresh cache, mirror check included)", configuration: slow) { benchmark in
+    Benchmark("Client context, system trust, first (fresh cache, mirror check included)", configuration: slow) {
+        benchmark in
         for _ in benchmark.scaledIterations {
             TrustStoreCache.forgetSystemTrustVerdicts()
-            let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
+            let builder = TLSContextBuilder(
+                resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment),
+                trustStoreCache: TrustStoreCache())
             blackHole(try builder.makeClientContext())
         }
     }
 
     Benchmark("Client context, system trust, repeated (cache warm)", configuration: fast) { benchmark in
-        let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
+        let builder = TLSContextBuilder(
+            resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment),
+            trustStoreCache: TrustStoreCache())
         _ = try builder.makeClientContext()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -164,25 +174,33 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             TrustStoreCache.forgetSystemTrustVerdicts()
             let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
-            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration, accepting: [.verify]))
+            blackHole(
+                try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(
+                    for: .configuration, accepting: [.verify]))
         }
     }
 
-    Benchmark("NIOSSLContext for a configuration consumer, system trust, second (same trust)", configuration: fast) { benchmark in
+    Benchmark("NIOSSLContext for a configuration consumer, system trust, second (same trust)", configuration: fast) {
+        benchmark in
         let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
         let cache = TrustStoreCache()
-        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify])
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(
+            for: .configuration, accepting: [.verify])
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify]))
+            blackHole(
+                try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(
+                    for: .configuration, accepting: [.verify]))
         }
     }
 
     // MARK: Reloading
 
-    Benchmark("ContextReloader: one poll, nothing changed (2 files, 20 host sections)", configuration: fast) { benchmark in
+    Benchmark("ContextReloader: one poll, nothing changed (2 files, 20 host sections)", configuration: fast) {
+        benchmark in
         let fixture = fixtures.resolution
-        let resolver = SettingsResolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
+        let resolver = SettingsResolver(
+            ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
         let reloader = try ContextReloader.clientContexts { resolver.resolve(host: ResolutionFixture.host) }
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -202,18 +220,24 @@ let benchmarks: @Sendable () -> Void = {
         let environment = passphraseEnvironment
         Benchmark(name, configuration: fast) { benchmark in
             let keys = fixtures.keys
-            let settings = switch kind {
-            case "rsa": identitySettings(certificate: keys.rsaCertificate, key: keys.rsaKey, encrypted: false)
-            case "ec": identitySettings(certificate: keys.ecCertificate, key: keys.ecKey, encrypted: false)
-            default: identitySettings(certificate: keys.ecCertificate, key: keys.encryptedECKey, encrypted: true)
-            }
+            let settings =
+                switch kind {
+                case "rsa": identitySettings(certificate: keys.rsaCertificate, key: keys.rsaKey, encrypted: false)
+                case "ec": identitySettings(certificate: keys.ecCertificate, key: keys.ecKey, encrypted: false)
+                default: identitySettings(certificate: keys.ecCertificate, key: keys.encryptedECKey, encrypted: true)
+                }
             // Reading the material (the resolution's job) and decoding it (the builder's) together.
             let cache = TrustStoreCache()
-            let first = try TLSContextBuilder(resolution: Resolution(settings: settings, environment: environment), trustStoreCache: cache).makeClientContext()
+            let first = try TLSContextBuilder(
+                resolution: Resolution(settings: settings, environment: environment), trustStoreCache: cache
+            ).makeClientContext()
             precondition(first.certificateChain.count == 1, "identity must load")
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
-                blackHole(try TLSContextBuilder(resolution: Resolution(settings: settings, environment: environment), trustStoreCache: cache).makeClientContext())
+                blackHole(
+                    try TLSContextBuilder(
+                        resolution: Resolution(settings: settings, environment: environment), trustStoreCache: cache
+                    ).makeClientContext())
             }
         }
     }

@@ -53,39 +53,39 @@ public enum DocumentGenerator {
         case .toml:
             return """
 
-            [hosts."\(name)"]
-            # Section \(index): pinned, TLS 1.3 only, HTTP/2 preferred.
-            server-name = "\(name)"
-            min-version = "1.3"
-            verify = "full"
-            alpn = ["h2", "http/1.1"]
-            pinned-public-keys = ["\(pin)"]
-            client-cert = 'certs/clients/\(index).pem'
-            retries = \(index % 5)
-            timeout = \(index % 9).25
-            enabled = \(index % 2 == 0 ? "true" : "false")
-            rotated = 2024-05-\(String(format2: index % 28 + 1))T12:30:00Z
-            limits = { connections = \(64 + index % 64), burst = 128, label = "tier-\(index % 3)" }
+                [hosts."\(name)"]
+                # Section \(index): pinned, TLS 1.3 only, HTTP/2 preferred.
+                server-name = "\(name)"
+                min-version = "1.3"
+                verify = "full"
+                alpn = ["h2", "http/1.1"]
+                pinned-public-keys = ["\(pin)"]
+                client-cert = 'certs/clients/\(index).pem'
+                retries = \(index % 5)
+                timeout = \(index % 9).25
+                enabled = \(index % 2 == 0 ? "true" : "false")
+                rotated = 2024-05-\(String(format2: index % 28 + 1))T12:30:00Z
+                limits = { connections = \(64 + index % 64), burst = 128, label = "tier-\(index % 3)" }
 
-            """
+                """
         case .yaml:
             return """
-              "\(name)":
-                # Section \(index): pinned, TLS 1.3 only, HTTP/2 preferred.
-                server-name: \(name)
-                min-version: "1.3"
-                verify: full
-                alpn: [h2, http/1.1]
-                pinned-public-keys:
-                  - "\(pin)"
-                client-cert: 'certs/clients/\(index).pem'
-                retries: \(index % 5)
-                timeout: \(index % 9).25
-                enabled: \(index % 2 == 0 ? "true" : "false")
-                rotated: "2024-05-\(String(format2: index % 28 + 1))T12:30:00Z"
-                limits: {connections: \(64 + index % 64), burst: 128, label: tier-\(index % 3)}
+                  "\(name)":
+                    # Section \(index): pinned, TLS 1.3 only, HTTP/2 preferred.
+                    server-name: \(name)
+                    min-version: "1.3"
+                    verify: full
+                    alpn: [h2, http/1.1]
+                    pinned-public-keys:
+                      - "\(pin)"
+                    client-cert: 'certs/clients/\(index).pem'
+                    retries: \(index % 5)
+                    timeout: \(index % 9).25
+                    enabled: \(index % 2 == 0 ? "true" : "false")
+                    rotated: "2024-05-\(String(format2: index % 28 + 1))T12:30:00Z"
+                    limits: {connections: \(64 + index % 64), burst: 128, label: tier-\(index % 3)}
 
-            """
+                """
         }
     }
 }

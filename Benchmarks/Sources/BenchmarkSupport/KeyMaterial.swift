@@ -21,7 +21,10 @@ public struct KeyMaterial: Sendable {
             let certificate = "\(directory)/\(name).pem"
             let key = "\(directory)/\(name).key"
             try runCommand(
-                ["openssl", "req", "-x509", "-new", "-nodes", "-days", "30", "-subj", subject, "-keyout", key, "-out", certificate]
+                [
+                    "openssl", "req", "-x509", "-new", "-nodes", "-days", "30", "-subj", subject, "-keyout", key,
+                    "-out", certificate,
+                ]
                     + keyArguments
             )
             return (certificate, key)
@@ -36,7 +39,11 @@ public struct KeyMaterial: Sendable {
             "-passout", "pass:\(Self.passphrase)",
         ])
         let ca = try selfSigned(
-            "ca", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-addext", "basicConstraints=critical,CA:TRUE"],
+            "ca",
+            [
+                "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-addext",
+                "basicConstraints=critical,CA:TRUE",
+            ],
             subject: "/CN=bench-internal-ca"
         )
         caCertificate = ca.0

@@ -28,40 +28,40 @@ public struct ResolutionFixture: Sendable {
         ]
         let quotedCA = "\"\(caFile)\""
         var project = """
-        # Project settings: 15 host sections.
-        min-version = "1.2"
-        alpn = ["h2", "http/1.1"]
+            # Project settings: 15 host sections.
+            min-version = "1.2"
+            alpn = ["h2", "http/1.1"]
 
-        """
+            """
         for index in 0..<15 {
             project += """
 
-            [hosts."api-\(index).example.com"]
-            trust = "system+custom"
-            ca-file = \(quotedCA)
-            min-version = "1.3"
-            server-name = "api-\(index).internal.example.com"
+                [hosts."api-\(index).example.com"]
+                trust = "system+custom"
+                ca-file = \(quotedCA)
+                min-version = "1.3"
+                server-name = "api-\(index).internal.example.com"
 
-            """
+                """
         }
         var user = """
-        # User settings: 5 host sections.
-        verify = "full"
-        ciphersuites = "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"
+            # User settings: 5 host sections.
+            verify = "full"
+            ciphersuites = "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"
 
-        [hosts."*.example.com"]
-        alpn = ["h2"]
-        max-version = "1.3"
+            [hosts."*.example.com"]
+            alpn = ["h2"]
+            max-version = "1.3"
 
-        """
+            """
         for index in 0..<4 {
             user += """
 
-            [hosts."db-\(index).example.net:5432"]
-            verify = "no-hostname"
-            min-version = "1.2"
+                [hosts."db-\(index).example.net:5432"]
+                verify = "no-hostname"
+                min-version = "1.2"
 
-            """
+                """
         }
         projectFile = try scratch.write("project/tlsconfig.toml", project)
         userFile = try scratch.write("home/.config/tlsconfig/config.toml", user)

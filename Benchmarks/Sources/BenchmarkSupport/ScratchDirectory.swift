@@ -51,6 +51,9 @@ public func runCommand(_ arguments: [String], in directory: String? = nil) throw
     let message = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw CommandFailure(description: "\(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))")
+        throw CommandFailure(
+            description:
+                "\(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))"
+        )
     }
 }

@@ -67,13 +67,15 @@ enum HandshakeThroughput {
                 let connected = ClientBootstrap(group: loop)
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: client, serverHostname: "localhost"))
+                            try channel.pipeline.syncOperations.addHandler(
+                                NIOSSLClientHandler(context: client, serverHostname: "localhost"))
                             try channel.pipeline.syncOperations.addHandler(Waiter(promise: promise))
                         }
                     }
                     .connect(host: "127.0.0.1", port: port)
                 connected.whenFailure { promise.fail($0) }
-                futures.append(promise.futureResult.and(connected).flatMap { _, channel in channel.close().recover { _ in } })
+                futures.append(
+                    promise.futureResult.and(connected).flatMap { _, channel in channel.close().recover { _ in } })
             }
             try EventLoopFuture.andAllSucceed(futures, on: group.next()).wait()
         }
@@ -83,10 +85,11 @@ enum HandshakeThroughput {
 
     /// Prints `tlsconfig-per-second plain-per-second ratio callback-microseconds`.
     static func run(pki: String, count: Int) throws {
-        var configuration = ResolverConfiguration(environment: [
-            "HOME": pki, "TLSCONFIG_CERT": "\(pki)/server.pem", "TLSCONFIG_KEY": "\(pki)/server.key",
-            "TLSCONFIG_CA_FILE": "\(pki)/ca.pem", "TLSCONFIG_CLIENT_AUTH": "required",
-        ], workingDirectory: pki)
+        var configuration = ResolverConfiguration(
+            environment: [
+                "HOME": pki, "TLSCONFIG_CERT": "\(pki)/server.pem", "TLSCONFIG_KEY": "\(pki)/server.key",
+                "TLSCONFIG_CA_FILE": "\(pki)/ca.pem", "TLSCONFIG_CLIENT_AUTH": "required",
+            ], workingDirectory: pki)
         configuration.role = .server
         let resolution = SettingsResolver(configuration).resolve()
         let ours = try ServerTLS(resolution: resolution)
@@ -105,7 +108,9 @@ enum HandshakeThroughput {
         }
         var clientConfiguration = TLSConfiguration.makeClientConfiguration()
         clientConfiguration.trustRoots = .file("\(pki)/ca.pem")
-        clientConfiguration.certificateChain = try NIOSSLCertificate.fromPEMFile("\(pki)/client.pem").map { .certificate($0) }
+        clientConfiguration.certificateChain = try NIOSSLCertificate.fromPEMFile("\(pki)/client.pem").map {
+            .certificate($0)
+        }
         clientConfiguration.privateKey = .privateKey(try NIOSSLPrivateKey(file: "\(pki)/client.key", format: .pem))
         let client = try NIOSSLContext(configuration: clientConfiguration)
         let inFlight = 4
@@ -116,8 +121,10 @@ enum HandshakeThroughput {
         var oursSeconds = 0.0
         var plainSeconds = 0.0
         for _ in 0..<rounds {
-            oursSeconds += try handshakes(count / rounds, port: oursServer.localAddress!.port!, client: client, inFlight: inFlight)
-            plainSeconds += try handshakes(count / rounds, port: plainServer.localAddress!.port!, client: client, inFlight: inFlight)
+            oursSeconds += try handshakes(
+                count / rounds, port: oursServer.localAddress!.port!, client: client, inFlight: inFlight)
+            plainSeconds += try handshakes(
+                count / rounds, port: plainServer.localAddress!.port!, client: client, inFlight: inFlight)
         }
         let total = Double(rounds * (count / rounds))
         let oursRate = total / oursSeconds

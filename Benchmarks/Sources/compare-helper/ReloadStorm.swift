@@ -12,14 +12,17 @@ enum ReloadStorm {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reload-storm-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let certificate = directory.appendingPathComponent("tls.crt").path, key = directory.appendingPathComponent("tls.key").path
+        let certificate = directory.appendingPathComponent("tls.crt").path,
+            key = directory.appendingPathComponent("tls.key").path
         try FileManager.default.copyItem(atPath: pki + "/server.pem", toPath: certificate)
         try FileManager.default.copyItem(atPath: pki + "/server.key", toPath: key)
         var configuration = ResolverConfiguration(
-            environment: ["HOME": directory.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key], workingDirectory: directory.path
+            environment: ["HOME": directory.path, "TLSCONFIG_CERT": certificate, "TLSCONFIG_KEY": key],
+            workingDirectory: directory.path
         )
         configuration.role = .server
-        let reloader = try ContextReloader.serverContexts { [configuration] in SettingsResolver(configuration).resolve() }
+        let reloader = try ContextReloader.serverContexts { [configuration] in SettingsResolver(configuration).resolve()
+        }
         let events = Counter()
         let stream = reloader.events
         let counting = Task { for await _ in stream { events.add() } }
@@ -29,7 +32,9 @@ enum ReloadStorm {
         let before = cpuSeconds()
         let toucher = Process()
         toucher.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        toucher.arguments = ["python3", "-c", """
+        toucher.arguments = [
+            "python3", "-c",
+            """
             import os, sys, time
             path, touches, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
             start = time.monotonic()
@@ -38,7 +43,8 @@ enum ReloadStorm {
                 target = start + seconds * (i + 1) / touches
                 delay = target - time.monotonic()
                 if delay > 0.001: time.sleep(delay)
-            """, certificate, String(touches), String(seconds)]
+            """, certificate, String(touches), String(seconds),
+        ]
         try toucher.run()
         toucher.waitUntilExit()
         try await Task.sleep(for: .milliseconds(200))
@@ -51,7 +57,8 @@ enum ReloadStorm {
     private static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+            usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     final class Counter: @unchecked Sendable {

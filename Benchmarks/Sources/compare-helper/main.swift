@@ -46,7 +46,8 @@ func median(iterations: Int, warmup: Int = 3, _ body: () throws -> Void) rethrow
 /// The process environment without the variables that change what "the system store" means.
 let cleanEnvironment: [String: String] = {
     var environment = ProcessInfo.processInfo.environment
-    for name in environment.keys where name.hasPrefix("SSL_") || name.hasPrefix("TLSCONFIG_") || name.hasSuffix("_CA_BUNDLE") {
+    for name in environment.keys
+    where name.hasPrefix("SSL_") || name.hasPrefix("TLSCONFIG_") || name.hasSuffix("_CA_BUNDLE") {
         environment[name] = nil
     }
     return environment
@@ -67,7 +68,9 @@ func spawnAndWait(_ arguments: [String]) {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
-    guard posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { fail("cannot run \(arguments[0])") }
+    guard posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else {
+        fail("cannot run \(arguments[0])")
+    }
     var status: Int32 = 0
     _ = waitpid(pid, &status, 0)
 }
@@ -80,7 +83,9 @@ case ("context-first", 2):
     let result = try median(iterations: count(arguments[1])) {
         // As in a new process: no store, and no verdict on whether the system directory mirrors the bundle.
         TrustStoreCache.forgetSystemTrustVerdicts()
-        let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
+        let builder = TLSContextBuilder(
+            resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment),
+            trustStoreCache: TrustStoreCache())
         _ = try builder.makeClientContext()
     }
     print(String(format: "%.1f", result))
@@ -90,13 +95,17 @@ case ("context-first", 3):
     let result = try median(iterations: count(arguments[1])) {
         TrustStoreCache.forgetSystemTrustVerdicts()
         let settings = TLSSettings(trust: TrustSettings(mode: .custom, caFiles: [file]))
-        let builder = TLSContextBuilder(resolution: Resolution(settings: settings, environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
+        let builder = TLSContextBuilder(
+            resolution: Resolution(settings: settings, environment: cleanEnvironment),
+            trustStoreCache: TrustStoreCache())
         _ = try builder.makeClientContext()
     }
     print(String(format: "%.1f", result))
 
 case ("context-repeat", 2):
-    let builder = TLSContextBuilder(resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment), trustStoreCache: TrustStoreCache())
+    let builder = TLSContextBuilder(
+        resolution: Resolution(settings: TLSSettings(), environment: cleanEnvironment),
+        trustStoreCache: TrustStoreCache())
     _ = try builder.makeClientContext()
     let result = try median(iterations: count(arguments[1])) {
         _ = try builder.makeClientContext()
@@ -107,16 +116,19 @@ case ("nio-first", 2):
     let result = try median(iterations: count(arguments[1])) {
         TrustStoreCache.forgetSystemTrustVerdicts()
         let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
-        _ = try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(for: .configuration, accepting: [.verify])
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: TrustStoreCache()).makeContext(
+            for: .configuration, accepting: [.verify])
     }
     print(String(format: "%.1f", result))
 
 case ("nio-second", 2):
     let resolution = Resolution(settings: TLSSettings(), environment: cleanEnvironment)
     let cache = TrustStoreCache()
-    _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify])
+    _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(
+        for: .configuration, accepting: [.verify])
     let result = try median(iterations: count(arguments[1])) {
-        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(for: .configuration, accepting: [.verify])
+        _ = try ClientTLS(resolution: resolution, trustStoreCache: cache).makeContext(
+            for: .configuration, accepting: [.verify])
     }
     print(String(format: "%.1f", result))
 
@@ -149,8 +161,11 @@ case ("resolve", 2), ("resolve", 3):
     // A CA file given on the command line spares the openssl runs (and lets valgrind run it).
     let caFile = arguments.count == 3 ? arguments[2] : try KeyMaterial(in: scratch).caCertificate
     let fixture = try ResolutionFixture(in: scratch, caFile: caFile)
-    let resolver = SettingsResolver(ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
-    guard resolver.resolve(host: ResolutionFixture.host).diagnostics.isEmpty else { fail("the resolution fixture does not resolve cleanly") }
+    let resolver = SettingsResolver(
+        ResolverConfiguration(environment: fixture.environment, workingDirectory: fixture.workingDirectory))
+    guard resolver.resolve(host: ResolutionFixture.host).diagnostics.isEmpty else {
+        fail("the resolution fixture does not resolve cleanly")
+    }
     let result = median(iterations: count(arguments[1])) {
         _ = resolver.resolve(host: ResolutionFixture.host)
     }
@@ -159,7 +174,9 @@ case ("resolve", 2), ("resolve", 3):
 case ("generate-toml", 2), ("generate-toml", 3):
     let size = arguments.count == 3 ? count(arguments[2]) : 1 << 20
     let bytes = DocumentGenerator.document(.toml, minimumBytes: size)
-    guard FileManager.default.createFile(atPath: arguments[1], contents: Data(bytes)) else { fail("cannot write \(arguments[1])") }
+    guard FileManager.default.createFile(atPath: arguments[1], contents: Data(bytes)) else {
+        fail("cannot write \(arguments[1])")
+    }
 
 case ("nio-handshakes", 3):
     try HandshakeThroughput.run(pki: arguments[1], count: count(arguments[2]))

@@ -39,11 +39,13 @@ package struct DiagnosticCollector {
     /// What was kept, then one summary per code that reached the limit, of the same severity
     /// so that error counts and exit codes stay true.
     package func finished() -> [Diagnostic] {
-        kept + left.map { code, severity, count in
-            Diagnostic(
-                severity, code, "\(count) more \(code) finding(s) in \(place) are not listed: only the first \(limit) of each kind are kept",
-                help: "fix the ones listed and run again; a file with this many is rarely the one meant"
-            )
-        }
+        kept
+            + left.map { code, severity, count in
+                Diagnostic(
+                    severity, code,
+                    "\(count) more \(code) finding(s) in \(place) are not listed: only the first \(limit) of each kind are kept",
+                    help: "fix the ones listed and run again; a file with this many is rarely the one meant"
+                )
+            }
     }
 }

@@ -34,7 +34,8 @@ public struct DiagnosticRenderer: Sendable {
             lines.append(contentsOf: locationLines(origin, label: nil, showSource: showSource, index))
         }
         for related in diagnostic.related {
-            lines.append(contentsOf: locationLines(related.origin, label: related.message, showSource: showSource, index))
+            lines.append(
+                contentsOf: locationLines(related.origin, label: related.message, showSource: showSource, index))
         }
         for note in diagnostic.notes {
             lines.append("  " + style.blue("=") + " " + style.bold("note") + ": " + note)
@@ -64,8 +65,11 @@ public struct DiagnosticRenderer: Sendable {
         let snippet = Snippet(sourceLine, caretStart: caretStart, caretCount: caretCount)
         lines.append(gutter + style.blue("|"))
         lines.append(style.blue(number + " |") + " " + snippet.text)
-        let carets = String(repeating: " ", count: snippet.caretStart) + String(repeating: "^", count: snippet.caretCount)
-        lines.append(gutter + style.blue("|") + " " + style.severity(label == nil ? .error : .note, carets) + (label.map { " " + $0 } ?? ""))
+        let carets =
+            String(repeating: " ", count: snippet.caretStart) + String(repeating: "^", count: snippet.caretCount)
+        lines.append(
+            gutter + style.blue("|") + " " + style.severity(label == nil ? .error : .note, carets)
+                + (label.map { " " + $0 } ?? ""))
         return lines
     }
 
@@ -122,7 +126,11 @@ public struct DiagnosticRenderer: Sendable {
             ("message", .string(diagnostic.message)),
             ("setting", JSONValue(diagnostic.setting?.rawValue)),
             ("origin", diagnostic.origin.map(json) ?? .null),
-            ("related", .array(diagnostic.related.map { .object([("message", .string($0.message)), ("origin", json($0.origin))]) })),
+            (
+                "related",
+                .array(
+                    diagnostic.related.map { .object([("message", .string($0.message)), ("origin", json($0.origin))]) })
+            ),
             ("notes", .array(diagnostic.notes.map { .string($0) })),
             ("help", JSONValue(diagnostic.help)),
         ])
@@ -145,7 +153,10 @@ public struct DiagnosticRenderer: Sendable {
                 ("scope", .string(location.scope.rawValue)),
             ])
         case .override(let label, let fileID, let line):
-            .object([("kind", .string("override")), ("label", .string(label)), ("fileID", .string(fileID)), ("line", .int(line))])
+            .object([
+                ("kind", .string("override")), ("label", .string(label)), ("fileID", .string(fileID)),
+                ("line", .int(line)),
+            ])
         case .provider(let location):
             .object([
                 ("kind", .string("provider")),

@@ -57,7 +57,9 @@ extension TextStyle {
     public func terminalSafe(_ text: String) -> String {
         // Most reports hold no control character but line feeds and tabs: returned as they are,
         // without a copy (a report of thousands of findings is megabytes).
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else {
+            return text
+        }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0

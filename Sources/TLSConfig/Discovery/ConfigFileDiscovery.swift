@@ -16,7 +16,10 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     public var maximumSize: Int
 
     /// Discovery as `tlsconfig` does it unless told otherwise.
-    public init(projectFileNames: [String]? = nil, tablePath: [String] = [], systemDirectory: String = "/etc", maximumSize: Int = 4 << 20) {
+    public init(
+        projectFileNames: [String]? = nil, tablePath: [String] = [], systemDirectory: String = "/etc",
+        maximumSize: Int = 4 << 20
+    ) {
         self.projectFileNames = projectFileNames
         self.tablePath = tablePath
         self.systemDirectory = systemDirectory
@@ -36,10 +39,20 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
 
         // Explicit: --config / API first, then PREFIX_CONFIG.
         if let path = configuration.configFile {
-            context.environment.ignore(configVariable, purpose: "explicit configuration file", reason: "--config was given and takes precedence")
-            loadExplicit(path, reason: "--config", configuration: configuration, ownership: OwnershipRule(safeDirectories: SafeDirectories(), userConfigFile: nil, safeDirectoriesVariable: safeVariable), into: &load)
+            context.environment.ignore(
+                configVariable, purpose: "explicit configuration file",
+                reason: "--config was given and takes precedence")
+            loadExplicit(
+                path, reason: "--config", configuration: configuration,
+                ownership: OwnershipRule(
+                    safeDirectories: SafeDirectories(), userConfigFile: nil, safeDirectoriesVariable: safeVariable),
+                into: &load)
         } else if let path = context.environment.value(configVariable, purpose: "explicit configuration file") {
-            loadExplicit(path, reason: configVariable, configuration: configuration, ownership: OwnershipRule(safeDirectories: SafeDirectories(), userConfigFile: nil, safeDirectoriesVariable: safeVariable), into: &load)
+            loadExplicit(
+                path, reason: configVariable, configuration: configuration,
+                ownership: OwnershipRule(
+                    safeDirectories: SafeDirectories(), userConfigFile: nil, safeDirectoriesVariable: safeVariable),
+                into: &load)
         }
 
         // User: $XDG_CONFIG_HOME/APP or ~/.config/APP. The XDG Base Directory specification
@@ -47,22 +60,31 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         var xdg = context.environment.value("XDG_CONFIG_HOME", purpose: "user configuration directory")
         var home = context.environment.value("HOME", purpose: "home directory (for ~ and ~/.config)")
         if let relative = xdg, !relative.hasPrefix("/") {
-            context.environment.ignore("XDG_CONFIG_HOME", purpose: "user configuration directory", reason: "relative, so ignored as the XDG Base Directory specification requires")
+            context.environment.ignore(
+                "XDG_CONFIG_HOME", purpose: "user configuration directory",
+                reason: "relative, so ignored as the XDG Base Directory specification requires")
             xdg = nil
         }
         if let relative = home, !relative.hasPrefix("/") {
-            context.environment.ignore("HOME", purpose: "home directory (for ~ and ~/.config)", reason: "relative, so ignored: no ~ expansion, no user configuration")
+            context.environment.ignore(
+                "HOME", purpose: "home directory (for ~ and ~/.config)",
+                reason: "relative, so ignored: no ~ expansion, no user configuration")
             home = nil
         }
-        let userDirectory = (xdg.map { PathName.normalize($0) } ?? home.map { PathName.normalize($0 + "/.config") }).map { $0 + "/" + app }
+        let userDirectory = (xdg.map { PathName.normalize($0) } ?? home.map { PathName.normalize($0 + "/.config") }).map
+        { $0 + "/" + app }
 
         // Who may have written a file nobody named: safe directories come from the variable,
         // then from the user's and the system's own files, never from a project file.
         var safe = SafeDirectories()
-        if let listed = context.environment.value(safeVariable, purpose: "directories whose configuration files are read whatever their owner") {
+        if let listed = context.environment.value(
+            safeVariable, purpose: "directories whose configuration files are read whatever their owner")
+        {
             for entry in listed.split(separator: ":") { safe.add(String(entry), home: home) }
         }
-        var ownership = OwnershipRule(safeDirectories: safe, userConfigFile: userDirectory.map { $0 + "/config.toml" }, safeDirectoriesVariable: safeVariable)
+        var ownership = OwnershipRule(
+            safeDirectories: safe, userConfigFile: userDirectory.map { $0 + "/config.toml" },
+            safeDirectoriesVariable: safeVariable)
 
         // User and system before the project: their safe-directories decide which project files are read.
         var userLoad = ConfigDocumentLoad()
@@ -70,32 +92,45 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             discover(in: userDirectory, scope: .user, ownership: ownership, home: home, into: &userLoad, safe: &safe)
         }
         var systemLoad = ConfigDocumentLoad()
-        discover(in: PathName.normalize(systemDirectory + "/" + app), scope: .system, ownership: ownership, home: home, into: &systemLoad, safe: &safe)
+        discover(
+            in: PathName.normalize(systemDirectory + "/" + app), scope: .system, ownership: ownership, home: home,
+            into: &systemLoad, safe: &safe)
         ownership.safeDirectories = safe
 
         // Project: nearest directory, walking up, that holds one of the names.
-        var trust = ProjectTrustPolicy(trustsAll: configuration.trustsProjectFiles, trustedPaths: [], variable: trustedVariable, records: nil)
-        if let listed = context.environment.value(trustedVariable, purpose: "project files trusted to weaken TLS settings") {
+        var trust = ProjectTrustPolicy(
+            trustsAll: configuration.trustsProjectFiles, trustedPaths: [], variable: trustedVariable, records: nil)
+        if let listed = context.environment.value(
+            trustedVariable, purpose: "project files trusted to weaken TLS settings")
+        {
             trust.trustedPaths = listed.split(separator: ":").compactMap { entry in
-                PathName.expandingHome(String(entry), home: home).flatMap { $0.hasPrefix("/") ? PathName.normalize($0) : nil }
+                PathName.expandingHome(String(entry), home: home).flatMap {
+                    $0.hasPrefix("/") ? PathName.normalize($0) : nil
+                }
             }
         }
         let records = ProjectTrustRecords.location(appName: app, xdgConfigHome: xdg, home: home)
-        let names = projectFileNames ?? ["\(app).toml", ".\(app).toml", "\(app).yaml", ".\(app).yaml", "\(app).yml", ".\(app).yml"]
+        let names =
+            projectFileNames ?? [
+                "\(app).toml", ".\(app).toml", "\(app).yaml", ".\(app).yaml", "\(app).yml", ".\(app).yml",
+            ]
         let start = PathName.normalize(configuration.workingDirectory)
         var directory = start
         if !configuration.workingDirectory.hasPrefix("/") {
-            load.diagnostics.append(Diagnostic(
-                .warning, .projectDiscoverySkipped,
-                "project configuration files were not looked for: the working directory is unknown (\(ResolverConfiguration.currentDirectoryProblem()))",
-                notes: ["a project file such as \(names.first ?? app + ".toml") in a parent directory is not read"],
-                help: "run from an existing directory, or name the file with --config or \(configVariable)"
-            ))
+            load.diagnostics.append(
+                Diagnostic(
+                    .warning, .projectDiscoverySkipped,
+                    "project configuration files were not looked for: the working directory is unknown (\(ResolverConfiguration.currentDirectoryProblem()))",
+                    notes: ["a project file such as \(names.first ?? app + ".toml") in a parent directory is not read"],
+                    help: "run from an existing directory, or name the file with --config or \(configVariable)"
+                ))
         }
         while configuration.workingDirectory.hasPrefix("/") {
             let paths = names.map { PathName.normalize(directory + "/" + $0) }
             // The file named with --config is read once, as the user's choice, not again as found.
-            let found = paths.filter { path in Self.exists(path) && !load.candidates.contains { $0.scope == .explicit && $0.path == path } }
+            let found = paths.filter { path in
+                Self.exists(path) && !load.candidates.contains { $0.scope == .explicit && $0.path == path }
+            }
             if !found.isEmpty {
                 // The records are read only where a project file needs them.
                 if trust.records == nil, !trust.trustsAll, let records {
@@ -105,14 +140,23 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
                     }
                 }
                 var projectLoad = ConfigDocumentLoad()
-                projectLoad.candidates = found.map { ConfigDocumentLoad.FileCandidate(path: $0, scope: .project, exists: true, reason: "nearest project file") }
+                projectLoad.candidates = found.map {
+                    ConfigDocumentLoad.FileCandidate(
+                        path: $0, scope: .project, exists: true, reason: "nearest project file")
+                }
                 let facts = FileInspector.directoryFacts(of: directory)
-                loadScope(found, scope: .project, ownership: ownership, directory: facts.map { (directory, $0) }, trust: trust, home: home, into: &projectLoad, safe: &safe)
+                loadScope(
+                    found, scope: .project, ownership: ownership, directory: facts.map { (directory, $0) },
+                    trust: trust, home: home, into: &projectLoad, safe: &safe)
                 load.append(projectLoad)
                 break
             }
             if directory == start {
-                load.candidates += paths.map { ConfigDocumentLoad.FileCandidate(path: $0, scope: .project, exists: false, reason: "project file (and the same names in every parent)") }
+                load.candidates += paths.map {
+                    ConfigDocumentLoad.FileCandidate(
+                        path: $0, scope: .project, exists: false,
+                        reason: "project file (and the same names in every parent)")
+                }
             }
             if directory == "/" { break }
             directory = PathName.directory(of: directory)
@@ -122,31 +166,39 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         return load
     }
 
-    private func discover(in directory: String, scope: FileScope, ownership: OwnershipRule, home: String?, into load: inout ConfigDocumentLoad, safe: inout SafeDirectories) {
+    private func discover(
+        in directory: String, scope: FileScope, ownership: OwnershipRule, home: String?,
+        into load: inout ConfigDocumentLoad, safe: inout SafeDirectories
+    ) {
         var found: [String] = []
         // Most machines have no /etc/APP: one probe of the directory spares one per name.
         let directoryExists = Self.exists(directory)
         for name in Self.userFileNames {
             let path = directory + "/" + name
             let exists = directoryExists && Self.exists(path)
-            load.candidates.append(ConfigDocumentLoad.FileCandidate(path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
+            load.candidates.append(
+                ConfigDocumentLoad.FileCandidate(
+                    path: path, scope: scope, exists: exists, reason: "\(scope) configuration"))
             if exists { found.append(path) }
         }
-        loadScope(found, scope: scope, ownership: ownership, directory: nil, trust: nil, home: home, into: &load, safe: &safe)
+        loadScope(
+            found, scope: scope, ownership: ownership, directory: nil, trust: nil, home: home, into: &load, safe: &safe)
     }
 
     private func loadScope(
-        _ paths: [String], scope: FileScope, ownership: OwnershipRule, directory: (String, FileInspector.Facts)?, trust: ProjectTrustPolicy?, home: String?,
+        _ paths: [String], scope: FileScope, ownership: OwnershipRule, directory: (String, FileInspector.Facts)?,
+        trust: ProjectTrustPolicy?, home: String?,
         into load: inout ConfigDocumentLoad, safe: inout SafeDirectories
     ) {
         guard let first = paths.first else { return }
         if paths.count > 1 {
-            load.diagnostics.append(Diagnostic(
-                .error, .conflictingConfigFiles,
-                "\(paths.count) \(scope) configuration files: \(paths.map { "\"\($0)\"" }.joined(separator: " and "))",
-                notes: ["only one file per scope is read, and which one would be a guess"],
-                help: "merge them into one file and delete the other"
-            ))
+            load.diagnostics.append(
+                Diagnostic(
+                    .error, .conflictingConfigFiles,
+                    "\(paths.count) \(scope) configuration files: \(paths.map { "\"\($0)\"" }.joined(separator: " and "))",
+                    notes: ["only one file per scope is read, and which one would be a guess"],
+                    help: "merge them into one file and delete the other"
+                ))
             return
         }
         let before = load.documents.count
@@ -156,50 +208,68 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         takeSafeDirectories(from: &document, home: home, into: &safe, &load)
         if let trust, let digest = document.contentDigest {
             document.trust = trust.status(of: document.path, digest: digest)
-            if let index = load.candidates.firstIndex(where: { $0.path == document.path }) { load.candidates[index].trust = document.trust }
+            if let index = load.candidates.firstIndex(where: { $0.path == document.path }) {
+                load.candidates[index].trust = document.trust
+            }
         }
         load.documents.append(document)
     }
 
     /// `safe-directories` is honoured in the user's and the system's own files and refused
     /// elsewhere: a project file must not vouch for files like itself.
-    private func takeSafeDirectories(from document: inout ConfigDocument, home: String?, into safe: inout SafeDirectories, _ load: inout ConfigDocumentLoad) {
+    private func takeSafeDirectories(
+        from document: inout ConfigDocument, home: String?, into safe: inout SafeDirectories,
+        _ load: inout ConfigDocumentLoad
+    ) {
         guard let index = document.root.entries.firstIndex(where: { $0.key == SafeDirectories.key }) else { return }
         let entry = document.root.entries.remove(at: index)
         let location = Origin.FileLocation(path: document.path, span: entry.keySpan, scope: document.scope)
         guard document.scope == .user || document.scope == .system else {
-            load.diagnostics.append(Diagnostic(
-                .error, .safeDirectoriesMisplaced, "\(SafeDirectories.key) in a \(document.scope) file is not honoured",
-                origin: .file(location),
-                notes: ["only your own configuration (~/.config/APP/config.toml) and the system's (/etc/APP/config.toml) may say which directories are safe"],
-                help: "move it to your user configuration file, or remove it"
-            ))
+            load.diagnostics.append(
+                Diagnostic(
+                    .error, .safeDirectoriesMisplaced,
+                    "\(SafeDirectories.key) in a \(document.scope) file is not honoured",
+                    origin: .file(location),
+                    notes: [
+                        "only your own configuration (~/.config/APP/config.toml) and the system's (/etc/APP/config.toml) may say which directories are safe"
+                    ],
+                    help: "move it to your user configuration file, or remove it"
+                ))
             return
         }
-        let items: [ConfigNode] = switch entry.value.value {
-        case .array(let elements): elements
-        default: [entry.value]
-        }
+        let items: [ConfigNode] =
+            switch entry.value.value {
+            case .array(let elements): elements
+            default: [entry.value]
+            }
         for item in items {
             guard case .string(let text) = item.value, text == "*" || text.hasPrefix("/") || text.hasPrefix("~/") else {
-                load.diagnostics.append(Diagnostic(
-                    .error, .wrongType, "\(SafeDirectories.key) must list absolute directories (or \"*\"), found \(item.typeName == "a string" ? "a relative path" : item.typeName)",
-                    origin: .file(Origin.FileLocation(path: document.path, span: item.span, scope: document.scope)),
-                    help: "write absolute paths, such as safe-directories = [\"/srv/shared\"]"
-                ))
+                load.diagnostics.append(
+                    Diagnostic(
+                        .error, .wrongType,
+                        "\(SafeDirectories.key) must list absolute directories (or \"*\"), found \(item.typeName == "a string" ? "a relative path" : item.typeName)",
+                        origin: .file(Origin.FileLocation(path: document.path, span: item.span, scope: document.scope)),
+                        help: "write absolute paths, such as safe-directories = [\"/srv/shared\"]"
+                    ))
                 continue
             }
             safe.add(text, home: home)
         }
     }
 
-    private func loadExplicit(_ written: String, reason: String, configuration: ResolverConfiguration, ownership: OwnershipRule, into load: inout ConfigDocumentLoad) {
+    private func loadExplicit(
+        _ written: String, reason: String, configuration: ResolverConfiguration, ownership: OwnershipRule,
+        into load: inout ConfigDocumentLoad
+    ) {
         let path = PathName.expandingHome(written, home: configuration.home) ?? written
         let absolute = PathName.absolute(path, relativeTo: configuration.workingDirectory)
         let exists = Self.exists(absolute)
-        load.candidates.append(ConfigDocumentLoad.FileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
+        load.candidates.append(
+            ConfigDocumentLoad.FileCandidate(path: absolute, scope: .explicit, exists: exists, reason: reason))
         let origin: Origin? = reason == "--config" ? nil : .environment(variable: reason)
-        read(absolute, scope: .explicit, origin: origin, ownership: ownership, directory: nil, into: &load, explicitName: written)
+        read(
+            absolute, scope: .explicit, origin: origin, ownership: ownership, directory: nil, into: &load,
+            explicitName: written)
         var safe = SafeDirectories()
         if var document = load.documents.popLast() {
             takeSafeDirectories(from: &document, home: configuration.home, into: &safe, &load)
@@ -208,7 +278,8 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
     }
 
     private func read(
-        _ path: String, scope: FileScope, origin: Origin?, ownership: OwnershipRule, directory: (String, FileInspector.Facts)?,
+        _ path: String, scope: FileScope, origin: Origin?, ownership: OwnershipRule,
+        directory: (String, FileInspector.Facts)?,
         into load: inout ConfigDocumentLoad, explicitName: String? = nil
     ) {
         let shown = "\"\(explicitName ?? path)\""
@@ -228,20 +299,40 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         switch FileInspector.read(path, maximumSize: maximumSize) {
         case .success(let read): contents = read
         case .failure(let problem):
-            let (code, message, help): (Diagnostic.Code, String, String) = switch problem {
-            case .notFound: (.configFileNotFound, "configuration file \(shown) not found", "fix the path, or drop the option that names it")
-            case .notARegularFile(let kind): (.configFileUnreadable, "configuration file \(shown) is \(kind)", "name a regular TOML or YAML file")
-            case .unreadable(let reason, let errorNumber):
-                (.configFileUnreadable, "configuration file \(shown) cannot be read: \(reason)", FileInspector.Problem.help(forUnreadable: errorNumber, path: path))
-            case .tooLarge(let size, let limit): (.configFileTooLarge, "configuration file \(shown) is \(size) bytes, above the \(limit)-byte limit", "a TLS configuration is a few lines; check the path")
-            case .notADirectory: (.configFileUnreadable, "configuration file \(shown) cannot be read", "check the path")
-            case .empty:
-                // An empty file holds no settings; that is not an error.
-                (.configFileUnreadable, "", "")
-            }
+            let (code, message, help): (Diagnostic.Code, String, String) =
+                switch problem {
+                case .notFound:
+                    (
+                        .configFileNotFound, "configuration file \(shown) not found",
+                        "fix the path, or drop the option that names it"
+                    )
+                case .notARegularFile(let kind):
+                    (
+                        .configFileUnreadable, "configuration file \(shown) is \(kind)",
+                        "name a regular TOML or YAML file"
+                    )
+                case .unreadable(let reason, let errorNumber):
+                    (
+                        .configFileUnreadable, "configuration file \(shown) cannot be read: \(reason)",
+                        FileInspector.Problem.help(forUnreadable: errorNumber, path: path)
+                    )
+                case .tooLarge(let size, let limit):
+                    (
+                        .configFileTooLarge,
+                        "configuration file \(shown) is \(size) bytes, above the \(limit)-byte limit",
+                        "a TLS configuration is a few lines; check the path"
+                    )
+                case .notADirectory:
+                    (.configFileUnreadable, "configuration file \(shown) cannot be read", "check the path")
+                case .empty:
+                    // An empty file holds no settings; that is not an error.
+                    (.configFileUnreadable, "", "")
+                }
             if problem != .empty {
-                load.diagnostics.append(Diagnostic(.error, code, message, origin: origin,
-                                                   notes: explicitName.map { $0 == path ? [] : ["resolved to \(path)"] } ?? [], help: help))
+                load.diagnostics.append(
+                    Diagnostic(
+                        .error, code, message, origin: origin,
+                        notes: explicitName.map { $0 == path ? [] : ["resolved to \(path)"] } ?? [], help: help))
             }
             return
         }
@@ -258,19 +349,32 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             let text = String(decoding: bytes, as: UTF8.self)
             guard let table = selectTable(root, path: path, scope: scope, text: text, into: &load) else { return }
             var document = ConfigDocument(
-                path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text, identity: contents.facts.identity
+                path: path, scope: scope, format: format, root: table, tablePath: tablePath, source: text,
+                identity: contents.facts.identity
             )
             if scope == .project { document.contentDigest = SHA256.hex(bytes) }
             load.documents.append(document)
-            DocumentCache.shared.store(document, for: DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: contents.facts.identity))
+            DocumentCache.shared.store(
+                document,
+                for: DocumentCache.Key(
+                    path: path, scope: scope, tablePath: tablePath, identity: contents.facts.identity))
         } catch {
-            let location = Origin.FileLocation(path: path, span: SourceSpan(start: error.position, end: SourcePosition(line: error.position.line, column: error.position.column + 1)), scope: scope)
+            let location = Origin.FileLocation(
+                path: path,
+                span: SourceSpan(
+                    start: error.position,
+                    end: SourcePosition(line: error.position.line, column: error.position.column + 1)), scope: scope)
             if error.isEncodingError {
-                load.diagnostics.append(Diagnostic(
-                    .error, .configFileInvalidUTF8, "configuration file \(shown) is not valid UTF-8"
-                        + (error.byteOffset.map { " (byte offset \($0), line \(error.position.line), column \(error.position.column))" } ?? ""),
-                    origin: .file(location), help: "save the file as UTF-8, or check that \(shown) is the configuration file you meant"
-                ))
+                load.diagnostics.append(
+                    Diagnostic(
+                        .error, .configFileInvalidUTF8,
+                        "configuration file \(shown) is not valid UTF-8"
+                            + (error.byteOffset.map {
+                                " (byte offset \($0), line \(error.position.line), column \(error.position.column))"
+                            } ?? ""),
+                        origin: .file(location),
+                        help: "save the file as UTF-8, or check that \(shown) is the configuration file you meant"
+                    ))
                 return
             }
             // A file that does not parse may not be configuration at all (a passphrase file, a
@@ -278,31 +382,46 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             // the parser quoted from it are shown, only the position and what was expected.
             var related: [Diagnostic.Related] = []
             if let other = error.related {
-                related.append(.init(ConfigSyntaxError.redacting(error.relatedMessage ?? "related"), origin: .file(Origin.FileLocation(path: path, span: SourceSpan(start: other, end: SourcePosition(line: other.line, column: other.column + 1)), scope: scope))))
+                related.append(
+                    .init(
+                        ConfigSyntaxError.redacting(error.relatedMessage ?? "related"),
+                        origin: .file(
+                            Origin.FileLocation(
+                                path: path,
+                                span: SourceSpan(
+                                    start: other, end: SourcePosition(line: other.line, column: other.column + 1)),
+                                scope: scope))))
             }
-            load.diagnostics.append(Diagnostic(
-                .error, .configSyntax, "\(format == .toml ? "TOML" : "YAML") syntax error: \(ConfigSyntaxError.redacting(error.message))",
-                origin: .file(location),
-                related: related,
-                notes: ["the file's text is not shown: a file that is not configuration may hold secrets"],
-                help: "fix the file at the position shown, or check that \(shown) is the configuration file you meant",
-                hidesSourceLine: true
-            ))
+            load.diagnostics.append(
+                Diagnostic(
+                    .error, .configSyntax,
+                    "\(format == .toml ? "TOML" : "YAML") syntax error: \(ConfigSyntaxError.redacting(error.message))",
+                    origin: .file(location),
+                    related: related,
+                    notes: ["the file's text is not shown: a file that is not configuration may hold secrets"],
+                    help:
+                        "fix the file at the position shown, or check that \(shown) is the configuration file you meant",
+                    hidesSourceLine: true
+                ))
         }
     }
 
     /// The TLS table at `tablePath`; a missing table means the file has no TLS settings.
-    private func selectTable(_ root: ConfigNode.Table, path: String, scope: FileScope, text: String, into load: inout ConfigDocumentLoad) -> ConfigNode.Table? {
+    private func selectTable(
+        _ root: ConfigNode.Table, path: String, scope: FileScope, text: String, into load: inout ConfigDocumentLoad
+    ) -> ConfigNode.Table? {
         var table = root
         for (index, key) in tablePath.enumerated() {
             guard let entry = table.entry(key) else { return nil }
             guard case .table(let inner) = entry.value.value else {
                 load.sources[path] = text
-                load.diagnostics.append(Diagnostic(
-                    .error, .wrongType, "\(tablePath[...index].joined(separator: ".")) must be a table of TLS settings, found \(entry.value.typeName)",
-                    origin: .file(Origin.FileLocation(path: path, span: entry.value.span, scope: scope)),
-                    help: "write it as a table, such as [\(tablePath.joined(separator: "."))]"
-                ))
+                load.diagnostics.append(
+                    Diagnostic(
+                        .error, .wrongType,
+                        "\(tablePath[...index].joined(separator: ".")) must be a table of TLS settings, found \(entry.value.typeName)",
+                        origin: .file(Origin.FileLocation(path: path, span: entry.value.span, scope: scope)),
+                        help: "write it as a table, such as [\(tablePath.joined(separator: "."))]"
+                    ))
                 return nil
             }
             table = inner

@@ -11,7 +11,10 @@
     /// For encoding errors: the offset of the first bad byte.
     package var byteOffset: Int?
 
-    package init(_ message: String, at position: SourcePosition, related: SourcePosition? = nil, relatedMessage: String? = nil, isEncodingError: Bool = false, byteOffset: Int? = nil) {
+    package init(
+        _ message: String, at position: SourcePosition, related: SourcePosition? = nil, relatedMessage: String? = nil,
+        isEncodingError: Bool = false, byteOffset: Int? = nil
+    ) {
         self.byteOffset = byteOffset
         self.isEncodingError = isEncodingError
         self.message = message

@@ -33,13 +33,15 @@ package struct OwnershipRule: Sendable {
     /// The finding for a configuration file about to be read, `nil` when it may be read.
     /// An error means the file is not read; `directory` is the project file's own directory.
     package func judge(
-        _ path: String, facts: FileInspector.Facts, scope: FileScope, directory: (path: String, facts: FileInspector.Facts)?, what: String = "configuration file"
+        _ path: String, facts: FileInspector.Facts, scope: FileScope,
+        directory: (path: String, facts: FileInspector.Facts)?, what: String = "configuration file"
     ) -> Diagnostic? {
         let shown = "\"\(path)\""
         if scope == .explicit {
             guard facts.mode & 0o002 != 0 else { return nil }
             return Diagnostic(
-                .warning, .configFileWorldWritable, "\(what) \(shown) is writable by everyone (mode \(octal(facts.mode)))",
+                .warning, .configFileWorldWritable,
+                "\(what) \(shown) is writable by everyone (mode \(octal(facts.mode)))",
                 notes: ["anyone on this machine could change which CAs you trust"],
                 help: "chmod o-w \(path)"
             )
@@ -49,7 +51,9 @@ package struct OwnershipRule: Sendable {
             return refusal("\(what) \(shown) \(problem.what)", path: path, scope: scope, fix: problem.fix(path))
         }
         if let directory, let problem = problem(directory.facts, isDirectory: true) {
-            return refusal("the directory \"\(directory.path)\" that holds \(what) \(shown) \(problem.what)", path: path, scope: scope, fix: problem.fix(directory.path))
+            return refusal(
+                "the directory \"\(directory.path)\" that holds \(what) \(shown) \(problem.what)", path: path,
+                scope: scope, fix: problem.fix(directory.path))
         }
         return nil
     }
@@ -65,7 +69,9 @@ package struct OwnershipRule: Sendable {
 
     private func problem(_ facts: FileInspector.Facts, isDirectory: Bool) -> Problem? {
         if facts.owner != user, facts.owner != 0 {
-            return Problem(what: "belongs to \(Self.accountName(facts.owner)), not to " + (user == 0 ? "you (root)" : "you (\(Self.accountName(user))) or root"), chmod: nil)
+            return Problem(
+                what: "belongs to \(Self.accountName(facts.owner)), not to "
+                    + (user == 0 ? "you (root)" : "you (\(Self.accountName(user))) or root"), chmod: nil)
         }
         // A sticky directory (/tmp) lets nobody replace what others put in it.
         let sticky = isDirectory && facts.mode & 0o1000 != 0
@@ -73,7 +79,10 @@ package struct OwnershipRule: Sendable {
             return Problem(what: "is writable by everyone (mode \(octal(facts.mode)))", chmod: "o-w")
         }
         if facts.mode & 0o020 != 0, !sticky, !isPrivateGroup(facts.group) {
-            return Problem(what: "is writable by the group \(Self.groupName(facts.group).map { "\($0) (gid \(facts.group))" } ?? "gid \(facts.group)") (mode \(octal(facts.mode)))", chmod: "g-w")
+            return Problem(
+                what:
+                    "is writable by the group \(Self.groupName(facts.group).map { "\($0) (gid \(facts.group))" } ?? "gid \(facts.group)") (mode \(octal(facts.mode)))",
+                chmod: "g-w")
         }
         return nil
     }
@@ -83,10 +92,14 @@ package struct OwnershipRule: Sendable {
         var ways: [String] = []
         if let fix { ways.append(fix) }
         let file = userConfigFile ?? "your user configuration file"
-        ways.append("if you trust whoever can change it, add safe-directories = [\"\(directory)\"] to \(file) (or set \(safeDirectoriesVariable)=\(directory))")
+        ways.append(
+            "if you trust whoever can change it, add safe-directories = [\"\(directory)\"] to \(file) (or set \(safeDirectoriesVariable)=\(directory))"
+        )
         return Diagnostic(
             .error, fix == nil ? .configFileNotOwned : .configFileWorldWritable, message + "; it is not read",
-            notes: ["a \(scope) file is found, not chosen: whoever can change it could change which CAs you trust (git refuses such files since CVE-2022-24765)"],
+            notes: [
+                "a \(scope) file is found, not chosen: whoever can change it could change which CAs you trust (git refuses such files since CVE-2022-24765)"
+            ],
             help: ways.joined(separator: "; ")
         )
     }
@@ -110,7 +123,9 @@ package struct OwnershipRule: Sendable {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 4096)
-        guard getpwuid_r(uid_t(uid), &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name else { return nil }
+        guard getpwuid_r(uid_t(uid), &entry, &buffer, buffer.count, &result) == 0, result != nil,
+            let name = entry.pw_name
+        else { return nil }
         return String(cString: name)
     }
 
@@ -118,7 +133,9 @@ package struct OwnershipRule: Sendable {
         var entry = group()
         var result: UnsafeMutablePointer<group>?
         var buffer = [CChar](repeating: 0, count: 4096)
-        guard getgrgid_r(gid_t(gid), &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.gr_name else { return nil }
+        guard getgrgid_r(gid_t(gid), &entry, &buffer, buffer.count, &result) == 0, result != nil,
+            let name = entry.gr_name
+        else { return nil }
         return String(cString: name)
     }
 }

@@ -16,7 +16,9 @@ package struct ProjectTrustRecords: Sendable {
     /// The records file of `appName`, or `nil` when neither `XDG_CONFIG_HOME` nor `HOME` is an
     /// absolute path (then nothing can be trusted by record).
     package static func location(appName: String, xdgConfigHome: String?, home: String?) -> String? {
-        let base = xdgConfigHome.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home.flatMap { $0.hasPrefix("/") ? $0 + "/.config" : nil }
+        let base =
+            xdgConfigHome.flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? home.flatMap { $0.hasPrefix("/") ? $0 + "/.config" : nil }
         return base.map { PathName.normalize($0 + "/" + appName + "/" + fileName) }
     }
 
@@ -35,19 +37,23 @@ package struct ProjectTrustRecords: Sendable {
         case .success(let read): contents = read
         case .failure(.notFound), .failure(.empty): return .success(records)
         case .failure(let problem):
-            let reason = switch problem {
-            case .notARegularFile(let kind): "it is \(kind)"
-            case .unreadable(let why, _): why
-            case .tooLarge(let size, let limit): "it is \(size) bytes, above the \(limit)-byte limit"
-            default: "it cannot be read"
-            }
-            return .failure(Diagnostic(
-                .error, .trustRecordsUnusable, "the trusted-files record \"\(path)\" cannot be used: \(reason)",
-                notes: ["no project file is trusted by record until it can be read"],
-                help: "make it a regular file you can read, or delete it and trust the files again"
-            ))
+            let reason =
+                switch problem {
+                case .notARegularFile(let kind): "it is \(kind)"
+                case .unreadable(let why, _): why
+                case .tooLarge(let size, let limit): "it is \(size) bytes, above the \(limit)-byte limit"
+                default: "it cannot be read"
+                }
+            return .failure(
+                Diagnostic(
+                    .error, .trustRecordsUnusable, "the trusted-files record \"\(path)\" cannot be used: \(reason)",
+                    notes: ["no project file is trusted by record until it can be read"],
+                    help: "make it a regular file you can read, or delete it and trust the files again"
+                ))
         }
-        if let refusal = ownership.judge(path, facts: contents.facts, scope: .user, directory: nil, what: "trusted-files record") {
+        if let refusal = ownership.judge(
+            path, facts: contents.facts, scope: .user, directory: nil, what: "trusted-files record")
+        {
             return .failure(refusal)
         }
         var lineNumber = 0
@@ -56,18 +62,23 @@ package struct ProjectTrustRecords: Sendable {
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
             let text = String(decoding: line, as: UTF8.self)
             guard text.hasPrefix("sha256:"), let space = text.firstIndex(of: " ") else {
-                return .failure(Diagnostic(
-                    .error, .trustRecordsUnusable, "line \(lineNumber) of \"\(path)\" is not `sha256:HEX PATH`",
-                    help: "fix or delete that line; `trust` rewrites the file whole"
-                ))
+                return .failure(
+                    Diagnostic(
+                        .error, .trustRecordsUnusable, "line \(lineNumber) of \"\(path)\" is not `sha256:HEX PATH`",
+                        help: "fix or delete that line; `trust` rewrites the file whole"
+                    ))
             }
             let digest = String(text[text.index(text.startIndex, offsetBy: 7)..<space])
             let file = String(text[text.index(after: space)...])
-            guard digest.utf8.count == 64, digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }), file.hasPrefix("/") else {
-                return .failure(Diagnostic(
-                    .error, .trustRecordsUnusable, "line \(lineNumber) of \"\(path)\" is not `sha256:HEX PATH`",
-                    help: "fix or delete that line; `trust` rewrites the file whole"
-                ))
+            guard digest.utf8.count == 64,
+                digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+                file.hasPrefix("/")
+            else {
+                return .failure(
+                    Diagnostic(
+                        .error, .trustRecordsUnusable, "line \(lineNumber) of \"\(path)\" is not `sha256:HEX PATH`",
+                        help: "fix or delete that line; `trust` rewrites the file whole"
+                    ))
             }
             records.digests[file] = digest
         }
@@ -125,7 +136,9 @@ package struct ProjectTrustRecords: Sendable {
         }
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { return failure("cannot write \"\(temporary)\": \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            return failure("cannot write \"\(temporary)\": \(String(cString: strerror(errno)))")
+        }
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
@@ -149,6 +162,7 @@ package struct ProjectTrustRecords: Sendable {
     }
 
     private func failure(_ message: String) -> Diagnostic {
-        Diagnostic(.error, .trustRecordsUnusable, message, help: "check the permissions of your configuration directory")
+        Diagnostic(
+            .error, .trustRecordsUnusable, message, help: "check the permissions of your configuration directory")
     }
 }

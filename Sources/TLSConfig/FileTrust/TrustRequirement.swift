@@ -30,13 +30,16 @@ enum TrustRequirement {
         case .clientAuth:
             if case .clientAuth(.required) = value { return nil }
             return "lets clients in without a certificate"
-        case .clientCert, .clientKey, .clientKeyPassphrase, .cert, .key, .keyPassphrase, .maxVersion, .alpn, .pinnedPublicKeys, .crlFile:
+        case .clientCert, .clientKey, .clientKeyPassphrase, .cert, .key, .keyPassphrase, .maxVersion, .alpn,
+            .pinnedPublicKeys, .crlFile:
             return nil
         }
     }
 
     /// The offers of `document` that may apply, and an error for each one that may not.
-    static func gate(_ offers: [Offer], document: ConfigDocument, trustCommand: String) -> (offers: [Offer], diagnostics: [Diagnostic]) {
+    static func gate(
+        _ offers: [Offer], document: ConfigDocument, trustCommand: String
+    ) -> (offers: [Offer], diagnostics: [Diagnostic]) {
         guard !document.trust.allowsWeakening else { return (offers, []) }
         var kept: [Offer] = []
         var diagnostics: [Diagnostic] = []
@@ -47,16 +50,17 @@ enum TrustRequirement {
                 kept.append(offer)
                 continue
             }
-            diagnostics.append(Diagnostic(
-                .error, .untrustedProjectSetting,
-                "\(offer.key) in project file \"\(document.path)\" \(reason), and the file \(state)",
-                setting: offer.key, origin: offer.origin,
-                notes: [
-                    "a project file comes with the directory you work in (a cloned repository, say): what weakens TLS or changes trusted CAs applies only once you trust the file",
-                    "until then it does not apply",
-                ],
-                help: "read the file, then trust it: \(command)"
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .untrustedProjectSetting,
+                    "\(offer.key) in project file \"\(document.path)\" \(reason), and the file \(state)",
+                    setting: offer.key, origin: offer.origin,
+                    notes: [
+                        "a project file comes with the directory you work in (a cloned repository, say): what weakens TLS or changes trusted CAs applies only once you trust the file",
+                        "until then it does not apply",
+                    ],
+                    help: "read the file, then trust it: \(command)"
+                ))
         }
         return (kept, diagnostics)
     }

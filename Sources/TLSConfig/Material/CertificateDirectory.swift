@@ -14,8 +14,11 @@ package enum CertificateDirectory {
         for byte in name.utf8 {
             switch position {
             case 0..<8:
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte) else { return false }
+                guard
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                        || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+                else { return false }
             case 8:
                 guard byte == UInt8(ascii: ".") else { return false }
             default:

@@ -3,9 +3,14 @@ import Glibc
 extension FileInspector.Problem {
     /// The diagnostic for a file a setting names, worded the same wherever the file is read
     /// (resolve-time checks, the OpenSSL layer, deep checks).
-    package func diagnostic(what: String, path: String, setting: SettingKey?, origin: Origin?, notes: [String] = []) -> Diagnostic {
+    package func diagnostic(
+        what: String, path: String, setting: SettingKey?, origin: Origin?, notes: [String] = []
+    ) -> Diagnostic {
         let shown = "\"\(path)\""
-        var help = setting.map { "fix the path, or remove \($0)" + ($0.group == .trust ? " to use the system trust store" : "") } ?? "fix the path"
+        var help =
+            setting.map {
+                "fix the path, or remove \($0)" + ($0.group == .trust ? " to use the system trust store" : "")
+            } ?? "fix the path"
         let code: Diagnostic.Code
         let message: String
         switch self {
@@ -39,8 +44,10 @@ extension FileInspector.Problem {
     /// permission problem, and advice must change the outcome.
     package static func help(forUnreadable errorNumber: Int32, path: String) -> String {
         switch errorNumber {
-        case ELOOP: "a symbolic link on the path leads back to itself (or there are over 40 links): fix the link; `namei -l \(ShellWord.quoted(path))` shows each one"
-        case EACCES, EPERM: "check the permissions of the file and of each directory on its path (`namei -l \(ShellWord.quoted(path))` shows them)"
+        case ELOOP:
+            "a symbolic link on the path leads back to itself (or there are over 40 links): fix the link; `namei -l \(ShellWord.quoted(path))` shows each one"
+        case EACCES, EPERM:
+            "check the permissions of the file and of each directory on its path (`namei -l \(ShellWord.quoted(path))` shows them)"
         case ENAMETOOLONG: "the path, or a part of it, is longer than the system allows: use a shorter path"
         case EIO: "the disk reported an input/output error: check the device"
         default: "check the path and its permissions"

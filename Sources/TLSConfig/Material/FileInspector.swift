@@ -35,7 +35,9 @@ package enum FileInspector {
     }
 
     /// `stat` plus the checks every configured path must pass.
-    package static func inspect(_ path: String, expecting expectation: Expectation, maximumSize: Int) -> Result<Facts, Problem> {
+    package static func inspect(
+        _ path: String, expecting expectation: Expectation, maximumSize: Int
+    ) -> Result<Facts, Problem> {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
@@ -47,11 +49,15 @@ package enum FileInspector {
         switch expectation {
         case .directory:
             guard type == S_IFDIR else { return .failure(.notADirectory) }
-            guard access(path, R_OK | X_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno)) }
+            guard access(path, R_OK | X_OK) == 0 else {
+                return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno))
+            }
             return .success(facts)
         case .regularFile:
             guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
-            guard access(path, R_OK) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno)) }
+            guard access(path, R_OK) == 0 else {
+                return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno))
+            }
             // A size of 0 may still have content (files under /proc): `read` decides.
             guard facts.size <= maximumSize else { return .failure(.tooLarge(size: facts.size, limit: maximumSize)) }
             return .success(facts)
@@ -89,14 +95,20 @@ package enum FileInspector {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            return .failure(code == ENOENT || code == ENOTDIR ? .notFound : .unreadable(reason: String(cString: strerror(code)), code: code))
+            return .failure(
+                code == ENOENT || code == ENOTDIR
+                    ? .notFound : .unreadable(reason: String(cString: strerror(code)), code: code))
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno)) }
+        guard fstat(descriptor, &info) == 0 else {
+            return .failure(.unreadable(reason: String(cString: strerror(errno)), code: errno))
+        }
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else { return .failure(.notARegularFile(kind: kindName(type))) }
-        guard Int(info.st_size) <= maximumSize else { return .failure(.tooLarge(size: Int(info.st_size), limit: maximumSize)) }
+        guard Int(info.st_size) <= maximumSize else {
+            return .failure(.tooLarge(size: Int(info.st_size), limit: maximumSize))
+        }
         // Files under /proc and /sys report size 0 and have content: read those in chunks,
         // still never past the limit.
         let sizeKnown = info.st_size > 0

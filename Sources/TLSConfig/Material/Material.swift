@@ -43,7 +43,9 @@ package struct Material: Sendable {
     /// with unchanged contents changes nothing a context is built from.
     package func hasSameContents(as other: Material) -> Bool {
         func same(_ a: MaterialFile?, _ b: MaterialFile?) -> Bool { a?.path == b?.path && a?.bytes == b?.bytes }
-        func same(_ a: [MaterialFile], _ b: [MaterialFile]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { same($0, $1) } }
+        func same(_ a: [MaterialFile], _ b: [MaterialFile]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+        }
         func samePassphrase(_ a: PassphraseSecret?, _ b: PassphraseSecret?) -> Bool {
             switch (a, b) {
             case (nil, nil): true
@@ -52,10 +54,12 @@ package struct Material: Sendable {
             }
         }
         return same(caFiles, other.caFiles) && same(certificate, other.certificate) && same(key, other.key)
-            && same(crl, other.crl) && same(passphraseFile, other.passphraseFile) && samePassphrase(passphrase, other.passphrase)
+            && same(crl, other.crl) && same(passphraseFile, other.passphraseFile)
+            && samePassphrase(passphrase, other.passphrase)
             && caDirectories.count == other.caDirectories.count
             && zip(caDirectories, other.caDirectories).allSatisfy { a, b in
-                a.path == b.path && a.isHashed == b.isHashed && (a.isHashed ? a.identity == b.identity : same(a.files, b.files))
+                a.path == b.path && a.isHashed == b.isHashed
+                    && (a.isHashed ? a.identity == b.identity : same(a.files, b.files))
             }
     }
 

@@ -19,7 +19,9 @@ package struct MaterialFile: Sendable {
     /// The PEM blocks found in `bytes`.
     package let pem: PEMContents
 
-    package init(setting: SettingKey, writtenPath: String, path: String, origin: Origin?, contents: FileInspector.Contents) {
+    package init(
+        setting: SettingKey, writtenPath: String, path: String, origin: Origin?, contents: FileInspector.Contents
+    ) {
         self.init(
             setting: setting, writtenPath: writtenPath, path: path, origin: origin, identity: contents.facts.identity,
             mode: contents.facts.mode, bytes: contents.bytes, pem: PEMScanner.scan(contents.bytes)
@@ -28,10 +30,15 @@ package struct MaterialFile: Sendable {
 
     /// The same read, as named by another setting (`client-key` naming the certificate file).
     package func named(by setting: SettingKey, writtenPath: String, origin: Origin?) -> MaterialFile {
-        MaterialFile(setting: setting, writtenPath: writtenPath, path: path, origin: origin, identity: identity, mode: mode, bytes: bytes, pem: pem)
+        MaterialFile(
+            setting: setting, writtenPath: writtenPath, path: path, origin: origin, identity: identity, mode: mode,
+            bytes: bytes, pem: pem)
     }
 
-    private init(setting: SettingKey, writtenPath: String, path: String, origin: Origin?, identity: FileIdentity, mode: UInt32, bytes: [UInt8], pem: PEMContents) {
+    private init(
+        setting: SettingKey, writtenPath: String, path: String, origin: Origin?, identity: FileIdentity, mode: UInt32,
+        bytes: [UInt8], pem: PEMContents
+    ) {
         self.setting = setting
         self.writtenPath = writtenPath
         self.path = path
@@ -69,7 +76,10 @@ package struct MaterialDirectory: Sendable {
     /// Certificates found in the files of an unhashed directory.
     package var certificates: Int { files.reduce(0) { $0 + $1.pem.certificates } }
 
-    package init(writtenPath: String, path: String, origin: Origin?, identity: FileIdentity, isHashed: Bool, hashLinks: Int, files: [MaterialFile]) {
+    package init(
+        writtenPath: String, path: String, origin: Origin?, identity: FileIdentity, isHashed: Bool, hashLinks: Int,
+        files: [MaterialFile]
+    ) {
         self.writtenPath = writtenPath
         self.path = path
         self.origin = origin

@@ -24,10 +24,14 @@ package enum PEMScanner {
         var lines = LineCounter()
         while let start = find(begin, in: bytes, from: index) {
             let labelStart = start + begin.count
-            guard let labelEnd = find(dashes, in: bytes, from: labelStart) else { contents.unterminatedBlocks += 1; break }
+            guard let labelEnd = find(dashes, in: bytes, from: labelStart) else {
+                contents.unterminatedBlocks += 1; break
+            }
             let labelBytes = UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd])
             let bodyStart = labelEnd + dashes.count
-            guard !labelBytes.contains(UInt8(ascii: "\n")), let end = ends[Array(labelBytes)].flatMap({ first(in: $0, atOrAfter: bodyStart) }) else {
+            guard !labelBytes.contains(UInt8(ascii: "\n")),
+                let end = ends[Array(labelBytes)].flatMap({ first(in: $0, atOrAfter: bodyStart) })
+            else {
                 contents.unterminatedBlocks += 1
                 index = bodyStart
                 continue
@@ -36,24 +40,28 @@ package enum PEMScanner {
             let blockEnd = end + Self.end.count + labelBytes.count + dashes.count
             index = blockEnd
             let body = UnsafeBufferPointer(rebasing: bytes[bodyStart..<end])
-            let kind: PEMBlock.Kind = switch label {
-            case "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE": .certificate
-            case "X509 CRL": .crl
-            case "PRIVATE KEY": .privateKey(.pkcs8)
-            case "ENCRYPTED PRIVATE KEY": .privateKey(.encryptedPKCS8)
-            case "RSA PRIVATE KEY": .privateKey(.pkcs1)
-            case "EC PRIVATE KEY": .privateKey(.sec1)
-            case "DSA PRIVATE KEY": .privateKey(.legacy)
-            default: .other
-            }
+            let kind: PEMBlock.Kind =
+                switch label {
+                case "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE": .certificate
+                case "X509 CRL": .crl
+                case "PRIVATE KEY": .privateKey(.pkcs8)
+                case "ENCRYPTED PRIVATE KEY": .privateKey(.encryptedPKCS8)
+                case "RSA PRIVATE KEY": .privateKey(.pkcs1)
+                case "EC PRIVATE KEY": .privateKey(.sec1)
+                case "DSA PRIVATE KEY": .privateKey(.legacy)
+                default: .other
+                }
             var encrypted = label == "ENCRYPTED PRIVATE KEY"
-            if case .privateKey(let format) = kind, format != .pkcs8, format != .encryptedPKCS8, body.contains(UInt8(ascii: ":")) {
+            if case .privateKey(let format) = kind, format != .pkcs8, format != .encryptedPKCS8,
+                body.contains(UInt8(ascii: ":"))
+            {
                 encrypted = find(procTypeEncrypted, in: body, from: 0) != nil
             }
-            contents.blocks.append(PEMBlock(
-                label: label, kind: kind, line: lines.line(at: start, in: bytes), range: start..<blockEnd,
-                isWellFormed: isBase64Body(body), isEncrypted: encrypted
-            ))
+            contents.blocks.append(
+                PEMBlock(
+                    label: label, kind: kind, line: lines.line(at: start, in: bytes), range: start..<blockEnd,
+                    isWellFormed: isBase64Body(body), isEncrypted: encrypted
+                ))
         }
         if contents.blocks.isEmpty, contents.unterminatedBlocks == 0, bytes.first == 0x30 {
             contents.looksLikeDER = true
@@ -67,7 +75,9 @@ package enum PEMScanner {
         var line = 1
 
         mutating func line(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            while offset < position, let newline = PEMScanner.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: offset, before: position) {
+            while offset < position,
+                let newline = PEMScanner.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: offset, before: position)
+            {
                 line += 1
                 offset = newline + 1
             }
@@ -80,7 +90,8 @@ package enum PEMScanner {
     private static let byteClass: [UInt8] = (0...255).map { byte -> UInt8 in
         switch UInt8(byte) {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): 1
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+            1
         case UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"): 2
         default: 0
         }
@@ -92,7 +103,8 @@ package enum PEMScanner {
             var sawData = false
             var lineStart = 0
             while lineStart < body.count {
-                let lineEnd = firstIndex(of: UInt8(ascii: "\n"), in: body, from: lineStart, before: body.count) ?? body.count
+                let lineEnd =
+                    firstIndex(of: UInt8(ascii: "\n"), in: body, from: lineStart, before: body.count) ?? body.count
                 let line = UnsafeBufferPointer(rebasing: body[lineStart..<lineEnd])
                 lineStart = lineEnd < body.count ? lineEnd + 1 : lineEnd
                 // RFC 1421 headers (`Proc-Type: ...`) may precede the data.
@@ -147,7 +159,9 @@ package enum PEMScanner {
         guard !needle.isEmpty, start >= 0, let base = haystack.baseAddress else { return nil }
         var index = start
         while index + needle.count <= haystack.count {
-            guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - needle.count + 1 - index) else { return nil }
+            guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - needle.count + 1 - index) else {
+                return nil
+            }
             let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
             if memcmp(base + position, needle, needle.count) == 0 { return position }
             index = position + 1
@@ -156,7 +170,9 @@ package enum PEMScanner {
     }
 
     /// The first `byte` in `start..<limit`.
-    package static func firstIndex(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int, before limit: Int) -> Int? {
+    package static func firstIndex(
+        of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int, before limit: Int
+    ) -> Int? {
         guard let base = haystack.baseAddress, start < limit else { return nil }
         guard let hit = memchr(base + start, Int32(byte), limit - start) else { return nil }
         return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base

@@ -26,7 +26,9 @@ package final class PassphraseSecret: Sendable {
     /// Whether `other` holds the same passphrase (compared in time independent of where they differ).
     package func matches(_ other: PassphraseSecret) -> Bool {
         guard count == other.count else { return false }
-        return withBytes { mine in other.withBytes { theirs in zip(mine, theirs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0 } }
+        return withBytes { mine in
+            other.withBytes { theirs in zip(mine, theirs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0 }
+        }
     }
 
     /// The passphrase's bytes, valid only inside `body`.

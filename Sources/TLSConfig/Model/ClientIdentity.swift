@@ -9,7 +9,9 @@ public struct ClientIdentity: Sendable, Hashable {
     public package(set) var passphrase: ClientIdentity.Passphrase?
 
     /// An identity; paths absolute.
-    @_spi(Plumbing) public init(certificateFile: String, keyFile: String? = nil, passphrase: ClientIdentity.Passphrase? = nil) {
+    @_spi(Plumbing) public init(
+        certificateFile: String, keyFile: String? = nil, passphrase: ClientIdentity.Passphrase? = nil
+    ) {
         self.certificateFile = certificateFile
         self.keyFile = keyFile
         self.passphrase = passphrase
@@ -33,7 +35,9 @@ extension ClientIdentity {
         public init?(parsing text: String) {
             if text.hasPrefix("env:") {
                 let name = String(text.dropFirst(4))
-                guard !name.isEmpty, name.allSatisfy({ $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+                guard !name.isEmpty, name.allSatisfy({ $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                    return nil
+                }
                 self = .environment(name)
             } else if text.hasPrefix("file:") {
                 let path = String(text.dropFirst(5))

@@ -6,7 +6,8 @@ public struct PublicKeyPin: Sendable, Hashable, CustomStringConvertible {
     /// Parses `sha256//BASE64` (a 32-byte digest); `nil` for anything else.
     public init?(parsing text: String) {
         let prefix = "sha256//"
-        guard text.hasPrefix(prefix), let bytes = Base64.decode(String(text.dropFirst(prefix.count))), bytes.count == 32 else {
+        guard text.hasPrefix(prefix), let bytes = Base64.decode(String(text.dropFirst(prefix.count))), bytes.count == 32
+        else {
             return nil
         }
         self.sha256 = bytes

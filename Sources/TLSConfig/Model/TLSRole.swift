@@ -12,7 +12,8 @@ public enum TLSRole: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// The identity group's keys as this role spells them.
     package var identityKeys: IdentityKeys {
         switch self {
-        case .client: IdentityKeys(certificate: .clientCert, key: .clientKey, passphrase: .clientKeyPassphrase, role: self)
+        case .client:
+            IdentityKeys(certificate: .clientCert, key: .clientKey, passphrase: .clientKeyPassphrase, role: self)
         case .server: IdentityKeys(certificate: .cert, key: .key, passphrase: .keyPassphrase, role: self)
         }
     }

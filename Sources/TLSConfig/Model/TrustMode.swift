@@ -23,7 +23,9 @@ public struct TrustSettings: Sendable, Hashable {
     public package(set) var caDirectories: [String]
 
     /// A trust group.
-    @_spi(Plumbing) public init(mode: TrustSettings.Mode = .system, caFiles: [String] = [], caDirectories: [String] = []) {
+    @_spi(Plumbing) public init(
+        mode: TrustSettings.Mode = .system, caFiles: [String] = [], caDirectories: [String] = []
+    ) {
         self.mode = mode
         self.caFiles = caFiles
         self.caDirectories = caDirectories

@@ -82,7 +82,10 @@ extension Origin {
         public var column: Int?
 
         /// A provider location.
-        public init(provider: String, key: String, section: String? = nil, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        public init(
+            provider: String, key: String, section: String? = nil, file: String? = nil, line: Int? = nil,
+            column: Int? = nil
+        ) {
             self.provider = provider
             self.key = key
             self.section = section

@@ -51,18 +51,24 @@ public final class ContextReloader<Context: Sendable>: Sendable {
 
     /// Resolves and builds the first context; its failure is thrown, since there is nothing to
     /// keep yet.
-    public convenience init(resolve: @escaping @Sendable () -> Resolution, build: @escaping Build) throws(TLSSettingsError) {
+    public convenience init(
+        resolve: @escaping @Sendable () -> Resolution, build: @escaping Build
+    ) throws(TLSSettingsError) {
         try self.init(resolve: resolve, observe: nil, build: build)
     }
 
     /// As the public initialiser, with `observe` told each event as it happens.
-    package init(resolve: @escaping @Sendable () -> Resolution, observe: (@Sendable (ReloadEvent) -> Void)?, build: @escaping Build) throws(TLSSettingsError) {
+    package init(
+        resolve: @escaping @Sendable () -> Resolution, observe: (@Sendable (ReloadEvent) -> Void)?,
+        build: @escaping Build
+    ) throws(TLSSettingsError) {
         let resolution = resolve()
         let context = try Self.attempt(resolution, build)
         self.resolve = resolve
         self.build = build
         self.observe = observe
-        self.state = Locked(State(current: context, resolution: resolution, watched: WatchedInputs(resolution), attempted: resolution))
+        self.state = Locked(
+            State(current: context, resolution: resolution, watched: WatchedInputs(resolution), attempted: resolution))
     }
 
     deinit {
@@ -129,14 +135,17 @@ public final class ContextReloader<Context: Sendable>: Sendable {
                     state.attempted = resolution
                     let built = (context as? any BuildWarnings)?.buildWarnings ?? []
                     let warnings = (resolution.diagnostics + built).filter { $0.severity == .warning }
-                    return ReloadEvent(outcome: .reloaded, generation: state.generation, changedPaths: changed, diagnostics: warnings)
+                    return ReloadEvent(
+                        outcome: .reloaded, generation: state.generation, changedPaths: changed, diagnostics: warnings)
                 }
             } catch {
                 let diagnostics = error.diagnostics
                 event = state.withLock { state in
                     state.watched = newWatched
                     state.attempted = resolution
-                    return ReloadEvent(outcome: .rejected, generation: state.generation, changedPaths: changed, diagnostics: diagnostics)
+                    return ReloadEvent(
+                        outcome: .rejected, generation: state.generation, changedPaths: changed,
+                        diagnostics: diagnostics)
                 }
             }
             observe?(event)
@@ -155,7 +164,9 @@ public final class ContextReloader<Context: Sendable>: Sendable {
         guard wakingOnFileEvents, let waiter = FileEventWaiter() else { return await run(every: interval) }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
-                waiter.start(every: interval, inputs: { [self] in watchedInputs }, look: { [self] in check() }, finished: { finished.resume() })
+                waiter.start(
+                    every: interval, inputs: { [self] in watchedInputs }, look: { [self] in check() },
+                    finished: { finished.resume() })
             }
         } onCancel: {
             waiter.cancel()

@@ -20,7 +20,9 @@ package final class FileEventWaiter: @unchecked Sendable {
     /// The directories watched, by watch descriptor.
     private var watches: [Int32: String] = [:]
 
-    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+    private static let mask = UInt32(
+        IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF
+            | IN_MOVE_SELF)
 
     /// `nil` where inotify is unavailable (its instance limit is reached): then poll alone.
     package init?() {
@@ -90,7 +92,10 @@ package final class FileEventWaiter: @unchecked Sendable {
     package func wait(timeout: Duration) -> Bool {
         let (seconds, attoseconds) = timeout.components
         let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        var descriptors = [pollfd(fd: events, events: Int16(POLLIN), revents: 0), pollfd(fd: cancelled, events: Int16(POLLIN), revents: 0)]
+        var descriptors = [
+            pollfd(fd: events, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: cancelled, events: Int16(POLLIN), revents: 0),
+        ]
         let ready = poll(&descriptors, 2, max(milliseconds, 1))
         if ready > 0, descriptors[1].revents != 0 { return false }
         guard ready > 0 else { return true }
@@ -114,7 +119,10 @@ package final class FileEventWaiter: @unchecked Sendable {
     /// Runs `look` on a thread of its own after each wait until cancelled, then `finished`;
     /// after each look the watches follow `inputs` (a reload or a swapped link moves them).
     /// A thread of its own, because waiting blocks and must not hold a thread of Swift's pool.
-    package func start(every interval: Duration, inputs: @escaping @Sendable () -> WatchedInputs, look: @escaping @Sendable () -> Void, finished: @escaping @Sendable () -> Void) {
+    package func start(
+        every interval: Duration, inputs: @escaping @Sendable () -> WatchedInputs, look: @escaping @Sendable () -> Void,
+        finished: @escaping @Sendable () -> Void
+    ) {
         let body: @Sendable () -> Void = { [self] in
             // A look once the watches are set, and again whenever a look leads to a directory
             // not watched before (a recreated or swapped one): a change made in it before its
@@ -135,10 +143,12 @@ package final class FileEventWaiter: @unchecked Sendable {
         }
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { box in
-            Unmanaged<ThreadBody>.fromOpaque(box!).takeRetainedValue().body()
-            return nil
-        }, box)
+        let started = pthread_create(
+            &thread, nil,
+            { box in
+                Unmanaged<ThreadBody>.fromOpaque(box!).takeRetainedValue().body()
+                return nil
+            }, box)
         if started == 0 {
             pthread_detach(thread)
         } else {

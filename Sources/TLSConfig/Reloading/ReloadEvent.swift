@@ -27,7 +27,9 @@ public struct ReloadEvent: Sendable, CustomStringConvertible {
     public var date: Date
 
     /// An event.
-    public init(outcome: Outcome, generation: Int, changedPaths: [String], diagnostics: [Diagnostic], date: Date = Date()) {
+    public init(
+        outcome: Outcome, generation: Int, changedPaths: [String], diagnostics: [Diagnostic], date: Date = Date()
+    ) {
         self.outcome = outcome
         self.generation = generation
         self.changedPaths = changedPaths

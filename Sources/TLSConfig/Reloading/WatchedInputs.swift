@@ -33,10 +33,15 @@ package struct WatchedInputs: Sendable, Hashable {
         var seen = Set<String>()
         func add(_ path: String, directory: Bool, identity: FileIdentity??) {
             guard seen.insert(path).inserted else { return }
-            inputs.append(Input(path: path, isDirectory: directory, identity: identity ?? FileInspector.identity(of: path, directory: directory)))
+            inputs.append(
+                Input(
+                    path: path, isDirectory: directory,
+                    identity: identity ?? FileInspector.identity(of: path, directory: directory)))
         }
         for (path, identity) in resolution.material.inputs {
-            add(path, directory: resolution.material.caDirectories.contains { $0.path == path }, identity: .some(identity))
+            add(
+                path, directory: resolution.material.caDirectories.contains { $0.path == path },
+                identity: .some(identity))
         }
         for candidate in resolution.configFiles {
             add(candidate.path, directory: false, identity: nil)

@@ -4,42 +4,52 @@ package enum ConfigTemplate {
     /// The template as TOML, for `APP.toml`: a client's keys, or with `role` a server's.
     package static func toml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
         if role == .server {
-            return render(appName: appName, role: role, entry: { "# \($0) = \($1)" }, hosts: [
-                "# [hosts.\"admin.example.com\"]      # the SNI name a client asked for",
-                "# client-auth = \"required\"",
-            ])
+            return render(
+                appName: appName, role: role, entry: { "# \($0) = \($1)" },
+                hosts: [
+                    "# [hosts.\"admin.example.com\"]      # the SNI name a client asked for",
+                    "# client-auth = \"required\"",
+                ])
         }
-        return render(appName: appName, role: role, entry: { "# \($0) = \($1)" }, hosts: [
-            "# [hosts.\"*.internal.example.com\"]",
-            "# ca-file = \"certs/internal-ca.pem\"",
-            "#",
-            "# [hosts.\"db.internal.example.com:5432\"]",
-            "# client-cert = \"certs/db-client.pem\"",
-            "# min-version = \"1.3\"",
-        ])
+        return render(
+            appName: appName, role: role, entry: { "# \($0) = \($1)" },
+            hosts: [
+                "# [hosts.\"*.internal.example.com\"]",
+                "# ca-file = \"certs/internal-ca.pem\"",
+                "#",
+                "# [hosts.\"db.internal.example.com:5432\"]",
+                "# client-cert = \"certs/db-client.pem\"",
+                "# min-version = \"1.3\"",
+            ])
     }
 
     /// The same template as YAML.
     package static func yaml(appName: String = "tlsconfig", role: TLSRole = .client) -> String {
         if role == .server {
-            return render(appName: appName, role: role, entry: { "# \($0): \($1)" }, hosts: [
-                "# hosts:",
-                "#   \"admin.example.com\":",
-                "#     client-auth: required",
-            ])
+            return render(
+                appName: appName, role: role, entry: { "# \($0): \($1)" },
+                hosts: [
+                    "# hosts:",
+                    "#   \"admin.example.com\":",
+                    "#     client-auth: required",
+                ])
         }
-        return render(appName: appName, role: role, entry: { "# \($0): \($1)" }, hosts: [
-            "# hosts:",
-            "#   \"*.internal.example.com\":",
-            "#     ca-file: certs/internal-ca.pem",
-            "#   \"db.internal.example.com:5432\":",
-            "#     client-cert: certs/db-client.pem",
-            "#     min-version: \"1.3\"",
-        ])
+        return render(
+            appName: appName, role: role, entry: { "# \($0): \($1)" },
+            hosts: [
+                "# hosts:",
+                "#   \"*.internal.example.com\":",
+                "#     ca-file: certs/internal-ca.pem",
+                "#   \"db.internal.example.com:5432\":",
+                "#     client-cert: certs/db-client.pem",
+                "#     min-version: \"1.3\"",
+            ])
     }
 
     /// The formats differ only in how a key and its value are joined and how sections are written.
-    private static func render(appName: String, role: TLSRole, entry: (String, String) -> String, hosts: [String]) -> String {
+    private static func render(
+        appName: String, role: TLSRole, entry: (String, String) -> String, hosts: [String]
+    ) -> String {
         var lines = header(appName, comment: "#")
         if role == .server {
             lines += [
@@ -52,13 +62,17 @@ package enum ConfigTemplate {
         for key in SettingKey.keys(for: role) {
             lines.append("")
             lines += comments(for: key, appName: appName)
-            lines.append(entry(key.fileKey, value(role == .server && key == .caFile ? ["certs/client-ca.pem"] : key.example, list: key.isList)))
+            lines.append(
+                entry(
+                    key.fileKey,
+                    value(role == .server && key == .caFile ? ["certs/client-ca.pem"] : key.example, list: key.isList)))
         }
-        lines += [
-            "",
-            "# Host sections apply to matching hosts only; the most specific section wins per key.",
-            "# Patterns: host, host:port, *.suffix, *.suffix:port, IPv4, [IPv6], [IPv6]:port.",
-        ] + hosts + [""]
+        lines +=
+            [
+                "",
+                "# Host sections apply to matching hosts only; the most specific section wins per key.",
+                "# Patterns: host, host:port, *.suffix, *.suffix:port, IPv4, [IPv6], [IPv6]:port.",
+            ] + hosts + [""]
         return lines.joined(separator: "\n")
     }
 

@@ -53,27 +53,41 @@ public struct ResolutionReport: Sendable {
         var out: [String] = []
         let target = resolution.host.map { "for \($0.authority)" } ?? "for any host"
         let role = resolution.settings.role == .server ? "server " : ""
-        out.append(style.bold("TLS \(role)settings \(target)") + style.dim("  (app \(resolution.appName), variables \(resolution.environmentPrefix)_*)"))
+        out.append(
+            style.bold("TLS \(role)settings \(target)")
+                + style.dim("  (app \(resolution.appName), variables \(resolution.environmentPrefix)_*)"))
         if resolution.assumedPort, let host = resolution.host, let port = host.port {
-            out.append(style.dim("  port \(port) assumed: none was given; sections for \(host.host):\(port) apply, write HOST:PORT for another port"))
+            out.append(
+                style.dim(
+                    "  port \(port) assumed: none was given; sections for \(host.host):\(port) apply, write HOST:PORT for another port"
+                ))
         }
         out.append("")
         let width = (SettingKey.allCases.map(\.rawValue.count).max() ?? 0) + 2
         for value in resolution.values where value.key.roles.contains(resolution.settings.role) {
             let key = value.key.rawValue.padding(to: width)
-            let shown = value.items.isEmpty ? style.dim("(not set)") : value.items.map(TextStyle.oneLine).joined(separator: "\n" + String(repeating: " ", count: width + 2))
+            let shown =
+                value.items.isEmpty
+                ? style.dim("(not set)")
+                : value.items.map(TextStyle.oneLine).joined(separator: "\n" + String(repeating: " ", count: width + 2))
             if value.isDefault && value.note == nil {
                 out.append("  " + key + shown + style.dim("  default"))
             } else {
                 out.append("  " + style.bold(key) + shown)
-                out.append(String(repeating: " ", count: width + 2) + style.green("from ") + Self.describe(value.origin, layer: value.layer))
+                out.append(
+                    String(repeating: " ", count: width + 2) + style.green("from ")
+                        + Self.describe(value.origin, layer: value.layer))
             }
             if let note = value.note {
                 out.append(String(repeating: " ", count: width + 2) + style.dim(note))
             }
             if showLosers {
                 for loser in value.losers {
-                    out.append(String(repeating: " ", count: width + 2) + style.dim("lost: \(loser.candidate.display) from \(Self.describe(loser.candidate.origin, layer: loser.candidate.layer))"))
+                    out.append(
+                        String(repeating: " ", count: width + 2)
+                            + style.dim(
+                                "lost: \(loser.candidate.display) from \(Self.describe(loser.candidate.origin, layer: loser.candidate.layer))"
+                            ))
                     out.append(String(repeating: " ", count: width + 4) + style.dim("because \(loser.reason)"))
                 }
             }
@@ -87,7 +101,9 @@ public struct ResolutionReport: Sendable {
             }
         }
         out.append("")
-        out.append(style.bold("Precedence") + " (highest first): " + resolution.layers.map(\.description).joined(separator: " > "))
+        out.append(
+            style.bold("Precedence") + " (highest first): "
+                + resolution.layers.map(\.description).joined(separator: " > "))
         out.append("")
         out.append(style.bold("Environment variables consulted"))
         let nameWidth = (resolution.environment.map(\.name.count).max() ?? 0) + 2
@@ -120,7 +136,8 @@ public struct ResolutionReport: Sendable {
 
     /// The diagnostics alone, rustc-style, with source snippets; empty when there are none.
     public func diagnosticsText(style: TextStyle = .plain) -> String {
-        resolution.diagnostics.isEmpty ? "" : DiagnosticRenderer(style: style, sources: resolution.sources).render(resolution.diagnostics)
+        resolution.diagnostics.isEmpty
+            ? "" : DiagnosticRenderer(style: style, sources: resolution.sources).render(resolution.diagnostics)
     }
 
     /// "config file (project) ./tlsconfig.toml:3:11", "tool environment TLSCONFIG_CA_FILE", ...
@@ -164,13 +181,18 @@ public struct ResolutionReport: Sendable {
             members.append(("origin", DiagnosticRenderer.json(value.origin)))
             members.append(("layer", .string(value.layer.rawValue)))
             members.append(("note", JSONValue(value.note)))
-            members.append(("losers", .array(value.losers.map { loser in
-                .object([
-                    ("value", .string(loser.candidate.display)),
-                    ("origin", DiagnosticRenderer.json(loser.candidate.origin)),
-                    ("reason", .string(loser.reason.description)),
-                ])
-            })))
+            members.append(
+                (
+                    "losers",
+                    .array(
+                        value.losers.map { loser in
+                            .object([
+                                ("value", .string(loser.candidate.display)),
+                                ("origin", DiagnosticRenderer.json(loser.candidate.origin)),
+                                ("reason", .string(loser.reason.description)),
+                            ])
+                        })
+                ))
             settings.append((value.key.rawValue, .object(members)))
         }
         var root: [(String, JSONValue)] = [
@@ -182,15 +204,26 @@ public struct ResolutionReport: Sendable {
             ("assumedPort", .bool(resolution.assumedPort)),
             ("role", .string(resolution.settings.role.rawValue)),
             ("settings", .object(settings)),
-            ("matchedSections", .array(resolution.matchedSections.map { .object([("path", .string($0.path)), ("pattern", .string($0.pattern))]) })),
+            (
+                "matchedSections",
+                .array(
+                    resolution.matchedSections.map {
+                        .object([("path", .string($0.path)), ("pattern", .string($0.pattern))])
+                    })
+            ),
             ("layers", .array(resolution.layers.map { .string($0.rawValue) })),
             ("environment", .array(resolution.environment.map(Self.json))),
-            ("configFiles", .array(resolution.configFiles.map { file in
-                .object([
-                    ("path", .string(file.path)), ("scope", .string(file.scope.rawValue)), ("exists", .bool(file.exists)), ("reason", .string(file.reason)),
-                    ("trust", Self.json(file.trust)),
-                ])
-            })),
+            (
+                "configFiles",
+                .array(
+                    resolution.configFiles.map { file in
+                        .object([
+                            ("path", .string(file.path)), ("scope", .string(file.scope.rawValue)),
+                            ("exists", .bool(file.exists)), ("reason", .string(file.reason)),
+                            ("trust", Self.json(file.trust)),
+                        ])
+                    })
+            ),
         ]
         for section in extraSections {
             root.append((section.title.lowercasedFirstWord, section.json))
@@ -211,13 +244,17 @@ public struct ResolutionReport: Sendable {
     }
 
     static func json(_ report: EnvironmentVariableReport) -> JSONValue {
-        let (status, value, reason): (String, String?, String?) = switch report.status {
-        case .set(let value): ("set", value, nil)
-        case .unset: ("unset", nil, nil)
-        case .empty: ("empty", nil, nil)
-        case .ignored(let value, let reason): ("ignored", value, reason)
-        }
-        return .object([("name", .string(report.name)), ("status", .string(status)), ("value", JSONValue(value)), ("reason", JSONValue(reason)), ("purpose", .string(report.purpose))])
+        let (status, value, reason): (String, String?, String?) =
+            switch report.status {
+            case .set(let value): ("set", value, nil)
+            case .unset: ("unset", nil, nil)
+            case .empty: ("empty", nil, nil)
+            case .ignored(let value, let reason): ("ignored", value, reason)
+            }
+        return .object([
+            ("name", .string(report.name)), ("status", .string(status)), ("value", JSONValue(value)),
+            ("reason", JSONValue(reason)), ("purpose", .string(report.purpose)),
+        ])
     }
 }
 

@@ -44,12 +44,18 @@ public struct ConfigDocument: Sendable {
     public var valueOrigins: [SourcePosition: Origin] = [:]
 
     /// A document made by a source; the resolver maps it through the schema each time.
-    public init(path: String, scope: FileScope, format: Format, root: ConfigNode.Table, tablePath: [String] = [], source: String) {
-        self.init(path: path, scope: scope, format: format, root: root, tablePath: tablePath, source: source, identity: nil)
+    public init(
+        path: String, scope: FileScope, format: Format, root: ConfigNode.Table, tablePath: [String] = [], source: String
+    ) {
+        self.init(
+            path: path, scope: scope, format: format, root: root, tablePath: tablePath, source: source, identity: nil)
     }
 
     /// A document read from a file; `identity` lets the resolver reuse its decoding across resolutions.
-    package init(path: String, scope: FileScope, format: Format, root: ConfigNode.Table, tablePath: [String] = [], source: String, identity: FileIdentity?) {
+    package init(
+        path: String, scope: FileScope, format: Format, root: ConfigNode.Table, tablePath: [String] = [],
+        source: String, identity: FileIdentity?
+    ) {
         self.identity = identity
         self.path = path
         self.scope = scope

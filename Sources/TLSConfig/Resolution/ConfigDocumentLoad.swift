@@ -10,7 +10,10 @@ public struct ConfigDocumentLoad: Sendable {
     public var sources: [String: String]
 
     /// A load result.
-    public init(documents: [ConfigDocument] = [], candidates: [ConfigDocumentLoad.FileCandidate] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
+    public init(
+        documents: [ConfigDocument] = [], candidates: [ConfigDocumentLoad.FileCandidate] = [],
+        diagnostics: [Diagnostic] = [], sources: [String: String] = [:]
+    ) {
         self.documents = documents
         self.candidates = candidates
         self.diagnostics = diagnostics

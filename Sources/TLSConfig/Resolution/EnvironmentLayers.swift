@@ -24,10 +24,14 @@ struct EnvironmentLayers {
             if !key.roles.contains(configuration.role), reader.values[name]?.isEmpty ?? true { continue }
             // A passphrase variable that is not an `env:`/`file:` source may be the secret
             // itself (a user mistake): `show` must not print it.
-            let secret = key.isIdentityPassphrase && reader.values[name].map { ClientIdentity.Passphrase(parsing: $0) == nil } == true
+            let secret =
+                key.isIdentityPassphrase
+                && reader.values[name].map { ClientIdentity.Passphrase(parsing: $0) == nil } == true
             guard let raw = reader.value(name, purpose: key.summary, secret: secret) else { continue }
             let (items, isList) = key.items(ofVariableValue: raw)
-            offer(key, items: items, isList: isList, variable: name, layer: .toolEnvironment, place: "tool-environment", into: &offers, &diagnostics)
+            offer(
+                key, items: items, isList: isList, variable: name, layer: .toolEnvironment, place: "tool-environment",
+                into: &offers, &diagnostics)
         }
         diagnostics += unknownToolVariables()
         return offers
@@ -46,16 +50,28 @@ struct EnvironmentLayers {
         var diagnostics: [Diagnostic] = []
         for name in prefixed.sorted() where !known.contains(name) {
             let suffix = String(name.dropFirst(prefix.count))
-            let ownNames = ResolverConfiguration.ownVariableSuffixes.map { String($0.lowercased().map { $0 == "_" ? "-" : $0 }) }
+            let ownNames = ResolverConfiguration.ownVariableSuffixes.map {
+                String($0.lowercased().map { $0 == "_" ? "-" : $0 })
+            }
             let suggestion = Spelling.suggestion(for: suffix, among: SettingKey.allCases.map(\.rawValue) + ownNames)
-                .map { prefix + (SettingKey(rawValue: $0)?.environmentSuffix ?? String($0.uppercased().map { $0 == "-" ? "_" : $0 })) }
-            let hint = suggestion.map { "did you mean \($0)?" } ?? "the \(prefix)* variables are \((settings + own).joined(separator: ", "))"
-            reader.ignore(name, purpose: "not a \(configuration.appName) variable", reason: suggestion.map { "unknown; did you mean \($0)?" } ?? "unknown", hidingValue: true)
-            diagnostics.append(Diagnostic(
-                .warning, .unknownVariable, "\(name) is set but is not a \(configuration.appName) variable, so it changes nothing",
-                origin: .environment(variable: name),
-                help: suggestion.map { "rename it to \($0)" } ?? hint
-            ))
+                .map {
+                    prefix
+                        + (SettingKey(rawValue: $0)?.environmentSuffix
+                            ?? String($0.uppercased().map { $0 == "-" ? "_" : $0 }))
+                }
+            let hint =
+                suggestion.map { "did you mean \($0)?" }
+                ?? "the \(prefix)* variables are \((settings + own).joined(separator: ", "))"
+            reader.ignore(
+                name, purpose: "not a \(configuration.appName) variable",
+                reason: suggestion.map { "unknown; did you mean \($0)?" } ?? "unknown", hidingValue: true)
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .unknownVariable,
+                    "\(name) is set but is not a \(configuration.appName) variable, so it changes nothing",
+                    origin: .environment(variable: name),
+                    help: suggestion.map { "rename it to \($0)" } ?? hint
+                ))
         }
         return diagnostics
     }
@@ -67,10 +83,12 @@ struct EnvironmentLayers {
         // A server does not take the variables people set for their clients: SSL_CLIENT_CERT
         // would become its identity, SSL_CERT_FILE the trust for client certificates.
         if configuration.role == .server, !configuration.readsClientVariablesAsServer {
-            let reason = "set for clients (uv, curl, pip): a server does not read it unless its code opts in (readsClientVariablesAsServer)"
+            let reason =
+                "set for clients (uv, curl, pip): a server does not read it unless its code opts in (readsClientVariablesAsServer)"
             for (name, purpose) in [
                 ("REQUESTS_CA_BUNDLE", "pip/requests CA bundle"), ("CURL_CA_BUNDLE", "curl CA bundle"),
-                ("SSL_CERT_FILE", "CA file (OpenSSL)"), ("SSL_CERT_DIR", "CA directories (OpenSSL)"), ("SSL_CLIENT_CERT", "client certificate (uv)"),
+                ("SSL_CERT_FILE", "CA file (OpenSSL)"), ("SSL_CERT_DIR", "CA directories (OpenSSL)"),
+                ("SSL_CLIENT_CERT", "client certificate (uv)"),
             ] {
                 reader.ignore(name, purpose: purpose, reason: reason)
             }
@@ -84,24 +102,36 @@ struct EnvironmentLayers {
         for (name, honoured, purpose) in caBundles {
             if honoured {
                 if let raw = reader.value(name, purpose: purpose + " (CA file)") {
-                    offer(.caFile, items: [raw], isList: true, variable: name, layer: .standardEnvironment, place: place, order: order, into: &offers, &diagnostics)
+                    offer(
+                        .caFile, items: [raw], isList: true, variable: name, layer: .standardEnvironment, place: place,
+                        order: order, into: &offers, &diagnostics)
                 }
             } else {
-                reader.ignore(name, purpose: purpose, reason: "not honoured by \(configuration.appName); set \(SettingKey.caFile.environmentVariable(prefix: configuration.environmentPrefix)) or SSL_CERT_FILE instead")
+                reader.ignore(
+                    name, purpose: purpose,
+                    reason:
+                        "not honoured by \(configuration.appName); set \(SettingKey.caFile.environmentVariable(prefix: configuration.environmentPrefix)) or SSL_CERT_FILE instead"
+                )
             }
             order += 1
         }
         if let raw = reader.value("SSL_CERT_FILE", purpose: "CA file (OpenSSL)") {
-            offer(.caFile, items: [raw], isList: true, variable: "SSL_CERT_FILE", layer: .standardEnvironment, place: place, order: order, into: &offers, &diagnostics)
+            offer(
+                .caFile, items: [raw], isList: true, variable: "SSL_CERT_FILE", layer: .standardEnvironment,
+                place: place, order: order, into: &offers, &diagnostics)
         }
         if let raw = reader.value("SSL_CERT_DIR", purpose: "CA directories, \":\"-separated (OpenSSL)") {
             let dirs = raw.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
             if !dirs.isEmpty {
-                offer(.caDir, items: dirs, isList: true, variable: "SSL_CERT_DIR", layer: .standardEnvironment, place: place, into: &offers, &diagnostics)
+                offer(
+                    .caDir, items: dirs, isList: true, variable: "SSL_CERT_DIR", layer: .standardEnvironment,
+                    place: place, into: &offers, &diagnostics)
             }
         }
         if let raw = reader.value("SSL_CLIENT_CERT", purpose: "client certificate and key in one PEM file (uv)") {
-            offer(configuration.role.identityKeys.certificate, items: [raw], isList: false, variable: "SSL_CLIENT_CERT", layer: .standardEnvironment, place: place, into: &offers, &diagnostics)
+            offer(
+                configuration.role.identityKeys.certificate, items: [raw], isList: false, variable: "SSL_CLIENT_CERT",
+                layer: .standardEnvironment, place: place, into: &offers, &diagnostics)
         }
         return offers
     }
@@ -115,7 +145,8 @@ struct EnvironmentLayers {
             let value = try parser.parse(key, items: items, isList: isList)
             offers.append(Offer(key: key, value: value, origin: origin, layer: layer, place: place, order: order))
         } catch {
-            diagnostics.append(Diagnostic(.error, error.code, error.message, setting: key, origin: origin, help: error.help))
+            diagnostics.append(
+                Diagnostic(.error, error.code, error.message, setting: key, origin: origin, help: error.help))
         }
     }
 }

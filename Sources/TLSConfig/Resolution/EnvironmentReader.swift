@@ -1,4 +1,3 @@
-
 /// Reads the environment and remembers every variable it was asked about, so `show`
 /// can list what was consulted: set, unset, empty (treated as unset) or ignored.
 package final class EnvironmentReader: Sendable {
@@ -28,10 +27,13 @@ package final class EnvironmentReader: Sendable {
     /// whose value could be a secret (an unknown variable, say).
     package func ignore(_ name: String, purpose: String, reason: String, hidingValue: Bool = false) {
         guard let raw = values[name], !raw.isEmpty else {
-            record(EnvironmentVariableReport(name: name, status: values[name] == nil ? .unset : .empty, purpose: purpose))
+            record(
+                EnvironmentVariableReport(name: name, status: values[name] == nil ? .unset : .empty, purpose: purpose))
             return
         }
-        record(EnvironmentVariableReport(name: name, status: .ignored(hidingValue ? nil : raw, reason: reason), purpose: purpose))
+        record(
+            EnvironmentVariableReport(
+                name: name, status: .ignored(hidingValue ? nil : raw, reason: reason), purpose: purpose))
     }
 
     private func record(_ report: EnvironmentVariableReport) {

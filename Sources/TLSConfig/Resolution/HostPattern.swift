@@ -53,7 +53,9 @@ package struct HostPattern: Sendable, Hashable, CustomStringConvertible {
         package static let global = Specificity(exact: false, literalLabels: -1, hasPort: false)
 
         package static func < (lhs: Specificity, rhs: Specificity) -> Bool {
-            (lhs.exact ? 1 : 0, lhs.literalLabels, lhs.hasPort ? 1 : 0) < (rhs.exact ? 1 : 0, rhs.literalLabels, rhs.hasPort ? 1 : 0)
+            (lhs.exact ? 1 : 0, lhs.literalLabels, lhs.hasPort ? 1 : 0) < (
+                rhs.exact ? 1 : 0, rhs.literalLabels, rhs.hasPort ? 1 : 0
+            )
         }
     }
 }

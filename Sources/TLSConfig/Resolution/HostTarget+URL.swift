@@ -11,18 +11,23 @@ extension HostTarget {
     package static func parsing(url: String) throws(HostTarget.SyntaxError) -> (target: HostTarget, assumedPort: Bool) {
         let characters = Array(url)
         guard let colon = characters.firstIndex(of: ":"), characters.count > colon + 2,
-              characters[colon + 1] == "/", characters[colon + 2] == "/", colon > 0 else {
+            characters[colon + 1] == "/", characters[colon + 2] == "/", colon > 0
+        else {
             throw HostTarget.SyntaxError(input: url, reason: "not a URL: write SCHEME://HOST[:PORT]")
         }
         let scheme = String(characters[..<colon]).lowercased()
         var authority = characters[(colon + 3)...]
-        if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { authority = authority[..<end] }
+        if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
+            authority = authority[..<end]
+        }
         if let at = authority.lastIndex(of: "@") { authority = authority[(at + 1)...] }
         let text = String(authority)
         let parsed = try HostTarget(parsing: text)
         if parsed.port != nil { return (parsed, false) }
         guard let port = defaultPorts[scheme] else {
-            throw HostTarget.SyntaxError(input: url, reason: "the scheme \"\(scheme)\" has no default port known here: write \(scheme)://HOST:PORT")
+            throw HostTarget.SyntaxError(
+                input: url,
+                reason: "the scheme \"\(scheme)\" has no default port known here: write \(scheme)://HOST:PORT")
         }
         return (try HostTarget(host: text, port: port), true)
     }

@@ -28,7 +28,9 @@ public struct HostTarget: Sendable, Hashable, CustomStringConvertible {
     /// A target from a host (name or address) and an optional port, normalised.
     public init(host: String, port: Int? = nil) throws(HostTarget.SyntaxError) {
         let parsed = try HostSyntax.parse(host, allowWildcard: false)
-        guard parsed.port == nil || port == nil else { throw HostTarget.SyntaxError(input: host, reason: "the port is given twice") }
+        guard parsed.port == nil || port == nil else {
+            throw HostTarget.SyntaxError(input: host, reason: "the port is given twice")
+        }
         self.host = parsed.host
         self.port = port ?? parsed.port
         self.kind = parsed.kind
@@ -79,12 +81,19 @@ enum HostSyntax {
         guard !text.isEmpty else { throw fail("it is empty") }
 
         // Host names are ASCII (IDNs travel as punycode), so the checks below work on bytes.
-        guard !text.utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) else { throw fail("it contains white space") }
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { throw fail("it is not ASCII; write international names in punycode (xn--...)") }
+        guard !text.utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) else {
+            throw fail("it contains white space")
+        }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            throw fail("it is not ASCII; write international names in punycode (xn--...)")
+        }
         let bytes = text.utf8.contains(UInt8(ascii: ":")) ? Array(text.utf8) : []
-        if let scheme = bytes.indices.dropLast(2).first(where: { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
+        if let scheme = bytes.indices.dropLast(2).first(where: {
+            bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F
+        }) {
             let authority = bytes[(scheme + 3)...].prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
-            throw fail("it is a URL, not a host: write HOST[:PORT], such as \"\(String(decoding: authority, as: UTF8.self))\"")
+            throw fail(
+                "it is a URL, not a host: write HOST[:PORT], such as \"\(String(decoding: authority, as: UTF8.self))\"")
         }
         var hostPart = Substring(text)
         var port: Int?
@@ -102,7 +111,9 @@ enum HostSyntax {
         }
         let colons = hostPart.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) }
         if colons > 1 {
-            guard let bytes = IPAddress.parseIPv6(hostPart) else { throw fail("not an IPv6 address (write IPv6 with a port as [ADDRESS]:PORT)") }
+            guard let bytes = IPAddress.parseIPv6(hostPart) else {
+                throw fail("not an IPv6 address (write IPv6 with a port as [ADDRESS]:PORT)")
+            }
             return Parsed(host: IPAddress.formatIPv6(bytes), port: nil, kind: .ipv6, isWildcard: false)
         }
         if colons == 1, let colon = hostPart.utf8.firstIndex(of: UInt8(ascii: ":")) {
@@ -112,12 +123,15 @@ enum HostSyntax {
         // The name is checked and lowered as bytes, in one pass per label: resolution parses
         // every section's pattern, and Character-level string work cost most of it.
         var name = Array(hostPart.utf8)
-        for index in name.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(name[index]) { name[index] |= 0x20 }
+        for index in name.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(name[index]) {
+            name[index] |= 0x20
+        }
         if name.last == UInt8(ascii: ".") { name.removeLast() }
         guard !name.isEmpty else { throw fail("the host name is empty") }
         let host = String(decoding: name, as: UTF8.self)
         if let bytes = IPAddress.parseIPv4(Substring(host)) {
-            return Parsed(host: bytes.map(String.init).joined(separator: "."), port: port, kind: .ipv4, isWildcard: false)
+            return Parsed(
+                host: bytes.map(String.init).joined(separator: "."), port: port, kind: .ipv4, isWildcard: false)
         }
         guard name.count <= 253 else { throw fail("a host name is at most 253 characters") }
         let labelCount = name.count(where: { $0 == UInt8(ascii: ".") }) + 1
@@ -131,20 +145,34 @@ enum HostSyntax {
             defer { labelIndex += 1; start = end + 1 }
             if label.count == 1, label.first == UInt8(ascii: "*") {
                 guard allowWildcard else { throw fail("\"*\" is only allowed in host patterns") }
-                guard labelIndex == 0 else { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
-                guard labelCount > 1 else { throw fail("a pattern needs a literal suffix: write \"*.example.com\"; settings for every host go at the top level") }
+                guard labelIndex == 0 else {
+                    throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"")
+                }
+                guard labelCount > 1 else {
+                    throw fail(
+                        "a pattern needs a literal suffix: write \"*.example.com\"; settings for every host go at the top level"
+                    )
+                }
                 isWildcard = true
                 allDigits = false
                 continue
             }
             guard !label.isEmpty else { throw fail("empty label (two dots in a row)") }
-            guard label.count <= 63 else { throw fail("the label \"\(labelText(label))\" is longer than 63 characters") }
+            guard label.count <= 63 else {
+                throw fail("the label \"\(labelText(label))\" is longer than 63 characters")
+            }
             guard label.allSatisfy(Self.isLabelByte) else {
-                if label.contains(UInt8(ascii: "*")) { throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"") }
+                if label.contains(UInt8(ascii: "*")) {
+                    throw fail("\"*\" may only stand as the whole leftmost label, as in \"*.example.com\"")
+                }
                 throw fail("the label \"\(labelText(label))\" may only hold letters, digits, \"-\" and \"_\"")
             }
-            guard label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { throw fail("the label \"\(labelText(label))\" starts or ends with \"-\"") }
-            if allDigits, !label.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { allDigits = false }
+            guard label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else {
+                throw fail("the label \"\(labelText(label))\" starts or ends with \"-\"")
+            }
+            if allDigits, !label.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                allDigits = false
+            }
         }
         if labelCount == 4, allDigits {
             throw fail("\"\(host)\" is not a valid IPv4 address")
@@ -156,7 +184,8 @@ enum HostSyntax {
     private static func isLabelByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            true
         default: false
         }
     }

@@ -3,13 +3,15 @@ enum IPAddress {
     /// Dotted-quad IPv4, four decimal octets without leading zeros.
     static func parseIPv4(_ text: Substring) -> [UInt8]? {
         // Most inputs are names: reject anything but digits and dots before splitting.
-        guard text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        guard text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var bytes: [UInt8] = []
         for part in parts {
             guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCIIDigit),
-                  !(part.count > 1 && part.first == "0"), let value = UInt8(part) else { return nil }
+                !(part.count > 1 && part.first == "0"), let value = UInt8(part)
+            else { return nil }
             bytes.append(value)
         }
         return bytes
@@ -43,7 +45,8 @@ enum IPAddress {
         var all: [UInt16]
         if halves.count == 2 {
             guard let head = groups(halves[0], allowIPv4Tail: false), let tail = groups(halves[1], allowIPv4Tail: true),
-                  head.count + tail.count <= 7 else { return nil }
+                head.count + tail.count <= 7
+            else { return nil }
             all = head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
         } else {
             guard let only = groups(halves[0], allowIPv4Tail: true), only.count == 8 else { return nil }

@@ -10,8 +10,11 @@ public struct InMemoryDocuments: ConfigDocumentSource {
 
     /// The documents, each listed as "given in memory".
     public func load(_ context: ResolutionContext) -> ConfigDocumentLoad {
-        ConfigDocumentLoad(documents: documents, candidates: documents.map {
-            ConfigDocumentLoad.FileCandidate(path: $0.path, scope: $0.scope, exists: true, reason: "given in memory")
-        })
+        ConfigDocumentLoad(
+            documents: documents,
+            candidates: documents.map {
+                ConfigDocumentLoad.FileCandidate(
+                    path: $0.path, scope: $0.scope, exists: true, reason: "given in memory")
+            })
     }
 }

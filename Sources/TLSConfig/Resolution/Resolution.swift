@@ -71,20 +71,31 @@ public struct Resolution: Sendable {
     }
 
     /// The same, with each key's origin taken from `origins`.
-    package init(settings: TLSSettings, origins: SettingOrigins, environment: [String: String] = [:], maximumFileSize: Int = ResolverConfiguration.defaultMaximumFileSize) {
+    package init(
+        settings: TLSSettings, origins: SettingOrigins, environment: [String: String] = [:],
+        maximumFileSize: Int = ResolverConfiguration.defaultMaximumFileSize
+    ) {
         let reader = EnvironmentReader(environment)
-        let loaded = MaterialLoader(settings: settings, origins: origins, writtenPaths: [:], reader: reader, maximumFileSize: maximumFileSize, environmentPrefix: "TLSCONFIG").load()
+        let loaded = MaterialLoader(
+            settings: settings, origins: origins, writtenPaths: [:], reader: reader, maximumFileSize: maximumFileSize,
+            environmentPrefix: "TLSCONFIG"
+        ).load()
         self.init(
             host: nil, settings: settings,
-            values: SettingKey.allCases.map { ResolvedSetting(key: $0, items: [], origin: origins[$0] ?? .defaultValue, layer: .override, note: nil, losers: []) },
-            diagnostics: loaded.diagnostics, environment: reader.reports, configFiles: [], matchedSections: [], sources: [:],
+            values: SettingKey.allCases.map {
+                ResolvedSetting(
+                    key: $0, items: [], origin: origins[$0] ?? .defaultValue, layer: .override, note: nil, losers: [])
+            },
+            diagnostics: loaded.diagnostics, environment: reader.reports, configFiles: [], matchedSections: [],
+            sources: [:],
             layers: [.override], appName: "tlsconfig", environmentPrefix: "TLSCONFIG", material: loaded.material
         )
     }
 
     init(
         host: HostTarget?, settings: TLSSettings, values: [ResolvedSetting], diagnostics: [Diagnostic],
-        environment: [EnvironmentVariableReport], configFiles: [ConfigDocumentLoad.FileCandidate], matchedSections: [MatchedSection],
+        environment: [EnvironmentVariableReport], configFiles: [ConfigDocumentLoad.FileCandidate],
+        matchedSections: [MatchedSection],
         sources: [String: String], layers: [Layer], appName: String, environmentPrefix: String, material: Material
     ) {
         self.host = host

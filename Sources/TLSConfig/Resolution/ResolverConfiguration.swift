@@ -50,7 +50,8 @@ public struct ResolverConfiguration: Sendable {
 
     /// The trust command advice names.
     package var effectiveTrustCommand: String {
-        trustCommand ?? (appName == "tlsconfig" ? "tlsconfig trust" : "tlsconfig trust --app \(ShellWord.quoted(appName))")
+        trustCommand
+            ?? (appName == "tlsconfig" ? "tlsconfig trust" : "tlsconfig trust --app \(ShellWord.quoted(appName))")
     }
 
     /// A configuration; every parameter has the `tlsconfig` default.

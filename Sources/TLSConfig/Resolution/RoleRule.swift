@@ -2,7 +2,9 @@
 /// error naming what to write instead (``SettingKey/counterpart(in:)``), whatever wrote it:
 /// a server's file with `client-cert`, a client's `PREFIX_CLIENT_AUTH`, an override in code.
 enum RoleRule {
-    static func filter(_ offers: [Offer], role: TLSRole, environmentPrefix: String) -> (offers: [Offer], diagnostics: [Diagnostic]) {
+    static func filter(
+        _ offers: [Offer], role: TLSRole, environmentPrefix: String
+    ) -> (offers: [Offer], diagnostics: [Diagnostic]) {
         var kept: [Offer] = []
         var diagnostics: [Diagnostic] = []
         for offer in offers {
@@ -14,15 +16,20 @@ enum RoleRule {
             let other: TLSRole = role == .client ? .server : .client
             var help = counterpart.advice
             if let replacement = counterpart.key {
-                let spelled = if case .environment = offer.origin { replacement.environmentVariable(prefix: environmentPrefix) } else { replacement.rawValue }
+                let spelled =
+                    if case .environment = offer.origin {
+                        replacement.environmentVariable(prefix: environmentPrefix)
+                    } else { replacement.rawValue }
                 help = "did you mean \(spelled)? " + help
             }
-            diagnostics.append(Diagnostic(
-                .error, .settingNotForRole, "\(offer.key) is a \(other) setting, and these settings are for a \(role)",
-                setting: offer.key, origin: offer.origin,
-                notes: ["it does not apply"],
-                help: help
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .settingNotForRole,
+                    "\(offer.key) is a \(other) setting, and these settings are for a \(role)",
+                    setting: offer.key, origin: offer.origin,
+                    notes: ["it does not apply"],
+                    help: help
+                ))
         }
         return (kept, diagnostics)
     }

@@ -19,14 +19,16 @@ struct Selection {
         for (index, offer) in offers.enumerated() {
             if let section = offer.section {
                 guard let host, section.matches(host) else {
-                    losers[offer.key, default: []].append(LosingCandidate(offer.candidate, reason: .sectionDoesNotMatch(pattern: section.description)))
+                    losers[offer.key, default: []].append(
+                        LosingCandidate(offer.candidate, reason: .sectionDoesNotMatch(pattern: section.description)))
                     continue
                 }
-                let place: (path: String, pattern: String)? = switch offer.origin {
-                case .file(let location): location.section.map { (location.path, $0) }
-                case .provider(let location): location.section.map { ("provider \(location.provider)", $0) }
-                default: nil
-                }
+                let place: (path: String, pattern: String)? =
+                    switch offer.origin {
+                    case .file(let location): location.section.map { (location.path, $0) }
+                    case .provider(let location): location.section.map { ("provider \(location.provider)", $0) }
+                    default: nil
+                    }
                 if let place {
                     let matched = MatchedSection(path: place.path, pattern: place.pattern)
                     if sectionSpecificity.updateValue(section.specificity, forKey: matched) == nil {
@@ -38,18 +40,23 @@ struct Selection {
         }
         // Rank once per offer, then sort indices; the sort is stable by index.
         let ranks = applicable.map { Self.rank(offers[$0], layers) }
-        let ranked = applicable.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map { applicable[$0] }
+        let ranked = applicable.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map {
+            applicable[$0]
+        }
 
         for group in SettingKey.Group.allCases {
             let members = ranked.filter { offers[$0].key.group == group }
             guard let best = Self.groupPlace(members, in: offers).map({ offers[$0] }) else { continue }
             // `SSL_CLIENT_CERT` cannot express a passphrase: one may come from the best place
             // that sets nothing of the group but the passphrase (never a key or certificate).
-            let passphrasePlace = group == .identity && best.layer == .standardEnvironment
+            let passphrasePlace =
+                group == .identity && best.layer == .standardEnvironment
                 ? Self.passphraseOnlyPlace(members, in: offers) : nil
             for index in members {
                 let key = offers[index].key
-                let inPlace = offers[index].place == best.place || (key.isIdentityPassphrase && offers[index].place == passphrasePlace)
+                let inPlace =
+                    offers[index].place == best.place
+                    || (key.isIdentityPassphrase && offers[index].place == passphrasePlace)
                 if inPlace, winners[key] == nil {
                     winners[key] = offers[index]
                 } else if inPlace {
@@ -66,7 +73,9 @@ struct Selection {
                 continue
             }
             let lessSpecific = winner.layer == offers[index].layer && winner.specificity > offers[index].specificity
-            lose(offers[index], lessSpecific ? .lessSpecificSection(winner: winner.origin) : .lowerPrecedence(winner: winner.origin))
+            lose(
+                offers[index],
+                lessSpecific ? .lessSpecificSection(winner: winner.origin) : .lowerPrecedence(winner: winner.origin))
         }
         matchedSections.sort { sectionSpecificity[$0]! > sectionSpecificity[$1]! }
     }
@@ -77,7 +86,10 @@ struct Selection {
     private static func groupPlace(_ members: [Int], in offers: [Offer]) -> Int? {
         guard let best = members.first else { return nil }
         if isPassphraseOnly(offers[best].place, members, in: offers),
-           let certificate = members.first(where: { offers[$0].key.isIdentityCertificate && offers[$0].layer == .standardEnvironment }) {
+            let certificate = members.first(where: {
+                offers[$0].key.isIdentityCertificate && offers[$0].layer == .standardEnvironment
+            })
+        {
             return certificate
         }
         return best
@@ -86,7 +98,10 @@ struct Selection {
     /// The best-ranked place that offers the passphrase and nothing else of the identity group.
     private static func passphraseOnlyPlace(_ members: [Int], in offers: [Offer]) -> String? {
         members.lazy.map { offers[$0] }
-            .first { $0.key.isIdentityPassphrase && $0.layer != .standardEnvironment && isPassphraseOnly($0.place, members, in: offers) }?.place
+            .first {
+                $0.key.isIdentityPassphrase && $0.layer != .standardEnvironment
+                    && isPassphraseOnly($0.place, members, in: offers)
+            }?.place
     }
 
     /// Whether `place` offers the passphrase and no other member of the identity group.

@@ -19,7 +19,9 @@ public struct SettingsResolver: Sendable {
     /// knows the port its connection will use passes it (``resolve(host:defaultPort:)``,
     /// ``resolve(url:)``); a bare host where port sections for it exist gets a warning.
     public func resolve(host: String) -> Resolution {
-        resolve(parsing: host) { (text: String) throws(HostTarget.SyntaxError) -> HostTarget in try HostTarget(parsing: text) }
+        resolve(parsing: host) { (text: String) throws(HostTarget.SyntaxError) -> HostTarget in
+            try HostTarget(parsing: text)
+        }
     }
 
     /// Resolves for `host[:port]`, taking `defaultPort` when none is written: what a tool
@@ -50,15 +52,18 @@ public struct SettingsResolver: Sendable {
         return resolution
     }
 
-    private func resolve(parsing text: String, _ parse: (String) throws(HostTarget.SyntaxError) -> HostTarget) -> Resolution {
+    private func resolve(
+        parsing text: String, _ parse: (String) throws(HostTarget.SyntaxError) -> HostTarget
+    ) -> Resolution {
         do {
             return resolve(host: try parse(text))
         } catch {
             var resolution = resolve(host: nil as HostTarget?)
-            resolution.diagnostics.insert(Diagnostic(
-                .error, .invalidHost, error.description,
-                help: "write HOST, HOST:PORT, an IPv4 address, [IPv6]:PORT or a URL such as https://HOST:PORT"
-            ), at: 0)
+            resolution.diagnostics.insert(
+                Diagnostic(
+                    .error, .invalidHost, error.description,
+                    help: "write HOST, HOST:PORT, an IPv4 address, [IPv6]:PORT or a URL such as https://HOST:PORT"
+                ), at: 0)
             return resolution
         }
     }
@@ -79,7 +84,8 @@ public struct SettingsResolver: Sendable {
             case .toolEnvironment:
                 offers += environmentLayers.toolOffers(&diagnostics)
             case .files:
-                let files = configuration.documents.load(ResolutionContext(configuration: configuration, environment: reader))
+                let files = configuration.documents.load(
+                    ResolutionContext(configuration: configuration, environment: reader))
                 readsSourcesBeyondFiles = readsSourcesBeyondFiles || configuration.documents.changesWithoutFiles
                 offers += decode(files, into: &load, &diagnostics)
             case .configReader:
@@ -97,12 +103,16 @@ public struct SettingsResolver: Sendable {
         }
 
         if configuration.configReader != nil, !configuration.layers.contains(.configReader) {
-            diagnostics.append(Diagnostic(
-                .warning, .configReaderNotInLayers, "the configuration providers are not read: the layer order has no config-reader layer",
-                help: "put .configReader in ResolverConfiguration.layers, or pass configReader to its initialiser, which places it after .override"
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .configReaderNotInLayers,
+                    "the configuration providers are not read: the layer order has no config-reader layer",
+                    help:
+                        "put .configReader in ResolverConfiguration.layers, or pass configReader to its initialiser, which places it after .override"
+                ))
         }
-        let forRole = RoleRule.filter(offers, role: configuration.role, environmentPrefix: configuration.environmentPrefix)
+        let forRole = RoleRule.filter(
+            offers, role: configuration.role, environmentPrefix: configuration.environmentPrefix)
         offers = forRole.offers
         diagnostics += forRole.diagnostics
         if let host, host.port == nil {
@@ -114,13 +124,17 @@ public struct SettingsResolver: Sendable {
         selection.values = assembled.values
 
         let loaded = MaterialLoader(
-            settings: assembled.settings, origins: SettingOrigins(Dictionary(uniqueKeysWithValues: assembled.values.map { ($0.key, $0.origin) })),
-            writtenPaths: selection.winners.mapValues(\.value.paths), reader: reader, maximumFileSize: configuration.maximumFileSize, environmentPrefix: configuration.environmentPrefix
+            settings: assembled.settings,
+            origins: SettingOrigins(Dictionary(uniqueKeysWithValues: assembled.values.map { ($0.key, $0.origin) })),
+            writtenPaths: selection.winners.mapValues(\.value.paths), reader: reader,
+            maximumFileSize: configuration.maximumFileSize, environmentPrefix: configuration.environmentPrefix
         ).load()
         diagnostics += loaded.diagnostics
         // No line of a passphrase source, nor of anything under /proc, is ever shown.
         var passphraseFile: String?
-        if case .passphrase(.file(let path)) = selection.winners[configuration.role.identityKeys.passphrase]?.value { passphraseFile = path }
+        if case .passphrase(.file(let path)) = selection.winners[configuration.role.identityKeys.passphrase]?.value {
+            passphraseFile = path
+        }
         load.sources = load.sources.filter { path, _ in !path.hasPrefix("/proc/") && path != passphraseFile }
 
         var resolution = Resolution(
@@ -147,27 +161,34 @@ public struct SettingsResolver: Sendable {
         var seen: Set<HostPattern> = []
         var diagnostics: [Diagnostic] = []
         for offer in offers {
-            guard let pattern = offer.section, pattern.port != nil, pattern.matchesIgnoringPort(host), seen.insert(pattern).inserted else { continue }
-            diagnostics.append(Diagnostic(
-                .warning, .portSectionsNotConsidered,
-                "host section \"\(pattern)\" was not considered: the host \(host) was given without a port",
-                origin: offer.origin,
-                notes: ["a section with a port applies only to connections on that port"],
-                help: "resolve for the port the connection uses: \(host.authority):\(pattern.port!) (in code, resolve(host:defaultPort:) or resolve(url:))"
-            ))
+            guard let pattern = offer.section, pattern.port != nil, pattern.matchesIgnoringPort(host),
+                seen.insert(pattern).inserted
+            else { continue }
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .portSectionsNotConsidered,
+                    "host section \"\(pattern)\" was not considered: the host \(host) was given without a port",
+                    origin: offer.origin,
+                    notes: ["a section with a port applies only to connections on that port"],
+                    help:
+                        "resolve for the port the connection uses: \(host.authority):\(pattern.port!) (in code, resolve(host:defaultPort:) or resolve(url:))"
+                ))
         }
         return diagnostics
     }
 
     /// The offers of loaded documents; their candidates, sources and diagnostics join `load`.
-    private func decode(_ loaded: ConfigDocumentLoad, into load: inout ConfigDocumentLoad, _ diagnostics: inout [Diagnostic]) -> [Offer] {
+    private func decode(
+        _ loaded: ConfigDocumentLoad, into load: inout ConfigDocumentLoad, _ diagnostics: inout [Diagnostic]
+    ) -> [Offer] {
         diagnostics += loaded.diagnostics
         load.candidates += loaded.candidates
         load.sources.merge(loaded.sources) { $1 }
         var offers: [Offer] = []
         for document in loaded.documents {
             let decoded = DecodedDocumentCache.decode(document, home: configuration.home)
-            let gated = TrustRequirement.gate(decoded.offers, document: document, trustCommand: configuration.effectiveTrustCommand)
+            let gated = TrustRequirement.gate(
+                decoded.offers, document: document, trustCommand: configuration.effectiveTrustCommand)
             offers += gated.offers
             diagnostics += decoded.diagnostics + gated.diagnostics
             load.sources[document.path] = document.source
@@ -181,9 +202,15 @@ public struct SettingsResolver: Sendable {
         for (index, override) in configuration.overrides.enumerated() {
             do {
                 let value = try parser.parse(override.key, items: override.values, isList: override.isList)
-                offers.append(Offer(key: override.key, value: value, origin: override.origin, layer: .override, place: "override", order: index))
+                offers.append(
+                    Offer(
+                        key: override.key, value: value, origin: override.origin, layer: .override, place: "override",
+                        order: index))
             } catch {
-                diagnostics.append(Diagnostic(.error, error.code, error.message, setting: override.key, origin: override.origin, help: error.help))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, error.code, error.message, setting: override.key, origin: override.origin,
+                        help: error.help))
             }
         }
         return offers

@@ -13,7 +13,8 @@ struct ConfigSchema {
     func offers(from document: ConfigDocument) -> (offers: [Offer], diagnostics: [Diagnostic]) {
         var offers: [Offer] = []
         var diagnostics = DiagnosticCollector(place: "\"\(document.path)\"")
-        let parser = SettingValueParser(baseDirectory: document.baseDirectory ?? PathName.directory(of: document.path), home: home)
+        let parser = SettingValueParser(
+            baseDirectory: document.baseDirectory ?? PathName.directory(of: document.path), home: home)
         let place = document.path
 
         for entry in document.root.entries {
@@ -21,7 +22,9 @@ struct ConfigSchema {
                 hostSections(entry, document: document, parser: parser, offers: &offers, diagnostics: &diagnostics)
                 continue
             }
-            decode(entry, section: nil, document: document, parser: parser, place: place, offers: &offers, diagnostics: &diagnostics)
+            decode(
+                entry, section: nil, document: document, parser: parser, place: place, offers: &offers,
+                diagnostics: &diagnostics)
         }
         return (offers, diagnostics.finished())
     }
@@ -31,7 +34,9 @@ struct ConfigSchema {
         offers: inout [Offer], diagnostics: inout DiagnosticCollector
     ) {
         guard case .table(let sections) = hosts.value.value else {
-            diagnostics.append(wrongType(hosts.value, expected: "a table of host sections", key: "hosts", document: document, section: nil))
+            diagnostics.append(
+                wrongType(
+                    hosts.value, expected: "a table of host sections", key: "hosts", document: document, section: nil))
             return
         }
         var seen: [HostPattern: ConfigNode.Table.Entry] = [:]
@@ -40,49 +45,58 @@ struct ConfigSchema {
             do {
                 pattern = try HostPattern(parsing: sectionEntry.key)
             } catch {
-                diagnostics.append(Diagnostic(
-                    .error, .invalidHostPattern, "invalid host pattern \"\(sectionEntry.key)\": \(error.reason)",
-                    origin: origin(document, sectionEntry.keySpan, section: nil),
-                    help: "patterns are host, host:port, *.suffix, *.suffix:port, an IPv4 address or [IPv6], optionally with :port"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .invalidHostPattern, "invalid host pattern \"\(sectionEntry.key)\": \(error.reason)",
+                        origin: origin(document, sectionEntry.keySpan, section: nil),
+                        help:
+                            "patterns are host, host:port, *.suffix, *.suffix:port, an IPv4 address or [IPv6], optionally with :port"
+                    ))
                 continue
             }
             if pattern.isWildcard, !pattern.host.dropFirst(2).contains(".") {
                 // `*.com` covers every name under a public suffix: almost surely a mistake,
                 // and it would hand this section's CA or client certificate to any .com server.
-                diagnostics.append(Diagnostic(
-                    .warning, .broadHostPattern,
-                    "host section \"\(sectionEntry.key)\" matches every host under \".\(pattern.host.dropFirst(2))\", a whole top-level domain",
-                    origin: origin(document, sectionEntry.keySpan, section: nil),
-                    help: "name the domain you mean, such as \"*.example\(pattern.host.dropFirst(1))\""
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .broadHostPattern,
+                        "host section \"\(sectionEntry.key)\" matches every host under \".\(pattern.host.dropFirst(2))\", a whole top-level domain",
+                        origin: origin(document, sectionEntry.keySpan, section: nil),
+                        help: "name the domain you mean, such as \"*.example\(pattern.host.dropFirst(1))\""
+                    ))
             }
             if let first = seen[pattern] {
-                diagnostics.append(Diagnostic(
-                    .error, .duplicateHostPattern,
-                    "host section \"\(sectionEntry.key)\" is the same host as \"\(first.key)\" (both normalise to \"\(pattern)\")",
-                    origin: origin(document, sectionEntry.keySpan, section: nil),
-                    related: [.init("first defined here", origin: origin(document, first.keySpan, section: nil))],
-                    help: "merge the two sections into one"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .duplicateHostPattern,
+                        "host section \"\(sectionEntry.key)\" is the same host as \"\(first.key)\" (both normalise to \"\(pattern)\")",
+                        origin: origin(document, sectionEntry.keySpan, section: nil),
+                        related: [.init("first defined here", origin: origin(document, first.keySpan, section: nil))],
+                        help: "merge the two sections into one"
+                    ))
                 continue
             }
             seen[pattern] = sectionEntry
             guard case .table(let body) = sectionEntry.value.value else {
-                diagnostics.append(wrongType(sectionEntry.value, expected: "a table of settings", key: "hosts.\"\(sectionEntry.key)\"", document: document, section: nil))
+                diagnostics.append(
+                    wrongType(
+                        sectionEntry.value, expected: "a table of settings", key: "hosts.\"\(sectionEntry.key)\"",
+                        document: document, section: nil))
                 continue
             }
             for entry in body.entries {
                 if entry.key == Self.hostsKey {
-                    diagnostics.append(Diagnostic(
-                        .error, .unknownKey, "host sections cannot be nested",
-                        origin: origin(document, entry.keySpan, section: sectionEntry.key),
-                        help: "move this section to the top-level hosts table"
-                    ))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .unknownKey, "host sections cannot be nested",
+                            origin: origin(document, entry.keySpan, section: sectionEntry.key),
+                            help: "move this section to the top-level hosts table"
+                        ))
                     continue
                 }
-                decode(entry, section: (pattern, sectionEntry.key), document: document, parser: parser,
-                       place: "\(document.path)#\(pattern)", offers: &offers, diagnostics: &diagnostics)
+                decode(
+                    entry, section: (pattern, sectionEntry.key), document: document, parser: parser,
+                    place: "\(document.path)#\(pattern)", offers: &offers, diagnostics: &diagnostics)
             }
         }
     }
@@ -99,7 +113,8 @@ struct ConfigSchema {
                 return Diagnostic(
                     .error, .unknownKey, "unknown key \"\(entry.key)\"",
                     origin: origin(document, entry.keySpan, section: section?.written),
-                    help: suggestion.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))",
+                    help: suggestion.map { "did you mean \"\($0)\"?" }
+                        ?? "known keys: \(known.joined(separator: ", "))",
                     // A key like no setting is named but its line is not shown: a file of other
                     // settings (a .env file named by mistake) holds secrets under such keys.
                     hidesSourceLine: suggestion == nil || Self.mayNameASecret(entry.key)
@@ -118,7 +133,10 @@ struct ConfigSchema {
             var strings: [String] = []
             for element in elements {
                 guard case .string(let text) = element.value else {
-                    diagnostics.append(wrongType(element, expected: "a string", key: "element of \(key)", document: document, section: section?.written, setting: key))
+                    diagnostics.append(
+                        wrongType(
+                            element, expected: "a string", key: "element of \(key)", document: document,
+                            section: section?.written, setting: key))
                     return
                 }
                 strings.append(text)
@@ -126,17 +144,22 @@ struct ConfigSchema {
             items = strings
             isList = true
         default:
-            diagnostics.append(wrongType(entry.value, expected: key.typeDescription, key: key.rawValue, document: document, section: section?.written, setting: key))
+            diagnostics.append(
+                wrongType(
+                    entry.value, expected: key.typeDescription, key: key.rawValue, document: document,
+                    section: section?.written, setting: key))
             return
         }
         do {
             let value = try parser.parse(key, items: items, isList: isList)
-            offers.append(Offer(
-                key: key, value: value, origin: valueOrigin, layer: document.layer, place: place,
-                section: section?.pattern, scope: document.scope, order: document.order
-            ))
+            offers.append(
+                Offer(
+                    key: key, value: value, origin: valueOrigin, layer: document.layer, place: place,
+                    section: section?.pattern, scope: document.scope, order: document.order
+                ))
         } catch {
-            diagnostics.append(Diagnostic(.error, error.code, error.message, setting: key, origin: valueOrigin, help: error.help))
+            diagnostics.append(
+                Diagnostic(.error, error.code, error.message, setting: key, origin: valueOrigin, help: error.help))
         }
     }
 
@@ -152,7 +175,8 @@ struct ConfigSchema {
     }
 
     private func wrongType(
-        _ node: ConfigNode, expected: String, key: String, document: ConfigDocument, section: String?, setting: SettingKey? = nil
+        _ node: ConfigNode, expected: String, key: String, document: ConfigDocument, section: String?,
+        setting: SettingKey? = nil
     ) -> Diagnostic {
         var help = "write \(expected)"
         if setting == .minVersion || setting == .maxVersion {

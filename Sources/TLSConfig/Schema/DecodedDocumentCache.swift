@@ -16,7 +16,8 @@ enum DecodedDocumentCache {
     /// The decoding of `document`, from the cache when it has an identity seen before.
     static func decode(_ document: ConfigDocument, home: String?) -> DecodedDocument {
         guard let identity = document.identity else { return ConfigSchema(home: home).decode(document) }
-        let key = Key(path: document.path, scope: document.scope, tablePath: document.tablePath, home: home, identity: identity)
+        let key = Key(
+            path: document.path, scope: document.scope, tablePath: document.tablePath, home: home, identity: identity)
         if let cached = entries[key] { return cached }
         let decoded = ConfigSchema(home: home).decode(document)
         entries.store(decoded, for: key)

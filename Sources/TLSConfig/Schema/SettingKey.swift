@@ -79,11 +79,18 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
     }
 
     /// Upper case, `-` as `_`; built once, since every resolution asks for all of them.
-    private static let environmentSuffixes: [SettingKey: String] = Dictionary(uniqueKeysWithValues: allCases.map { key in
-        (key, String(decoding: key.rawValue.utf8.map { byte in
-            byte == UInt8(ascii: "-") ? UInt8(ascii: "_") : (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
-        }, as: UTF8.self))
-    })
+    private static let environmentSuffixes: [SettingKey: String] = Dictionary(
+        uniqueKeysWithValues: allCases.map { key in
+            (
+                key,
+                String(
+                    decoding: key.rawValue.utf8.map { byte in
+                        byte == UInt8(ascii: "-")
+                            ? UInt8(ascii: "_")
+                            : (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 0x20 : byte
+                    }, as: UTF8.self)
+            )
+        })
 
     /// The tool environment variable for this key, such as `TLSCONFIG_CA_FILE`.
     public func environmentVariable(prefix: String) -> String {
@@ -105,7 +112,8 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         switch self {
         case .clientCert, .clientKey, .clientKeyPassphrase, .verify, .serverName, .pinnedPublicKeys: [.client]
         case .cert, .key, .keyPassphrase, .clientAuth: [.server]
-        case .trust, .caFile, .caDir, .minVersion, .maxVersion, .ciphers, .ciphersuites, .alpn, .crlFile: [.client, .server]
+        case .trust, .caFile, .caDir, .minVersion, .maxVersion, .ciphers, .ciphersuites, .alpn, .crlFile:
+            [.client, .server]
         }
     }
 
@@ -126,9 +134,18 @@ public enum SettingKey: String, Sendable, Hashable, CaseIterable, Comparable, Cu
         case (.clientCert, .server): (.cert, "a server's own certificate is cert")
         case (.clientKey, .server): (.key, "a server's own key is key")
         case (.clientKeyPassphrase, .server): (.keyPassphrase, "a server key's passphrase is key-passphrase")
-        case (.verify, .server): (.clientAuth, "a server checks client certificates as client-auth says (none, optional, required), against ca-file and ca-dir")
-        case (.serverName, .server): (nil, "server-name is the name a client sends and checks; a server's names are the subjectAltNames of its certificate")
-        case (.pinnedPublicKeys, .server): (nil, "a server does not pin client keys; trust only the CA that issues client certificates with ca-file")
+        case (.verify, .server):
+            (
+                .clientAuth,
+                "a server checks client certificates as client-auth says (none, optional, required), against ca-file and ca-dir"
+            )
+        case (.serverName, .server):
+            (
+                nil,
+                "server-name is the name a client sends and checks; a server's names are the subjectAltNames of its certificate"
+            )
+        case (.pinnedPublicKeys, .server):
+            (nil, "a server does not pin client keys; trust only the CA that issues client certificates with ca-file")
         case (.cert, .client): (.clientCert, "a client's certificate is client-cert")
         case (.key, .client): (.clientKey, "a client's key is client-key")
         case (.keyPassphrase, .client): (.clientKeyPassphrase, "a client key's passphrase is client-key-passphrase")

@@ -20,17 +20,22 @@ struct SettingValueParser {
         switch key.valueKind {
         case .path, .choice, .text, .passphraseSource:
             if isList {
-                throw Problem(message: "\(key) takes a single value, not a list", help: "write one \(key.typeDescription)", code: .wrongType)
+                throw Problem(
+                    message: "\(key) takes a single value, not a list", help: "write one \(key.typeDescription)",
+                    code: .wrongType)
             }
         case .pathList, .textList:
             break
         }
         if items.isEmpty {
-            throw Problem(message: "\(key) is an empty list", help: "remove the key to use the default (\(key.defaultDescription))")
+            throw Problem(
+                message: "\(key) is an empty list",
+                help: "remove the key to use the default (\(key.defaultDescription))")
         }
         if let index = items.firstIndex(where: \.isEmpty) {
             let place = isList ? "element \(index + 1) of \(key)" : "\(key)"
-            throw Problem(message: "\(place) is empty", help: "remove the key to use the default (\(key.defaultDescription))")
+            throw Problem(
+                message: "\(place) is empty", help: "remove the key to use the default (\(key.defaultDescription))")
         }
         switch key {
         case .trust:
@@ -62,7 +67,9 @@ struct SettingValueParser {
         case .ciphers, .ciphersuites:
             let text = items.joined(separator: ":")
             guard text.allSatisfy({ $0.isASCII && !$0.isWhitespace || $0 == " " }) else {
-                throw Problem(message: "\(key) holds characters a cipher list cannot contain", help: "use OpenSSL names such as \"ECDHE-ECDSA-AES128-GCM-SHA256\"")
+                throw Problem(
+                    message: "\(key) holds characters a cipher list cannot contain",
+                    help: "use OpenSSL names such as \"ECDHE-ECDSA-AES128-GCM-SHA256\"")
             }
             return .text(text)
         case .serverName:
@@ -70,16 +77,22 @@ struct SettingValueParser {
             do {
                 target = try HostTarget(parsing: items[0])
             } catch {
-                throw Problem(message: "server-name: \(error.reason)", help: "write a host name such as \"api.example.com\"")
+                throw Problem(
+                    message: "server-name: \(error.reason)", help: "write a host name such as \"api.example.com\"")
             }
             guard target.port == nil else {
-                throw Problem(message: "server-name must be a name without a port", help: "write only the host name, such as \"api.example.com\"")
+                throw Problem(
+                    message: "server-name must be a name without a port",
+                    help: "write only the host name, such as \"api.example.com\"")
             }
             return .text(target.host)
         case .alpn:
             // Printable ASCII only: control characters (DEL, ESC, ...) are neither names nor safe to print.
-            for item in items where item.utf8.count > 255 || !item.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
-                throw Problem(message: "ALPN protocol \"\(item)\" is not a printable ASCII name of at most 255 bytes", help: "use names such as \"h2\" or \"http/1.1\"")
+            for item in items
+            where item.utf8.count > 255 || !item.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
+                throw Problem(
+                    message: "ALPN protocol \"\(item)\" is not a printable ASCII name of at most 255 bytes",
+                    help: "use names such as \"h2\" or \"http/1.1\"")
             }
             // Each name is sent as a length byte and the name. All ClientHello extensions share
             // one 65,535-byte block; with TLS 1.3 offered and a 253-byte server name, OpenSSL 3's
@@ -88,7 +101,8 @@ struct SettingValueParser {
             let wire = items.reduce(0) { $0 + 1 + $1.utf8.count }
             if wire > Self.alpnWireLimit {
                 throw Problem(
-                    message: "alpn lists \(items.count) protocols taking \(wire) bytes on the wire, above the 65,118 a TLS ClientHello has room for "
+                    message:
+                        "alpn lists \(items.count) protocols taking \(wire) bytes on the wire, above the 65,118 a TLS ClientHello has room for "
                         + "beside its other extensions",
                     help: "list only the protocols the servers speak, such as [\"h2\", \"http/1.1\"]"
                 )
@@ -100,7 +114,8 @@ struct SettingValueParser {
                 guard let pin = PublicKeyPin(parsing: item) else {
                     throw Problem(
                         message: "\"\(item)\" is not a public-key pin",
-                        help: "write \"sha256//\" followed by the base64 SHA-256 of the certificate's public key (curl's --pinnedpubkey syntax)",
+                        help:
+                            "write \"sha256//\" followed by the base64 SHA-256 of the certificate's public key (curl's --pinnedpubkey syntax)",
                         code: .invalidPin
                     )
                 }
@@ -110,13 +125,17 @@ struct SettingValueParser {
         }
     }
 
-    private func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ key: SettingKey, _: T.Type) throws(Problem) -> T where T.RawValue == String {
+    private func choice<T: RawRepresentable & CaseIterable>(
+        _ text: String, _ key: SettingKey, _: T.Type
+    ) throws(Problem) -> T where T.RawValue == String {
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         var help = "allowed values: \(allowed)"
         if key == .minVersion || key == .maxVersion, let number = Double(text) {
             // Versions are numbers: "1.4" is nearest to "1.3", whatever the spelling distance.
-            let nearest = TLSProtocolVersion.allCases.min { abs(Double($0.rawValue)! - number) < abs(Double($1.rawValue)! - number) }!
+            let nearest = TLSProtocolVersion.allCases.min {
+                abs(Double($0.rawValue)! - number) < abs(Double($1.rawValue)! - number)
+            }!
             help = "did you mean \"\(nearest.rawValue)\"? " + help
         } else if let suggestion = Spelling.suggestion(for: text, among: T.allCases.map(\.rawValue)) {
             help = "did you mean \"\(suggestion)\"? " + help
@@ -129,7 +148,9 @@ struct SettingValueParser {
             throw Problem(message: "path contains a NUL byte", help: "fix the path")
         }
         guard let expanded = PathName.expandingHome(written, home: home) else {
-            throw Problem(message: "cannot expand \"~\" in \"\(written)\": HOME is not set", help: "write an absolute path, or set HOME (to an absolute path)")
+            throw Problem(
+                message: "cannot expand \"~\" in \"\(written)\": HOME is not set",
+                help: "write an absolute path, or set HOME (to an absolute path)")
         }
         if expanded != written {
             return ResolvedPath(written: written, absolute: PathName.normalize(expanded))
@@ -139,10 +160,12 @@ struct SettingValueParser {
         }
         guard baseDirectory.hasPrefix("/") else {
             throw Problem(
-                message: "cannot resolve the relative path \"\(written)\": the working directory is unknown (deleted, or deeper than PATH_MAX)",
+                message:
+                    "cannot resolve the relative path \"\(written)\": the working directory is unknown (deleted, or deeper than PATH_MAX)",
                 help: "write an absolute path, or run from an existing directory"
             )
         }
-        return ResolvedPath(written: written, absolute: PathName.normalize(baseDirectory + "/" + written), base: baseDirectory)
+        return ResolvedPath(
+            written: written, absolute: PathName.normalize(baseDirectory + "/" + written), base: baseDirectory)
     }
 }

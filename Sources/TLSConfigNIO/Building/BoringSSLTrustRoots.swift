@@ -19,7 +19,8 @@ final class BoringSSLTrustRoots: Sendable {
     func roots(of verifier: TLSContext) -> NIOSSLTrustRoots {
         let sources = verifier.trustStore.sources
         if sources.allSatisfy({ $0.kind == .systemFile || $0.kind == .systemDirectory }),
-           let directory = sources.first(where: { $0.kind == .systemFile })?.lookedUpThrough {
+            let directory = sources.first(where: { $0.kind == .systemFile })?.lookedUpThrough
+        {
             return .file(directory)
         }
         return .certificates(certificates(of: verifier))
@@ -42,13 +43,17 @@ final class BoringSSLTrustRoots: Sendable {
     static func systemNote(_ verifier: TLSContext, consumer: TLSConsumer) -> [Diagnostic] {
         guard consumer.verification == .swiftNIOSSL, verifier.trustStore.usesSystemStore else { return [] }
         let sources = verifier.trustStore.sources
-        guard let file = sources.first(where: { $0.kind == .systemFile }), let count = file.count, count > 0, file.lookedUpThrough == nil,
-              let directory = sources.first(where: { $0.kind == .systemDirectory && $0.exists }) else { return [] }
-        return [Diagnostic(
-            .note, .nioSystemTrust,
-            "the system store given to swift-nio-ssl is the \(count) certificates of \(file.path); OpenSSL (and so `show` and the adapter's handlers) also looks CAs up in \(directory.path), which usually mirrors that bundle",
-            setting: .trust
-        )]
+        guard let file = sources.first(where: { $0.kind == .systemFile }), let count = file.count, count > 0,
+            file.lookedUpThrough == nil,
+            let directory = sources.first(where: { $0.kind == .systemDirectory && $0.exists })
+        else { return [] }
+        return [
+            Diagnostic(
+                .note, .nioSystemTrust,
+                "the system store given to swift-nio-ssl is the \(count) certificates of \(file.path); OpenSSL (and so `show` and the adapter's handlers) also looks CAs up in \(directory.path), which usually mirrors that bundle",
+                setting: .trust
+            )
+        ]
     }
 }
 #endif

@@ -27,23 +27,28 @@ final class TLSAdapterCore: Sendable {
     ) throws(TLSSettingsError) {
         var verifierBuilder = TLSContextBuilder(resolution: resolution, trustStoreCache: trustStoreCache)
         verifierBuilder.decoded = decoded
-        let verifier = role == .client
+        let verifier =
+            role == .client
             ? try verifierBuilder.makeClientContext()
             : try verifierBuilder.makeServerContext(clientAuthentication: chosen)
         let clientAuthentication = role == .client ? .none : chosen ?? resolution.settings.clientAuthentication
-        var (configuration, diagnostics) = BoringSSLConfigurationBuilder(resolution: resolution, verifier: verifier, accepted: accepting).base()
+        var (configuration, diagnostics) = BoringSSLConfigurationBuilder(
+            resolution: resolution, verifier: verifier, accepted: accepting
+        ).base()
         if diagnostics.hasErrors { throw TLSSettingsError(diagnostics: diagnostics.errors) }
         let settings = resolution.settings
         switch role {
         case .client:
             // The callback decides; BoringSSL only has to ask for it (pins apply even with verify = none).
-            configuration.certificateVerification = settings.verification == .none && settings.pinnedPublicKeys.isEmpty ? .none : .noHostnameVerification
+            configuration.certificateVerification =
+                settings.verification == .none && settings.pinnedPublicKeys.isEmpty ? .none : .noHostnameVerification
         case .server:
-            configuration.certificateVerification = switch clientAuthentication {
-            case .none: .none
-            case .optional: .optionalVerification
-            case .required: .noHostnameVerification
-            }
+            configuration.certificateVerification =
+                switch clientAuthentication {
+                case .none: .none
+                case .optional: .optionalVerification
+                case .required: .noHostnameVerification
+                }
             // The CertificateRequest names the configured CAs, as the OpenSSL server does; with
             // the system store in the trust, listing 140 roots would only bloat every handshake.
             if clientAuthentication != .none, settings.trust.mode == .custom {
@@ -75,24 +80,30 @@ final class TLSAdapterCore: Sendable {
 
     /// The losses of `consumer`, and a note on what the system store means where BoringSSL verifies.
     func losses(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>) -> [Diagnostic] {
-        let losses = ConsumerLosses(resolution: resolution, role: role, clientAuthentication: clientAuthentication, accepted: accepted.union(accepting))
+        let losses = ConsumerLosses(
+            resolution: resolution, role: role, clientAuthentication: clientAuthentication,
+            accepted: accepted.union(accepting))
         let verifiesPeers = role == .client || clientAuthentication != .none
-        return losses.findings(for: consumer) + (verifiesPeers ? BoringSSLTrustRoots.systemNote(verifier, consumer: consumer) : [])
+        return losses.findings(for: consumer)
+            + (verifiesPeers ? BoringSSLTrustRoots.systemNote(verifier, consumer: consumer) : [])
     }
 
     /// The configuration `consumer` gets, after refusing what it cannot enforce.
-    func configuration(for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>) throws(TLSSettingsError) -> TLSConfiguration {
+    func configuration(
+        for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>
+    ) throws(TLSSettingsError) -> TLSConfiguration {
         let found = losses(for: consumer, accepting: accepting)
         if found.hasErrors { throw TLSSettingsError(diagnostics: found.errors) }
         var configuration = handlerConfiguration
         if consumer.verification == .swiftNIOSSL {
             // BoringSSL verifies alone: it needs the trust as roots and its own verification mode.
             if role == .client {
-                configuration.certificateVerification = switch resolution.settings.verification {
-                case .full: .fullVerification
-                case .noHostname: .noHostnameVerification
-                case .none: .none
-                }
+                configuration.certificateVerification =
+                    switch resolution.settings.verification {
+                    case .full: .fullVerification
+                    case .noHostname: .noHostnameVerification
+                    case .none: .none
+                    }
             }
             if role == .client || clientAuthentication != .none {
                 configuration.trustRoots = BoringSSLTrustRoots.shared.roots(of: verifier)
@@ -106,20 +117,26 @@ final class TLSAdapterCore: Sendable {
     /// configuration would verify with BoringSSL (without the CRL or pins) or not at all.
     func requireNoCallback(_ consumer: TLSConsumer, _ call: String) throws(TLSSettingsError) {
         guard consumer.verification == .callback else { return }
-        throw TLSSettingsError(diagnostics: [Diagnostic(
-            .error, .nioConsumerNeedsCallback,
-            "\(consumer.name) takes a verification callback, and its configuration is only safe with that callback installed",
-            help: "call configurationWithVerifier(for:) instead of \(call), and give \(consumer.name) both its configuration and its verificationCallback"
-        )])
+        throw TLSSettingsError(diagnostics: [
+            Diagnostic(
+                .error, .nioConsumerNeedsCallback,
+                "\(consumer.name) takes a verification callback, and its configuration is only safe with that callback installed",
+                help:
+                    "call configurationWithVerifier(for:) instead of \(call), and give \(consumer.name) both its configuration and its verificationCallback"
+            )
+        ])
     }
 
     func requireCallback(_ consumer: TLSConsumer) throws(TLSSettingsError) {
         guard consumer.verification == .swiftNIOSSL else { return }
-        throw TLSSettingsError(diagnostics: [Diagnostic(
-            .error, .nioConsumerNeedsCallback,
-            "\(consumer.name) is described as having no verification hook, so a callback would never run",
-            help: "call configuration(for:) for it, or describe the consumer with verification: .callback if it takes one"
-        )])
+        throw TLSSettingsError(diagnostics: [
+            Diagnostic(
+                .error, .nioConsumerNeedsCallback,
+                "\(consumer.name) is described as having no verification hook, so a callback would never run",
+                help:
+                    "call configuration(for:) for it, or describe the consumer with verification: .callback if it takes one"
+            )
+        ])
     }
 
     /// The name sent as SNI: `server-name` when set, else the host; none for an IP address.
@@ -135,7 +152,8 @@ final class TLSAdapterCore: Sendable {
     /// Warnings and errors of the resolution and the build, as the CLI prints them.
     func renderedWarnings(style: TextStyle) -> String {
         var notable: [Diagnostic] = []
-        for diagnostic in resolution.diagnostics + diagnostics where diagnostic.severity >= .warning && !notable.contains(diagnostic) {
+        for diagnostic in resolution.diagnostics + diagnostics
+        where diagnostic.severity >= .warning && !notable.contains(diagnostic) {
             notable.append(diagnostic)
         }
         return DiagnosticRenderer(style: style, sources: resolution.sources).render(notable)
@@ -148,10 +166,13 @@ final class TLSAdapterCore: Sendable {
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {
-            throw TLSSettingsError(diagnostics: [Diagnostic(
-                .error, .nioContextFailed, "swift-nio-ssl cannot build a context from these settings: \(error)",
-                help: "run `tlsconfig check` for these settings; if it finds nothing, report this with the settings it shows"
-            )])
+            throw TLSSettingsError(diagnostics: [
+                Diagnostic(
+                    .error, .nioContextFailed, "swift-nio-ssl cannot build a context from these settings: \(error)",
+                    help:
+                        "run `tlsconfig check` for these settings; if it finds nothing, report this with the settings it shows"
+                )
+            ])
         }
     }
 }

@@ -31,7 +31,10 @@ public struct TLSConsumer: Sendable, Hashable, CustomStringConvertible {
     public var setsItsOwnVersionsAndCiphers: Bool
 
     /// A consumer described by the tool that uses it.
-    public init(name: String, verification: Verification, setsItsOwnALPN: Bool = false, setsItsOwnVersionsAndCiphers: Bool = false) {
+    public init(
+        name: String, verification: Verification, setsItsOwnALPN: Bool = false,
+        setsItsOwnVersionsAndCiphers: Bool = false
+    ) {
         self.name = name
         self.verification = verification
         self.setsItsOwnALPN = setsItsOwnALPN
@@ -45,12 +48,15 @@ public struct TLSConsumer: Sendable, Hashable, CustomStringConvertible {
     public static let handlers = TLSConsumer(name: "the adapter's handlers", verification: .adapterHandlers)
     /// A library that takes a configuration and a verification callback, and carries the
     /// configured ALPN list.
-    public static let callback = TLSConsumer(name: "a library that takes a verification callback", verification: .callback)
+    public static let callback = TLSConsumer(
+        name: "a library that takes a verification callback", verification: .callback)
     /// A library that takes a `TLSConfiguration` or `NIOSSLContext` and has no verification hook.
-    public static let configuration = TLSConsumer(name: "a library with no verification hook", verification: .swiftNIOSSL)
+    public static let configuration = TLSConsumer(
+        name: "a library with no verification hook", verification: .swiftNIOSSL)
     /// AsyncHTTPClient: no verification hook; it sends its own ALPN list and takes the server
     /// name from the URL.
-    public static let asyncHTTPClient = TLSConsumer(name: "AsyncHTTPClient", verification: .swiftNIOSSL, setsItsOwnALPN: true)
+    public static let asyncHTTPClient = TLSConsumer(
+        name: "AsyncHTTPClient", verification: .swiftNIOSSL, setsItsOwnALPN: true)
     /// postgres-nio: takes an `NIOSSLContext`, no verification hook; the server name is its
     /// `serverNameForTLS`.
     public static let postgresNIO = TLSConsumer(name: "postgres-nio", verification: .swiftNIOSSL)
@@ -64,7 +70,8 @@ public struct TLSConsumer: Sendable, Hashable, CustomStringConvertible {
     /// metadata): it sets ALPN to `grpc-exp`, `h2`, a TLS 1.2 minimum and no maximum, uses
     /// BoringSSL's ciphers, and requires client certificates or does not ask for them.
     public static let grpc = TLSConsumer(
-        name: "grpc-swift-nio-transport", verification: .callback, setsItsOwnALPN: true, setsItsOwnVersionsAndCiphers: true
+        name: "grpc-swift-nio-transport", verification: .callback, setsItsOwnALPN: true,
+        setsItsOwnVersionsAndCiphers: true
     )
 }
 #endif

@@ -47,7 +47,8 @@ public struct FailureExplanation: Sendable {
 
     /// The diagnostic and connect's report, as `tlsconfig connect` prints them.
     public func text(style: TextStyle = .plain) -> String {
-        DiagnosticRenderer(style: style, sources: connection.resolution.sources).render(diagnostic) + "\n" + connection.text(style: style)
+        DiagnosticRenderer(style: style, sources: connection.resolution.sources).render(diagnostic) + "\n"
+            + connection.text(style: style)
     }
 }
 
@@ -58,16 +59,21 @@ extension ClientTLS {
     /// `tlsconfig connect`'s is made to find out, within `timeout`, beginning TLS as the
     /// protocol does (`start: .postgreSQL` for postgres-nio). Blocks the calling thread while it
     /// connects: call it off the event loop.
-    public func explain(_ error: any Error, host: String, port: Int, start: TLSConnection.Start = .immediate, timeout: Duration = .seconds(10)) -> FailureExplanation {
+    public func explain(
+        _ error: any Error, host: String, port: Int, start: TLSConnection.Start = .immediate,
+        timeout: Duration = .seconds(10)
+    ) -> FailureExplanation {
         let described = String(describing: error)
         let refusedCertificate = String(reflecting: error).contains("CERTIFICATE_VERIFY_FAILED")
         if refusedCertificate, let report = core.rejections.take(host: host, port: port) {
-            return FailureExplanation(error: described, connection: ConnectionReport(report, resolution: resolution), reprobed: false)
+            return FailureExplanation(
+                error: described, connection: ConnectionReport(report, resolution: resolution), reprobed: false)
         }
         var probe = HandshakeProbe(timeout: timeout)
         probe.start = start
         let report = probe.run(core.verifier, host: host, port: port)
-        return FailureExplanation(error: described, connection: ConnectionReport(report, resolution: resolution), reprobed: true)
+        return FailureExplanation(
+            error: described, connection: ConnectionReport(report, resolution: resolution), reprobed: true)
     }
 }
 #endif

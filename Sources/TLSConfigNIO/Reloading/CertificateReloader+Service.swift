@@ -72,11 +72,14 @@ struct ReloadEventLog: Sendable {
         case .reloaded:
             logger.notice("TLS reloaded: \(event.changedPaths.joined(separator: ", ")) changed", metadata: metadata)
             for warning in event.diagnostics {
-                logger.warning("TLS reload: [\(warning.code)] \(warning.message)\(warning.origin.map { " (\($0))" } ?? "")", metadata: metadata)
+                logger.warning(
+                    "TLS reload: [\(warning.code)] \(warning.message)\(warning.origin.map { " (\($0))" } ?? "")",
+                    metadata: metadata)
             }
         case .rejected:
             for error in event.diagnostics.errors {
-                var text = "TLS reload refused, generation \(event.generation) stays in use: [\(error.code)] \(error.message)"
+                var text =
+                    "TLS reload refused, generation \(event.generation) stays in use: [\(error.code)] \(error.message)"
                 if let origin = error.origin { text += " (\(origin))" }
                 if let help = error.help { text += "; \(help)" }
                 logger.error("\(text)", metadata: metadata)

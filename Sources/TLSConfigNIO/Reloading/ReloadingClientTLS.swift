@@ -22,17 +22,22 @@ public final class ReloadingClientTLS: Sendable {
         for consumer: TLSConsumer = .handlers, accepting: Set<TLSConsumer.UnenforcedSetting> = [],
         pollingEvery interval: Duration = .seconds(30), resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
-        try self.init(for: consumer, accepting: accepting, pollingEvery: interval, trustStoreCache: .shared, observe: nil, resolve: resolve)
+        try self.init(
+            for: consumer, accepting: accepting, pollingEvery: interval, trustStoreCache: .shared, observe: nil,
+            resolve: resolve)
     }
 
     package init(
         for consumer: TLSConsumer, accepting: Set<TLSConsumer.UnenforcedSetting>, pollingEvery interval: Duration,
-        trustStoreCache: TrustStoreCache, observe: (@Sendable (ReloadEvent) -> Void)?, resolve: @escaping @Sendable () -> Resolution
+        trustStoreCache: TrustStoreCache, observe: (@Sendable (ReloadEvent) -> Void)?,
+        resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         core = try ReloadingCore(
-            consumer: consumer, accepting: accepting, interval: interval, observe: observe, resolve: resolve, coreOf: { $0.core }
+            consumer: consumer, accepting: accepting, interval: interval, observe: observe, resolve: resolve,
+            coreOf: { $0.core }
         ) { resolution, decoded throws(TLSSettingsError) in
-            try ClientTLS(resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache, decoded: decoded)
+            try ClientTLS(
+                resolution: resolution, accepting: accepting, trustStoreCache: trustStoreCache, decoded: decoded)
         }
     }
 
@@ -58,7 +63,9 @@ public final class ReloadingClientTLS: Sendable {
     }
 
     /// A handler for one connection to `serverHostname`, from the current build.
-    public func makeHandler(serverHostname: String?, port: Int = 443, onRejection: (@Sendable (Diagnostic) -> Void)? = nil) throws -> NIOSSLClientHandler {
+    public func makeHandler(
+        serverHostname: String?, port: Int = 443, onRejection: (@Sendable (Diagnostic) -> Void)? = nil
+    ) throws -> NIOSSLClientHandler {
         try current.makeHandler(serverHostname: serverHostname, port: port, onRejection: onRejection)
     }
 

@@ -59,7 +59,9 @@ final class ReloadingCore<Adapter: Sendable>: Sendable {
     /// with the Reloading trait, the service group shuts down gracefully.
     func runUntilShutdown() async {
         #if Reloading
-        await cancelWhenGracefulShutdown { [reloader, interval] in await reloader.run(every: interval, wakingOnFileEvents: true) }
+        await cancelWhenGracefulShutdown { [reloader, interval] in
+            await reloader.run(every: interval, wakingOnFileEvents: true)
+        }
         #else
         await reloader.run(every: interval, wakingOnFileEvents: true)
         #endif
@@ -71,14 +73,21 @@ final class ReloadingCore<Adapter: Sendable>: Sendable {
     /// The consumer's configuration, with its identity following the reloader.
     func configuration(withCallback: Bool) throws(TLSSettingsError) -> TLSConfiguration {
         guard consumer.verification != .adapterHandlers else {
-            throw TLSSettingsError(diagnostics: [Diagnostic(
-                .error, .nioConsumerNeedsCallback,
-                "this reloader serves \(consumer.name), which takes a handler for each connection, not a configuration",
-                help: "call makeHandler() for each connection, or make the reloader for the library it serves (for: .hummingbird, .vapor, .grpc, ...)"
-            )])
+            throw TLSSettingsError(diagnostics: [
+                Diagnostic(
+                    .error, .nioConsumerNeedsCallback,
+                    "this reloader serves \(consumer.name), which takes a handler for each connection, not a configuration",
+                    help:
+                        "call makeHandler() for each connection, or make the reloader for the library it serves (for: .hummingbird, .vapor, .grpc, ...)"
+                )
+            ])
         }
         let core = current
-        if withCallback { try core.requireCallback(consumer) } else { try core.requireNoCallback(consumer, "configuration()") }
+        if withCallback {
+            try core.requireCallback(consumer)
+        } else {
+            try core.requireNoCallback(consumer, "configuration()")
+        }
         var configuration = try core.configuration(for: consumer, accepting: accepted)
         configuration.sslContextCallback = { [self] _, promise in promise.succeed(identityOverride) }
         return configuration
@@ -86,7 +95,9 @@ final class ReloadingCore<Adapter: Sendable>: Sendable {
 
     /// The configuration with a verification callback that judges each chain with the
     /// verifier current when the handshake happens.
-    func configurationWithVerifier(host: String?, port: Int, onRejection: (@Sendable (Diagnostic) -> Void)?) throws(TLSSettingsError) -> ConfigurationWithVerifier {
+    func configurationWithVerifier(
+        host: String?, port: Int, onRejection: (@Sendable (Diagnostic) -> Void)?
+    ) throws(TLSSettingsError) -> ConfigurationWithVerifier {
         let configuration = try configuration(withCallback: true)
         return ConfigurationWithVerifier(
             configuration: configuration, serverHostname: current.serverNameIndication(for: host),

@@ -41,12 +41,14 @@ public final class ReloadingServerTLS: Sendable {
     }
 
     init(
-        for consumer: TLSConsumer, clientAuthentication: ClientAuthentication?, accepting: Set<TLSConsumer.UnenforcedSetting>,
+        for consumer: TLSConsumer, clientAuthentication: ClientAuthentication?,
+        accepting: Set<TLSConsumer.UnenforcedSetting>,
         pollingEvery interval: Duration, trustStoreCache: TrustStoreCache,
         observe: (@Sendable (ReloadEvent) -> Void)?, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) {
         core = try ReloadingCore(
-            consumer: consumer, accepting: accepting, interval: interval, observe: observe, resolve: resolve, coreOf: { $0.core }
+            consumer: consumer, accepting: accepting, interval: interval, observe: observe, resolve: resolve,
+            coreOf: { $0.core }
         ) { resolution, decoded throws(TLSSettingsError) in
             try ServerTLS(
                 resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting,
@@ -84,7 +86,9 @@ public final class ReloadingServerTLS: Sendable {
     /// For a framework that takes a verification callback: its configuration, whose identity
     /// follows the reloader, and callbacks that judge client chains with the current trust,
     /// CRL and pins. Hand both over once.
-    public func configurationWithVerifier(onRejection: (@Sendable (Diagnostic) -> Void)? = nil) throws(TLSSettingsError) -> ConfigurationWithVerifier {
+    public func configurationWithVerifier(
+        onRejection: (@Sendable (Diagnostic) -> Void)? = nil
+    ) throws(TLSSettingsError) -> ConfigurationWithVerifier {
         try core.configurationWithVerifier(host: nil, port: 0, onRejection: onRejection)
     }
 

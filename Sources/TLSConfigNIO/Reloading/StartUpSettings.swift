@@ -30,20 +30,26 @@ struct StartUpSettings: Equatable {
 
     /// The refusal of a reload from `old` to `new`, or `nil` when `new` keeps what `consumer`
     /// was given. Each changed setting is named with its new origin.
-    static func refusal(from old: (settings: StartUpSettings, resolution: Resolution), to new: (settings: StartUpSettings, resolution: Resolution), consumer: TLSConsumer) -> [Diagnostic]? {
+    static func refusal(
+        from old: (settings: StartUpSettings, resolution: Resolution),
+        to new: (settings: StartUpSettings, resolution: Resolution), consumer: TLSConsumer
+    ) -> [Diagnostic]? {
         guard old.settings != new.settings else { return nil }
         var keys: [SettingKey] = [.minVersion, .maxVersion, .ciphers, .ciphersuites, .alpn, .verify, .clientAuth]
         if consumer.verification == .swiftNIOSSL { keys += [.trust, .caFile, .caDir] }
-        let help = "restart the service to apply it; until then the current certificate and trust stay in use, and rotations wait until the setting is back as it was at start-up"
+        let help =
+            "restart the service to apply it; until then the current certificate and trust stay in use, and rotations wait until the setting is back as it was at start-up"
         let changed = keys.filter { old.resolution.value($0).items != new.resolution.value($0).items }
         guard !changed.isEmpty else {
             // Same settings, other bytes: the CA files of a consumer that verifies alone.
             let files = new.resolution.material.caFiles.map(\.path) + new.resolution.material.caDirectories.map(\.path)
-            return [Diagnostic(
-                .error, .reloadNeedsRestart,
-                "the trusted CAs changed (\(files.joined(separator: ", "))), but \(consumer.name) verifies with the roots it was given at start-up",
-                setting: .caFile, origin: new.resolution.origin(of: .caFile), help: help
-            )]
+            return [
+                Diagnostic(
+                    .error, .reloadNeedsRestart,
+                    "the trusted CAs changed (\(files.joined(separator: ", "))), but \(consumer.name) verifies with the roots it was given at start-up",
+                    setting: .caFile, origin: new.resolution.origin(of: .caFile), help: help
+                )
+            ]
         }
         return changed.map { key in
             let value = new.resolution.value(key).value ?? "its default"

@@ -18,16 +18,20 @@ public struct ConfigurationWithVerifier: Sendable {
     public let verificationCallback: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void
     /// The same callback handing on the chain OpenSSL validated, leaf to trust anchor (gRPC,
     /// Vapor's `customCertificateVerifyCallbackWithMetadata`).
-    public let verificationCallbackWithMetadata: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void
+    public let verificationCallbackWithMetadata:
+        @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void
 
     init(configuration: TLSConfiguration, serverHostname: String?, callback: PeerChainCallback) {
-        self.init(configuration: configuration, serverHostname: serverHostname, plain: callback.plain, withMetadata: callback.withMetadata)
+        self.init(
+            configuration: configuration, serverHostname: serverHostname, plain: callback.plain,
+            withMetadata: callback.withMetadata)
     }
 
     init(
         configuration: TLSConfiguration, serverHostname: String?,
         plain: @escaping @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResult>) -> Void,
-        withMetadata: @escaping @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void
+        withMetadata:
+            @escaping @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void
     ) {
         self.configuration = configuration
         self.serverHostname = serverHostname

@@ -27,9 +27,12 @@ struct PeerChainCallback: Sendable {
     /// Vapor's `...WithMetadata`): the chain OpenSSL built, leaf to trust anchor.
     var withMetadata: @Sendable ([NIOSSLCertificate], EventLoopPromise<NIOSSLVerificationResultWithMetadata>) -> Void {
         { certificates, promise in
-            guard let verdict = judge(certificates, keepingValidatedChain: true) else { return promise.succeed(.failed) }
+            guard let verdict = judge(certificates, keepingValidatedChain: true) else {
+                return promise.succeed(.failed)
+            }
             let chain = verdict.validatedChain.compactMap { try? NIOSSLCertificate(bytes: $0, format: .der) }
-            promise.succeed(.certificateVerified(VerificationMetadata(chain.isEmpty ? nil : ValidatedCertificateChain(chain))))
+            promise.succeed(
+                .certificateVerified(VerificationMetadata(chain.isEmpty ? nil : ValidatedCertificateChain(chain))))
         }
     }
 
@@ -43,7 +46,8 @@ struct PeerChainCallback: Sendable {
             }
             chain.append(der)
         }
-        let verdict = core.verifier.verifyPeerChain(chain, host: host, summarizingAccepted: false, keepingValidatedChain: keepingValidatedChain)
+        let verdict = core.verifier.verifyPeerChain(
+            chain, host: host, summarizingAccepted: false, keepingValidatedChain: keepingValidatedChain)
         guard let failure = verdict.failure else { return verdict }
         reject(failure, verdict.peerCertificates, verifiedName: verdict.verifiedName)
         return nil
@@ -63,21 +67,26 @@ struct PeerChainCallback: Sendable {
     private func diagnostic(for failure: HandshakeFailure, report: HandshakeReport) -> Diagnostic {
         let resolution = core.resolution
         guard core.role == .server else {
-            let setting: SettingKey = switch failure {
-            case .pinMismatch: .pinnedPublicKeys
-            case .hostnameMismatch, .serverCertificateWithoutSubjectAltName: resolution.settings.serverName == nil ? .verify : .serverName
-            default: .trust
-            }
+            let setting: SettingKey =
+                switch failure {
+                case .pinMismatch: .pinnedPublicKeys
+                case .hostnameMismatch, .serverCertificateWithoutSubjectAltName:
+                    resolution.settings.serverName == nil ? .verify : .serverName
+                default: .trust
+                }
             return Diagnostic(
                 .error, Diagnostic.Code(rawValue: failure.code), "the server's certificate is refused: \(failure)",
-                setting: setting, origin: resolution.origin(of: setting), help: ConnectionReport(report, resolution: resolution).nextStep
+                setting: setting, origin: resolution.origin(of: setting),
+                help: ConnectionReport(report, resolution: resolution).nextStep
             )
         }
-        let reason = if case .serverCertificateNotTrusted(let error) = failure { error.description } else { failure.description }
+        let reason =
+            if case .serverCertificateNotTrusted(let error) = failure { error.description } else { failure.description }
         return Diagnostic(
             .error, .clientCertificateNotTrusted, "the client's certificate is refused: \(reason)",
             setting: .trust, origin: resolution.origin(of: .trust),
-            help: "the client's chain must lead to a CA of this server's trust: the client sends its intermediate CAs with its certificate, and the root must be in ca-file or ca-dir"
+            help:
+                "the client's chain must lead to a CA of this server's trust: the client sends its intermediate CAs with its certificate, and the root must be in ca-file or ca-dir"
         )
     }
 }

@@ -37,7 +37,8 @@ final class ClientSession {
     /// the handshake succeeded. `verdictWait` bounds the TLS 1.3 wait for the server's
     /// verdict on our certificate (zero: do not wait; a rejection then shows on first read).
     static func open(
-        _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration, proxy: ConnectProxy? = nil,
+        _ context: TLSContext, host: String, port: Int, deadline: ContinuousClock.Instant, verdictWait: Duration,
+        proxy: ConnectProxy? = nil,
         start: TLSConnection.Start = .immediate
     ) -> (report: HandshakeReport, session: ClientSession?) {
         var report = HandshakeReport(host: host, port: port)
@@ -51,17 +52,20 @@ final class ClientSession {
         switch TCPConnector(deadline: deadline).connect(host: proxy?.host ?? host, port: proxy?.port ?? port) {
         case .success(let value): connected = value
         case .failure(let failure):
-            report.failure = switch failure {
-            case .nameResolution(let reason): .nameResolution(reason)
-            case .refused: .connectionRefused
-            case .timedOut: .timedOut(.connecting)
-            case .failed(let reason): .connectionFailed(reason)
-            }
+            report.failure =
+                switch failure {
+                case .nameResolution(let reason): .nameResolution(reason)
+                case .refused: .connectionRefused
+                case .timedOut: .timedOut(.connecting)
+                case .failed(let reason): .connectionFailed(reason)
+                }
             return (report, nil)
         }
         report.address = connected.address
         if let proxy {
-            if case .failure(let failure) = proxy.openTunnel(connected.descriptor, to: host, port: port, deadline: deadline) {
+            if case .failure(let failure) = proxy.openTunnel(
+                connected.descriptor, to: host, port: port, deadline: deadline)
+            {
                 close(connected.descriptor)
                 report.failure = failure
                 return (report, nil)
@@ -83,7 +87,8 @@ final class ClientSession {
         let session = ClientSession(context: context, descriptor: connected.descriptor, ssl: ssl, report: report)
         SignalGuard.withSIGPIPEBlocked { session.handshake(deadline: deadline, verdictWait: verdictWait) }
         if case .noCommonProtocolVersion = session.report.failure, session.report.serverVersion == nil {
-            session.report.serverVersion = LegacyVersionProbe.version(for: context, host: host, port: port, deadline: deadline, proxy: proxy, start: start)
+            session.report.serverVersion = LegacyVersionProbe.version(
+                for: context, host: host, port: port, deadline: deadline, proxy: proxy, start: start)
         }
         return (session.report, session.report.failure == nil ? session : nil)
     }
@@ -104,7 +109,9 @@ final class ClientSession {
         report.verifiedName = context.settings.verification == .full ? name : nil
 
         var outcome = drive(until: deadline) { SSL_connect($0) }
-        if case .completed = outcome, verdictWait > .zero, SSL_version(ssl) == TLS1_3_VERSION, observer.certificateRequested {
+        if case .completed = outcome, verdictWait > .zero, SSL_version(ssl) == TLS1_3_VERSION,
+            observer.certificateRequested
+        {
             outcome = awaitVerdict(until: min(deadline, ContinuousClock.now.advanced(by: verdictWait)))
         }
         collect()
@@ -176,13 +183,16 @@ final class ClientSession {
             report.serverVersion = TLSProtocolVersion(wireValue: version)
         }
         if SSL_is_init_finished(ssl) == 1 {
-            report.protocolVersion = SSL_get_version(ssl).flatMap { TLSProtocolVersion(openSSLName: String(cString: $0)) }
+            report.protocolVersion = SSL_get_version(ssl).flatMap {
+                TLSProtocolVersion(openSSLName: String(cString: $0))
+            }
             report.cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) }
             var selected: UnsafePointer<UInt8>?
             var length: UInt32 = 0
             SSL_get0_alpn_selected(ssl, &selected, &length)
             if let selected, length > 0 {
-                report.applicationProtocol = String(decoding: UnsafeBufferPointer(start: selected, count: Int(length)), as: UTF8.self)
+                report.applicationProtocol = String(
+                    decoding: UnsafeBufferPointer(start: selected, count: Int(length)), as: UTF8.self)
             }
         }
         if let chain = SSL_get_peer_cert_chain(ssl) {
@@ -207,15 +217,19 @@ final class ClientSession {
         } else if let failure {
             report.verification = .failed(failure)
         } else if case let result = SSL_get_verify_result(ssl), result != Int(X509_V_OK) {
-            report.verification = .failed(HandshakeFailure.VerificationError(
-                code: result, reason: String(cString: X509_verify_cert_error_string(result)), depth: 0, subject: report.peerCertificates.first?.subject
-            ))
+            report.verification = .failed(
+                HandshakeFailure.VerificationError(
+                    code: result, reason: String(cString: X509_verify_cert_error_string(result)), depth: 0,
+                    subject: report.peerCertificates.first?.subject
+                ))
         } else {
             report.verification = .passed
         }
     }
 
-    private func verificationError(_ failure: ConnectionObserver.VerificationFailure) -> HandshakeFailure.VerificationError {
+    private func verificationError(
+        _ failure: ConnectionObserver.VerificationFailure
+    ) -> HandshakeFailure.VerificationError {
         HandshakeFailure.VerificationError(
             code: Int(failure.code), reason: String(cString: X509_verify_cert_error_string(Int(failure.code))),
             depth: Int(failure.depth), subject: failure.subject
@@ -225,7 +239,9 @@ final class ClientSession {
     /// With `verify = none` OpenSSL may skip the leaf callback; pins still hold.
     private func postHandshakePinMismatch() -> PublicKeyPin? {
         let pins = context.settings.pinnedPublicKeys
-        guard !pins.isEmpty, let leaf = report.peerCertificates.first, !pins.contains(leaf.publicKeyPin) else { return nil }
+        guard !pins.isEmpty, let leaf = report.peerCertificates.first, !pins.contains(leaf.publicKeyPin) else {
+            return nil
+        }
         return leaf.publicKeyPin
     }
 
@@ -236,7 +252,9 @@ final class ClientSession {
             return .pinMismatch(presented: pin)
         }
         if context.settings.verification != .none, let failure = observer.verificationFailure {
-            return .verification(verificationError(failure), leaf: report.peerCertificates.first, expectedName: report.verifiedName ?? report.host)
+            return .verification(
+                verificationError(failure), leaf: report.peerCertificates.first,
+                expectedName: report.verifiedName ?? report.host)
         }
         let sentCertificate = report.clientCertificateSent != nil
         if let alert = observer.alertsReceived.last.map(HandshakeFailure.Alert.init(code:)) {
@@ -246,7 +264,8 @@ final class ClientSession {
             case 40 where observer.certificateRequested && !sentCertificate:
                 return .clientCertificateRequired
             case 70:
-                return .noCommonProtocolVersion("the server refused our versions (\(context.protocolVersions)) with alert \(alert)")
+                return .noCommonProtocolVersion(
+                    "the server refused our versions (\(context.protocolVersions)) with alert \(alert)")
             case 120:
                 return .noCommonApplicationProtocol
             case _ where alert.rejectsCertificate && sentCertificate:
@@ -256,18 +275,27 @@ final class ClientSession {
             case 40 where !observer.certificateRequested:
                 return .noCommonCipher(alert)
             default:
-                return .other("the server ended the handshake with alert \(alert): \(OpenSSLErrorQueue.render(errors, fallback: "no details"))")
+                return .other(
+                    "the server ended the handshake with alert \(alert): \(OpenSSLErrorQueue.render(errors, fallback: "no details"))"
+                )
             }
         }
         let reasons = errors.compactMap(\.reason)
-        if observer.alertsSent.contains(70) || reasons.contains(where: { $0.contains("unsupported protocol") || $0.contains("no protocols available") }) {
+        if observer.alertsSent.contains(70)
+            || reasons.contains(where: { $0.contains("unsupported protocol") || $0.contains("no protocols available") })
+        {
             let detail = OpenSSLErrorQueue.render(errors, fallback: "protocol version")
-            return .noCommonProtocolVersion("the server offered a version outside \(context.protocolVersions): \(detail)")
+            return .noCommonProtocolVersion(
+                "the server offered a version outside \(context.protocolVersions): \(detail)")
         }
-        if reasons.contains(where: { $0.contains("wrong version number") || $0.contains("packet length too long") || $0.contains("http request") }) {
+        if reasons.contains(where: {
+            $0.contains("wrong version number") || $0.contains("packet length too long") || $0.contains("http request")
+        }) {
             return .notTLS(OpenSSLErrorQueue.render(errors, fallback: "not a TLS record"))
         }
-        if code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN || reasons.contains(where: { $0.contains("unexpected eof") }) {
+        if code == SSL_ERROR_SYSCALL || code == SSL_ERROR_ZERO_RETURN
+            || reasons.contains(where: { $0.contains("unexpected eof") })
+        {
             return .closedDuringHandshake
         }
         return .other(OpenSSLErrorQueue.render(errors, fallback: "handshake failed (SSL error \(code))"))

@@ -36,10 +36,13 @@ package struct ConnectProxy: Sendable, Hashable {
 
     /// The proxy for a connection to `host`, or `nil` when none applies.
     package static func forHost(_ host: String, environment: [String: String]) -> Result<ConnectProxy?, Problem> {
-        if let exclusions = firstSet(["no_proxy", "NO_PROXY"], in: environment), excludes(exclusions.value, host: host) {
+        if let exclusions = firstSet(["no_proxy", "NO_PROXY"], in: environment), excludes(exclusions.value, host: host)
+        {
             return .success(nil)
         }
-        guard let (variable, value) = firstSet(["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"], in: environment) else {
+        guard
+            let (variable, value) = firstSet(["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"], in: environment)
+        else {
             return .success(nil)
         }
         return parse(value, variable: variable).map { $0 }
@@ -51,7 +54,10 @@ package struct ConnectProxy: Sendable, Hashable {
         if let scheme = rest.firstRange(of: "://") {
             let name = rest[..<scheme.lowerBound].lowercased()
             guard name == "http" else {
-                return .failure(Problem(variable: variable, reason: "\(name):// proxies are not supported; use an http:// proxy (CONNECT)"))
+                return .failure(
+                    Problem(
+                        variable: variable,
+                        reason: "\(name):// proxies are not supported; use an http:// proxy (CONNECT)"))
             }
             rest = rest[scheme.upperBound...]
         }
@@ -62,9 +68,11 @@ package struct ConnectProxy: Sendable, Hashable {
             rest = rest[rest.index(after: at)...]
         }
         guard let target = try? HostTarget(parsing: String(rest)) else {
-            return .failure(Problem(variable: variable, reason: "not a proxy URL such as http://proxy.example.com:3128"))
+            return .failure(
+                Problem(variable: variable, reason: "not a proxy URL such as http://proxy.example.com:3128"))
         }
-        return .success(ConnectProxy(host: target.host, port: target.port ?? 1080, variable: variable, credentials: credentials))
+        return .success(
+            ConnectProxy(host: target.host, port: target.port ?? 1080, variable: variable, credentials: credentials))
     }
 
     /// `%40` and friends in URL credentials.
@@ -72,7 +80,9 @@ package struct ConnectProxy: Sendable, Hashable {
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
-            if byte == UInt8(ascii: "%"), utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(2)
             } else {
@@ -82,7 +92,8 @@ package struct ConnectProxy: Sendable, Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func firstSet(_ names: [String], in environment: [String: String]) -> (name: String, value: String)? {
+    private static func firstSet(_ names: [String], in environment: [String: String]) -> (name: String, value: String)?
+    {
         for name in names { if let value = environment[name], !value.isEmpty { return (name, value) } }
         return nil
     }
@@ -92,7 +103,9 @@ package struct ConnectProxy: Sendable, Hashable {
     static func excludes(_ list: String, host: String) -> Bool {
         let host = host.lowercased()
         for raw in list.split(separator: ",") {
-            var entry = String(raw.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()).lowercased()
+            var entry = String(
+                raw.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            ).lowercased()
             if entry == "*" { return true }
             if entry.hasPrefix(".") { entry.removeFirst() }
             if entry.hasPrefix("["), entry.hasSuffix("]") { entry = String(entry.dropFirst().dropLast()) }
@@ -103,7 +116,9 @@ package struct ConnectProxy: Sendable, Hashable {
     }
 
     /// Opens the tunnel on a connected socket: `CONNECT host:port`, then a 2xx answer.
-    func openTunnel(_ descriptor: Int32, to host: String, port: Int, deadline: ContinuousClock.Instant) -> Result<Void, HandshakeFailure> {
+    func openTunnel(
+        _ descriptor: Int32, to host: String, port: Int, deadline: ContinuousClock.Instant
+    ) -> Result<Void, HandshakeFailure> {
         let authority = HostTarget.authority(host: host, port: port)
         var request = "CONNECT \(authority) HTTP/1.1\r\nHost: \(authority)\r\n"
         if let credentials {
@@ -120,12 +135,18 @@ package struct ConnectProxy: Sendable, Hashable {
         // Read the answer up to the blank line, one byte at a time so no tunnelled byte is taken.
         var answer: [UInt8] = []
         while !answer.ends(with: [13, 10, 13, 10]) {
-            guard answer.count < 16_384 else { return .failure(.proxyFailed("the proxy \(url) sent an answer of more than 16 KiB")) }
-            guard TCPConnector.wait(descriptor, for: Int16(POLLIN), until: deadline) else { return .failure(.timedOut(.connecting)) }
+            guard answer.count < 16_384 else {
+                return .failure(.proxyFailed("the proxy \(url) sent an answer of more than 16 KiB"))
+            }
+            guard TCPConnector.wait(descriptor, for: Int16(POLLIN), until: deadline) else {
+                return .failure(.timedOut(.connecting))
+            }
             var byte: UInt8 = 0
             let count = recv(descriptor, &byte, 1, 0)
             if count < 0, errno == EINTR || errno == EAGAIN { continue }
-            guard count == 1 else { return .failure(.proxyFailed("the proxy \(url) closed the connection before answering CONNECT")) }
+            guard count == 1 else {
+                return .failure(.proxyFailed("the proxy \(url) closed the connection before answering CONNECT"))
+            }
             answer.append(byte)
         }
         let statusLine = String(decoding: answer.prefix { $0 != 13 }, as: UTF8.self)

@@ -31,7 +31,8 @@ package struct HandshakeProbe: Sendable {
     /// Connects to `host` (a name or an IP address, IPv6 without brackets) on `port`.
     package func run(_ context: TLSContext, host: String, port: Int) -> HandshakeReport {
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        let (report, session) = ClientSession.open(context, host: host, port: port, deadline: deadline, verdictWait: verdictWait, proxy: proxy, start: start)
+        let (report, session) = ClientSession.open(
+            context, host: host, port: port, deadline: deadline, verdictWait: verdictWait, proxy: proxy, start: start)
         session?.shutdown()
         return report
     }

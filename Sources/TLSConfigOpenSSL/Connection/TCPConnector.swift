@@ -78,7 +78,11 @@ struct TCPConnector {
         while true {
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { return false }
-            let milliseconds = max(1, Int32(clamping: remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+            let milliseconds = max(
+                1,
+                Int32(
+                    clamping: remaining.components.seconds * 1000 + remaining.components.attoseconds
+                        / 1_000_000_000_000_000))
             var entry = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&entry, 1, milliseconds)
             if ready > 0 { return true }
@@ -88,11 +92,14 @@ struct TCPConnector {
 
     /// Sends all of `bytes` before the deadline, for what a protocol says before TLS (a proxy's
     /// CONNECT, PostgreSQL's SSLRequest): `nil` when sent, else why not.
-    static func sendAll(_ bytes: [UInt8], on descriptor: Int32, until deadline: ContinuousClock.Instant) -> SendFailure? {
+    static func sendAll(_ bytes: [UInt8], on descriptor: Int32, until deadline: ContinuousClock.Instant) -> SendFailure?
+    {
         var sent = 0
         while sent < bytes.count {
             guard wait(descriptor, for: Int16(POLLOUT), until: deadline) else { return .timedOut }
-            let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[sent...].withUnsafeBytes {
+                send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 return .failed(String(cString: strerror(errno)))
@@ -110,12 +117,14 @@ struct TCPConnector {
 
     private static func numericAddress(_ info: addrinfo) -> String {
         var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-        guard getnameinfo(info.ai_addr, info.ai_addrlen, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { return "?" }
+        guard getnameinfo(info.ai_addr, info.ai_addrlen, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0
+        else { return "?" }
         return String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static let streamType = Int32(SOCK_STREAM.rawValue)
-    private static func systemConnect(_ socket: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
+    private static func systemConnect(_ socket: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32
+    {
         Glibc.connect(socket, address, length)
     }
 }

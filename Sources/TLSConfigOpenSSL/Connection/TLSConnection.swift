@@ -40,11 +40,14 @@ public final class TLSConnection {
     }
 
     /// Connects to `host` (a name, or an IP address with IPv6 unbracketed) on `port`.
-    public static func connect(host: String, port: Int, using context: TLSContext, timeout: Duration = .seconds(30)) throws(HandshakeFailure) -> TLSConnection {
+    public static func connect(
+        host: String, port: Int, using context: TLSContext, timeout: Duration = .seconds(30)
+    ) throws(HandshakeFailure) -> TLSConnection {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         // No verdict wait: a TLS 1.3 server that refuses our certificate says so on the first
         // read, which `read` classifies the same way (`TLSConnectionError.refused`).
-        let (report, session) = ClientSession.open(context, host: host, port: port, deadline: deadline, verdictWait: .zero)
+        let (report, session) = ClientSession.open(
+            context, host: host, port: port, deadline: deadline, verdictWait: .zero)
         guard let session else {
             throw report.failure ?? .other("the handshake did not complete")
         }
@@ -113,7 +116,9 @@ public final class TLSConnection {
         if let alert = session.observer.alertsReceived.last, alert != 0 {
             return .refused(session.classify(code: code, errors: errors))
         }
-        if errors.contains(where: { $0.reason?.contains("unexpected eof") == true }) || (code == SSL_ERROR_SYSCALL && errors.isEmpty && errno == 0) {
+        if errors.contains(where: { $0.reason?.contains("unexpected eof") == true })
+            || (code == SSL_ERROR_SYSCALL && errors.isEmpty && errno == 0)
+        {
             return .unexpectedEOF
         }
         if code == SSL_ERROR_SYSCALL, errors.isEmpty {

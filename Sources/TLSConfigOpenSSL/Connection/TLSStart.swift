@@ -13,7 +13,9 @@ extension TLSConnection {
         case postgreSQL = "postgresql"
 
         /// Runs what comes before the TLS handshake on `descriptor`.
-        func begin(_ descriptor: Int32, host: String, port: Int, deadline: ContinuousClock.Instant) -> Result<Void, HandshakeFailure> {
+        func begin(
+            _ descriptor: Int32, host: String, port: Int, deadline: ContinuousClock.Instant
+        ) -> Result<Void, HandshakeFailure> {
             switch self {
             case .immediate:
                 return .success(())
@@ -23,11 +25,14 @@ extension TLSConnection {
                 switch TCPConnector.sendAll(request, on: descriptor, until: deadline) {
                 case nil: break
                 case .timedOut: return .failure(.timedOut(.connecting))
-                case .failed(let reason): return .failure(.connectionFailed("cannot send PostgreSQL's SSLRequest: \(reason)"))
+                case .failed(let reason):
+                    return .failure(.connectionFailed("cannot send PostgreSQL's SSLRequest: \(reason)"))
                 }
                 var answer: UInt8 = 0
                 while true {
-                    guard TCPConnector.wait(descriptor, for: Int16(POLLIN), until: deadline) else { return .failure(.timedOut(.connecting)) }
+                    guard TCPConnector.wait(descriptor, for: Int16(POLLIN), until: deadline) else {
+                        return .failure(.timedOut(.connecting))
+                    }
                     let count = recv(descriptor, &answer, 1, 0)
                     if count < 0, errno == EINTR || errno == EAGAIN { continue }
                     guard count == 1 else { return .failure(.closedDuringHandshake) }
@@ -37,9 +42,15 @@ extension TLSConnection {
                 case UInt8(ascii: "S"):
                     return .success(())
                 case UInt8(ascii: "N"):
-                    return .failure(.other("the PostgreSQL server at \(HostTarget.authority(host: host, port: port)) does not offer TLS (it answered N to SSLRequest): set ssl = on, with ssl_cert_file and ssl_key_file, in its postgresql.conf"))
+                    return .failure(
+                        .other(
+                            "the PostgreSQL server at \(HostTarget.authority(host: host, port: port)) does not offer TLS (it answered N to SSLRequest): set ssl = on, with ssl_cert_file and ssl_key_file, in its postgresql.conf"
+                        ))
                 default:
-                    return .failure(.other("\(HostTarget.authority(host: host, port: port)) answered PostgreSQL's SSLRequest with neither S nor N: it does not look like a PostgreSQL server"))
+                    return .failure(
+                        .other(
+                            "\(HostTarget.authority(host: host, port: port)) answered PostgreSQL's SSLRequest with neither S nor N: it does not look like a PostgreSQL server"
+                        ))
                 }
             }
         }

@@ -24,7 +24,8 @@ final class ContextPolicy: Sendable {
         alpnWire.deallocate()
     }
 
-    private static let exDataIndex: Int32 = CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_SSL_CTX, 0, nil, nil, nil) { _, pointer, _, _, _, _ in
+    private static let exDataIndex: Int32 = CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_SSL_CTX, 0, nil, nil, nil) {
+        _, pointer, _, _, _, _ in
         if let pointer {
             Unmanaged<ContextPolicy>.fromOpaque(pointer).release()
         }
@@ -49,14 +50,16 @@ final class ContextPolicy: Sendable {
 /// probe, lets chain errors through when verification is off, and enforces SPKI pins on the leaf.
 func verifyPeerCertificate(_ preverified: Int32, _ storeContext: OpaquePointer?) -> Int32 {
     guard let storeContext,
-          let raw = X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()) else { return preverified }
+        let raw = X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx())
+    else { return preverified }
     let ssl = OpaquePointer(raw)
     guard let policy = ContextPolicy.attached(to: SSL_get_SSL_CTX(ssl)) else { return preverified }
     let observer = ConnectionObserver.attached(to: ssl)
     let depth = X509_STORE_CTX_get_error_depth(storeContext)
     if preverified == 0 {
         let current = X509_STORE_CTX_get_current_cert(storeContext).map { OwnedCertificate(borrowing: $0) }
-        observer?.recordVerificationFailure(code: X509_STORE_CTX_get_error(storeContext), depth: depth, subject: current?.subject)
+        observer?.recordVerificationFailure(
+            code: X509_STORE_CTX_get_error(storeContext), depth: depth, subject: current?.subject)
         return policy.enforcesChain ? 0 : 1
     }
     if depth == 0, !policy.pins.isEmpty, let leaf = X509_STORE_CTX_get_current_cert(storeContext) {
@@ -74,14 +77,16 @@ func verifyPeerCertificate(_ preverified: Int32, _ storeContext: OpaquePointer?)
 /// offers; none in common means no ALPN rather than a failed handshake, as `openssl s_server`
 /// does. `argument` is the context's `ContextPolicy`.
 func selectApplicationProtocol(
-    _ ssl: OpaquePointer?, _ out: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ outLength: UnsafeMutablePointer<UInt8>?,
+    _ ssl: OpaquePointer?, _ out: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
+    _ outLength: UnsafeMutablePointer<UInt8>?,
     _ offered: UnsafePointer<UInt8>?, _ offeredLength: UInt32, _ argument: UnsafeMutableRawPointer?
 ) -> Int32 {
     guard let out, let outLength, let offered, let argument else { return SSL_TLSEXT_ERR_NOACK }
     let policy = Unmanaged<ContextPolicy>.fromOpaque(argument).takeUnretainedValue()
     guard let ours = policy.alpnWire.baseAddress, !policy.alpnWire.isEmpty else { return SSL_TLSEXT_ERR_NOACK }
     var selected: UnsafeMutablePointer<UInt8>?
-    let status = SSL_select_next_proto(&selected, outLength, ours, UInt32(policy.alpnWire.count), offered, offeredLength)
+    let status = SSL_select_next_proto(
+        &selected, outLength, ours, UInt32(policy.alpnWire.count), offered, offeredLength)
     guard status == OPENSSL_NPN_NEGOTIATED, let selected else { return SSL_TLSEXT_ERR_NOACK }
     out.pointee = UnsafePointer(selected)
     return SSL_TLSEXT_ERR_OK

@@ -15,45 +15,61 @@ extension TLSContext {
     /// As ``verifyPeerChain(_:host:)``, for a handshake's callback: an accepted chain is not
     /// summarised unless asked (rendering names and dates is most of the cost), and the chain
     /// OpenSSL built is kept only for callers that hand it on.
-    package func verifyPeerChain(_ chain: [[UInt8]], host: String?, summarizingAccepted: Bool, keepingValidatedChain: Bool) -> PeerChainVerdict {
+    package func verifyPeerChain(
+        _ chain: [[UInt8]], host: String?, summarizingAccepted: Bool, keepingValidatedChain: Bool
+    ) -> PeerChainVerdict {
         var certificates: [OwnedCertificate] = []
         for der in chain {
             guard case .success(let certificate) = Self.parsePeerCertificate(der) else {
-                return PeerChainVerdict(peerCertificates: certificates.map(\.summary), verifiedName: nil, failure: .other("the peer sent a certificate OpenSSL cannot parse"))
+                return PeerChainVerdict(
+                    peerCertificates: certificates.map(\.summary), verifiedName: nil,
+                    failure: .other("the peer sent a certificate OpenSSL cannot parse"))
             }
             certificates.append(certificate)
         }
         guard let leaf = certificates.first else {
-            return PeerChainVerdict(peerCertificates: [], verifiedName: nil, failure: role == .client ? .other("the server sent no certificate") : .clientCertificateRequired)
+            return PeerChainVerdict(
+                peerCertificates: [], verifiedName: nil,
+                failure: role == .client ? .other("the server sent no certificate") : .clientCertificateRequired)
         }
         let name = role == .client && settings.verification == .full ? host.map(verifiedName(forHost:)) : nil
         let enforcesChain = role == .server || settings.verification != .none
         var validated: [[UInt8]] = []
         if enforcesChain {
-            switch verify(leaf: leaf, intermediates: certificates.dropFirst(), name: name, keepingChain: keepingValidatedChain) {
+            switch verify(
+                leaf: leaf, intermediates: certificates.dropFirst(), name: name, keepingChain: keepingValidatedChain)
+            {
             case .refused(let error):
                 let summaries = certificates.map(\.summary)
-                let failure = HandshakeFailure.verification(error, leaf: summaries.first, expectedName: name ?? host ?? "")
+                let failure = HandshakeFailure.verification(
+                    error, leaf: summaries.first, expectedName: name ?? host ?? "")
                 return PeerChainVerdict(peerCertificates: summaries, verifiedName: name, failure: failure)
             case .built(let chain):
                 validated = chain
             }
         }
         if role == .client, !settings.pinnedPublicKeys.isEmpty, !settings.pinnedPublicKeys.contains(leaf.publicKeyPin) {
-            return PeerChainVerdict(peerCertificates: certificates.map(\.summary), verifiedName: name, failure: .pinMismatch(presented: leaf.publicKeyPin))
+            return PeerChainVerdict(
+                peerCertificates: certificates.map(\.summary), verifiedName: name,
+                failure: .pinMismatch(presented: leaf.publicKeyPin))
         }
-        var verdict = PeerChainVerdict(peerCertificates: summarizingAccepted ? certificates.map(\.summary) : [], verifiedName: name, failure: nil)
+        var verdict = PeerChainVerdict(
+            peerCertificates: summarizingAccepted ? certificates.map(\.summary) : [], verifiedName: name, failure: nil)
         verdict.validatedChain = validated
         return verdict
     }
 
     /// `X509_verify_cert` set up as `ssl_verify_cert_chain` sets it up for a connection of this
     /// context: the chain it built (DER, leaf to trust anchor), or why it failed.
-    private func verify(leaf: OwnedCertificate, intermediates: ArraySlice<OwnedCertificate>, name: String?, keepingChain: Bool) -> ChainCheck {
+    private func verify(
+        leaf: OwnedCertificate, intermediates: ArraySlice<OwnedCertificate>, name: String?, keepingChain: Bool
+    ) -> ChainCheck {
         OpenSSLErrorQueue.clear()
         defer { OpenSSLErrorQueue.clear() }
         guard let storeContext = X509_STORE_CTX_new(), let untrusted = ctls_sk_X509_new_null() else {
-            return .refused(HandshakeFailure.VerificationError(code: Int(X509_V_ERR_OUT_OF_MEM), reason: "out of memory", depth: 0, subject: leaf.subject))
+            return .refused(
+                HandshakeFailure.VerificationError(
+                    code: Int(X509_V_ERR_OUT_OF_MEM), reason: "out of memory", depth: 0, subject: leaf.subject))
         }
         defer {
             X509_STORE_CTX_free(storeContext)
@@ -64,30 +80,41 @@ extension TLSContext {
         }
         return withExtendedLifetime(self) { () -> ChainCheck in
             guard X509_STORE_CTX_init(storeContext, SSL_CTX_get_cert_store(pointer), leaf.pointer, untrusted) == 1,
-                  let parameters = X509_STORE_CTX_get0_param(storeContext) else {
-                return .refused(HandshakeFailure.VerificationError(code: Int(X509_V_ERR_UNSPECIFIED), reason: OpenSSLErrorQueue.drainedText(fallback: "cannot set up verification"), depth: 0, subject: leaf.subject))
+                let parameters = X509_STORE_CTX_get0_param(storeContext)
+            else {
+                return .refused(
+                    HandshakeFailure.VerificationError(
+                        code: Int(X509_V_ERR_UNSPECIFIED),
+                        reason: OpenSSLErrorQueue.drainedText(fallback: "cannot set up verification"), depth: 0,
+                        subject: leaf.subject))
             }
             _ = X509_STORE_CTX_set_default(storeContext, role == .client ? "ssl_server" : "ssl_client")
             _ = X509_VERIFY_PARAM_set1(parameters, SSL_CTX_get0_param(pointer))
             X509_VERIFY_PARAM_set_auth_level(parameters, SSL_CTX_get_security_level(pointer))
             if let name, !Self.expect(name: name, target: try? HostTarget(parsing: name), in: parameters) {
-                return .refused(HandshakeFailure.VerificationError(code: Int(X509_V_ERR_HOSTNAME_MISMATCH), reason: "cannot check the name \(quoted(name))", depth: 0, subject: leaf.subject))
+                return .refused(
+                    HandshakeFailure.VerificationError(
+                        code: Int(X509_V_ERR_HOSTNAME_MISMATCH), reason: "cannot check the name \(quoted(name))",
+                        depth: 0, subject: leaf.subject))
             }
             if X509_verify_cert(storeContext) == 1 {
                 var built: [[UInt8]] = []
                 if keepingChain, let chain = X509_STORE_CTX_get0_chain(storeContext) {
                     for index in 0..<ctls_sk_X509_num(chain) {
-                        if let certificate = ctls_sk_X509_value(chain, index) { built.append(OwnedCertificate(borrowing: certificate).der) }
+                        if let certificate = ctls_sk_X509_value(chain, index) {
+                            built.append(OwnedCertificate(borrowing: certificate).der)
+                        }
                     }
                 }
                 return .built(built)
             }
             let code = X509_STORE_CTX_get_error(storeContext)
             let current = X509_STORE_CTX_get_current_cert(storeContext).map { OwnedCertificate(borrowing: $0) }
-            return .refused(HandshakeFailure.VerificationError(
-                code: Int(code), reason: String(cString: X509_verify_cert_error_string(Int(code))),
-                depth: Int(X509_STORE_CTX_get_error_depth(storeContext)), subject: current?.subject ?? leaf.subject
-            ))
+            return .refused(
+                HandshakeFailure.VerificationError(
+                    code: Int(code), reason: String(cString: X509_verify_cert_error_string(Int(code))),
+                    depth: Int(X509_STORE_CTX_get_error_depth(storeContext)), subject: current?.subject ?? leaf.subject
+                ))
         }
     }
 
@@ -96,12 +123,16 @@ extension TLSContext {
     /// resolution's material with its passphrase. The caller wipes the key bytes when done.
     package func exportedIdentity() -> (chain: [[UInt8]], keyPEM: [UInt8])? {
         withExtendedLifetime(self) {
-            guard let leaf = SSL_CTX_get0_certificate(pointer), let key = SSL_CTX_get0_privatekey(pointer) else { return nil }
+            guard let leaf = SSL_CTX_get0_certificate(pointer), let key = SSL_CTX_get0_privatekey(pointer) else {
+                return nil
+            }
             var chain = [OwnedCertificate(borrowing: leaf).der]
             var extra: OpaquePointer?
             if ctls_SSL_CTX_get0_chain_certs(pointer, &extra) == 1, let extra {
                 for index in 0..<ctls_sk_X509_num(extra) {
-                    if let certificate = ctls_sk_X509_value(extra, index) { chain.append(OwnedCertificate(borrowing: certificate).der) }
+                    if let certificate = ctls_sk_X509_value(extra, index) {
+                        chain.append(OwnedCertificate(borrowing: certificate).der)
+                    }
                 }
             }
             guard let bio = BIO_new(BIO_s_mem()) else { return nil }
@@ -134,7 +165,9 @@ extension TLSContext {
             if let store = SSL_CTX_get_cert_store(pointer), X509_STORE_lock(store) == 1 {
                 if let objects = X509_STORE_get0_objects(store) {
                     for index in 0..<ctls_sk_X509_OBJECT_num(objects) {
-                        if let object = ctls_sk_X509_OBJECT_value(objects, index), let certificate = X509_OBJECT_get0_X509(object) {
+                        if let object = ctls_sk_X509_OBJECT_value(objects, index),
+                            let certificate = X509_OBJECT_get0_X509(object)
+                        {
                             add(OwnedCertificate(borrowing: certificate).der)
                         }
                     }
@@ -143,11 +176,18 @@ extension TLSContext {
             }
             // The system directory is read when the bundle was not loaded: missing, or looked
             // up through the directory because it holds the same certificates.
-            let systemBundleLoaded = trustStore.sources.contains { $0.kind == .systemFile && ($0.count ?? 0) > 0 && $0.lookedUpThrough == nil }
+            let systemBundleLoaded = trustStore.sources.contains {
+                $0.kind == .systemFile && ($0.count ?? 0) > 0 && $0.lookedUpThrough == nil
+            }
             // A CA file that is the system bundle may be looked up through the system directory too.
-            for source in trustStore.sources where source.kind == .hashedDirectory || (source.kind == .systemDirectory && source.exists && !systemBundleLoaded)
-                || (source.kind == .file && source.lookedUpThrough != nil) {
-                for certificate in HashedDirectoryReader(path: source.lookedUpThrough ?? source.path, maximumFileSize: maximumFileSize).certificates() {
+            for source in trustStore.sources
+            where source.kind == .hashedDirectory
+                || (source.kind == .systemDirectory && source.exists && !systemBundleLoaded)
+                || (source.kind == .file && source.lookedUpThrough != nil)
+            {
+                for certificate in HashedDirectoryReader(
+                    path: source.lookedUpThrough ?? source.path, maximumFileSize: maximumFileSize
+                ).certificates() {
                     add(certificate.der)
                 }
             }

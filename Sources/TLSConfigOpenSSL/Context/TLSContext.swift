@@ -44,7 +44,8 @@ public final class TLSContext: Sendable {
 
     init(
         taking pointer: OpaquePointer, role: Role, settings: TLSSettings, clientAuthentication: ClientAuthentication,
-        policy: ContextPolicy, trustStore: TrustStoreSummary, certificateChain: [CertificateSummary], warnings: [Diagnostic]
+        policy: ContextPolicy, trustStore: TrustStoreSummary, certificateChain: [CertificateSummary],
+        warnings: [Diagnostic]
     ) {
         self.pointer = pointer
         self.role = role
@@ -56,13 +57,16 @@ public final class TLSContext: Sendable {
         self.warnings = warnings
         let bounds = ProtocolVersionBounds(readingFrom: pointer)
         // The builder always sets the minimum; the settings' own is the fallback should OpenSSL not say.
-        self.protocolVersions = (try? TLSVersionRange(minimum: bounds.minimum ?? settings.versions.minimum, maximum: bounds.maximum)) ?? settings.versions
+        self.protocolVersions =
+            (try? TLSVersionRange(minimum: bounds.minimum ?? settings.versions.minimum, maximum: bounds.maximum))
+            ?? settings.versions
         var list: [String] = []
         var numbers: [UInt16] = []
         var suites: [String] = []
         if let ciphers = SSL_CTX_get_ciphers(pointer) {
             for index in 0..<ctls_sk_SSL_CIPHER_num(ciphers) {
-                guard let cipher = ctls_sk_SSL_CIPHER_value(ciphers, index), let name = SSL_CIPHER_get_name(cipher) else { continue }
+                guard let cipher = ctls_sk_SSL_CIPHER_value(ciphers, index), let name = SSL_CIPHER_get_name(cipher)
+                else { continue }
                 let version = SSL_CIPHER_get_version(cipher).map { String(cString: $0) }
                 if version == "TLSv1.3" {
                     suites.append(String(cString: name))
@@ -107,7 +111,10 @@ public final class TLSContext: Sendable {
         }
         guard ok else {
             SSL_free(ssl)
-            return .failure(OpenSSLFailure("cannot use \(quoted(name)) as server name: \(OpenSSLErrorQueue.drainedText(fallback: "invalid name"))"))
+            return .failure(
+                OpenSSLFailure(
+                    "cannot use \(quoted(name)) as server name: \(OpenSSLErrorQueue.drainedText(fallback: "invalid name"))"
+                ))
         }
         return .success(ssl)
     }

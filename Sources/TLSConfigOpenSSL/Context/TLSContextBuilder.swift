@@ -59,18 +59,22 @@ public struct TLSContextBuilder: Sendable {
     /// subjectAltName, chain order, the key); with `client-auth`, client certificates are
     /// verified against the configured CAs, whose subjects the CertificateRequest names.
     /// `clientAuthentication` given in code wins over the setting, and a note says so.
-    public func makeServerContext(clientAuthentication: ClientAuthentication? = nil) throws(TLSSettingsError) -> TLSContext {
+    public func makeServerContext(
+        clientAuthentication: ClientAuthentication? = nil
+    ) throws(TLSSettingsError) -> TLSContext {
         try requireRole(.server)
         var notes: [Diagnostic] = []
         if let clientAuthentication, clientAuthentication != settings.clientAuthentication {
-            notes.append(Diagnostic(
-                .note, .clientAuthOverriddenInCode,
-                "client authentication is \(clientAuthentication), as the code building the server says, not \(settings.clientAuthentication)",
-                setting: .clientAuth, origin: origins[.clientAuth],
-                help: "to let operators choose, drop the parameter and set client-auth instead"
-            ))
+            notes.append(
+                Diagnostic(
+                    .note, .clientAuthOverriddenInCode,
+                    "client authentication is \(clientAuthentication), as the code building the server says, not \(settings.clientAuthentication)",
+                    setting: .clientAuth, origin: origins[.clientAuth],
+                    help: "to let operators choose, drop the parameter and set client-auth instead"
+                ))
         }
-        return try build(role: .server, clientAuthentication: clientAuthentication ?? settings.clientAuthentication, notes: notes)
+        return try build(
+            role: .server, clientAuthentication: clientAuthentication ?? settings.clientAuthentication, notes: notes)
     }
 
     /// A client context from material that passed the deep checks: an expired or not yet
@@ -83,7 +87,9 @@ public struct TLSContextBuilder: Sendable {
     }
 
     /// A server context from material that passed the deep checks, as ``makeCheckedClientContext()``.
-    public func makeCheckedServerContext(clientAuthentication: ClientAuthentication? = nil) throws(TLSSettingsError) -> TLSContext {
+    public func makeCheckedServerContext(
+        clientAuthentication: ClientAuthentication? = nil
+    ) throws(TLSSettingsError) -> TLSContext {
         var builder = self
         builder.decoded = try DecodedMaterial.checked(resolution)
         return try builder.makeServerContext(clientAuthentication: clientAuthentication)
@@ -91,11 +97,15 @@ public struct TLSContextBuilder: Sendable {
 
     private func requireRole(_ role: TLSRole) throws(TLSSettingsError) {
         guard settings.role != role else { return }
-        throw TLSSettingsError(diagnostics: [Diagnostic(
-            .error, .roleMismatch, "a \(role) context was asked of settings resolved for a \(settings.role)",
-            notes: ["the role decides which keys and variables apply: a server's identity is cert and key, a client's client-cert and client-key"],
-            help: "resolve with ResolverConfiguration.role = .\(role)"
-        )])
+        throw TLSSettingsError(diagnostics: [
+            Diagnostic(
+                .error, .roleMismatch, "a \(role) context was asked of settings resolved for a \(settings.role)",
+                notes: [
+                    "the role decides which keys and variables apply: a server's identity is cert and key, a client's client-cert and client-key"
+                ],
+                help: "resolve with ResolverConfiguration.role = .\(role)"
+            )
+        ])
     }
 
     /// The protocol versions and security level a context for these settings would have,
@@ -116,13 +126,18 @@ public struct TLSContextBuilder: Sendable {
 
     // MARK: - Steps
 
-    private func build(role: TLSContext.Role, clientAuthentication: ClientAuthentication, notes: [Diagnostic] = []) throws(TLSSettingsError) -> TLSContext {
+    private func build(
+        role: TLSContext.Role, clientAuthentication: ClientAuthentication, notes: [Diagnostic] = []
+    ) throws(TLSSettingsError) -> TLSContext {
         if resolution.hasErrors { throw TLSSettingsError(diagnostics: resolution.diagnostics.errors) }
         OpenSSLErrorQueue.clear()
         guard let context = SSL_CTX_new(role == .client ? TLS_client_method() : TLS_server_method()) else {
-            throw TLSSettingsError(diagnostics: [Diagnostic(
-                .error, .openSSLFailure, "cannot create an OpenSSL context: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"
-            )])
+            throw TLSSettingsError(diagnostics: [
+                Diagnostic(
+                    .error, .openSSLFailure,
+                    "cannot create an OpenSSL context: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"
+                )
+            ])
         }
         var diagnostics: [Diagnostic] = notes
         SSL_CTX_set_default_passwd_cb(context, refusePassphrase)
@@ -135,29 +150,43 @@ public struct TLSContextBuilder: Sendable {
             alpnWire: alpnWire
         )
         if !policy.attach(to: context) {
-            diagnostics.append(Diagnostic(.error, .openSSLFailure, "cannot attach verification policy: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .openSSLFailure,
+                    "cannot attach verification policy: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))"))
         }
         let trust = setTrust(context, role: role, clientAuthentication: clientAuthentication, &diagnostics)
-        setVerification(context, role: role, clientAuthentication: clientAuthentication, policy: policy, alpnWire: alpnWire, &diagnostics)
+        setVerification(
+            context, role: role, clientAuthentication: clientAuthentication, policy: policy, alpnWire: alpnWire,
+            &diagnostics)
         let chain = setIdentity(context, role: role, &diagnostics)
         OpenSSLErrorQueue.clear()
-        if role == .server, clientAuthentication != .none, settings.trust.mode == .system, settings.trust.caFiles.isEmpty, settings.trust.caDirectories.isEmpty,
-           !resolution.diagnostics.contains(where: { $0.code == .clientAuthTrustsPublicCAs }) {
+        if role == .server, clientAuthentication != .none, settings.trust.mode == .system,
+            settings.trust.caFiles.isEmpty, settings.trust.caDirectories.isEmpty,
+            !resolution.diagnostics.contains(where: { $0.code == .clientAuthTrustsPublicCAs })
+        {
             // Settings built in code, or an override: the resolver's rule holds here too.
-            diagnostics.append(Diagnostic(
-                .error, .clientAuthWithoutCAs, "client authentication is \(clientAuthentication) but no CA for client certificates is configured",
-                setting: .clientAuth, origin: origins[.clientAuth],
-                notes: ["a server does not trust the system store for client certificates unless trust = \"system\" is written"],
-                help: "set ca-file (or ca-dir) to the CA that issues your clients' certificates"
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .clientAuthWithoutCAs,
+                    "client authentication is \(clientAuthentication) but no CA for client certificates is configured",
+                    setting: .clientAuth, origin: origins[.clientAuth],
+                    notes: [
+                        "a server does not trust the system store for client certificates unless trust = \"system\" is written"
+                    ],
+                    help: "set ca-file (or ca-dir) to the CA that issues your clients' certificates"
+                ))
         }
 
         guard !diagnostics.hasErrors, let trust else {
             SSL_CTX_free(context)
-            throw TLSSettingsError(diagnostics: diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error })
+            throw TLSSettingsError(
+                diagnostics: diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error }
+            )
         }
         return TLSContext(
-            taking: context, role: role, settings: settings, clientAuthentication: role == .server ? clientAuthentication : .none,
+            taking: context, role: role, settings: settings,
+            clientAuthentication: role == .server ? clientAuthentication : .none,
             policy: policy, trustStore: trust, certificateChain: chain, warnings: diagnostics
         )
     }
@@ -165,28 +194,32 @@ public struct TLSContextBuilder: Sendable {
     private func setVersions(_ context: OpaquePointer, _ diagnostics: inout [Diagnostic]) {
         let range = settings.versions
         if ctls_SSL_CTX_set_min_proto_version(context, range.minimum.wireValue) != 1 {
-            diagnostics.append(Diagnostic(
-                .error, .unsupportedProtocolVersion,
-                "OpenSSL refuses \(range.minimum) as minimum version: \(OpenSSLErrorQueue.drainedText(fallback: "unsupported"))",
-                setting: .minVersion, origin: origins[.minVersion]
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .unsupportedProtocolVersion,
+                    "OpenSSL refuses \(range.minimum) as minimum version: \(OpenSSLErrorQueue.drainedText(fallback: "unsupported"))",
+                    setting: .minVersion, origin: origins[.minVersion]
+                ))
         }
         if ctls_SSL_CTX_set_max_proto_version(context, range.maximum?.wireValue ?? 0) != 1 {
-            diagnostics.append(Diagnostic(
-                .error, .unsupportedProtocolVersion,
-                "OpenSSL refuses \(range.maximum?.description ?? "newest") as maximum version: \(OpenSSLErrorQueue.drainedText(fallback: "unsupported"))",
-                setting: .maxVersion, origin: origins[.maxVersion]
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .unsupportedProtocolVersion,
+                    "OpenSSL refuses \(range.maximum?.description ?? "newest") as maximum version: \(OpenSSLErrorQueue.drainedText(fallback: "unsupported"))",
+                    setting: .maxVersion, origin: origins[.maxVersion]
+                ))
         }
         // OpenSSL 3 only negotiates TLS 1.0 and 1.1 at security level 0 (their handshakes need SHA-1).
         let level = SSL_CTX_get_security_level(context)
         if range.minimum < .tls1_2, level > 0 {
-            diagnostics.append(Diagnostic(
-                .warning, .versionDisabledBySecurityLevel,
-                "min-version \(range.minimum.rawValue) has no effect: OpenSSL's security level \(level) refuses TLS versions below 1.2",
-                setting: .minVersion, origin: origins[.minVersion],
-                help: "use min-version = \"1.2\"; old servers need \"@SECLEVEL=0\" in ciphers, which weakens every connection"
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .versionDisabledBySecurityLevel,
+                    "min-version \(range.minimum.rawValue) has no effect: OpenSSL's security level \(level) refuses TLS versions below 1.2",
+                    setting: .minVersion, origin: origins[.minVersion],
+                    help:
+                        "use min-version = \"1.2\"; old servers need \"@SECLEVEL=0\" in ciphers, which weakens every connection"
+                ))
         }
     }
 
@@ -194,22 +227,26 @@ public struct TLSContextBuilder: Sendable {
         if let ciphers = settings.ciphers {
             OpenSSLErrorQueue.clear()
             if SSL_CTX_set_cipher_list(context, ciphers) != 1 {
-                diagnostics.append(Diagnostic(
-                    .error, .invalidCipherList,
-                    "no usable TLS 1.2 cipher in \(quoted(ciphers)): \(OpenSSLErrorQueue.drainedText(fallback: "no cipher match"))",
-                    setting: .ciphers, origin: origins[.ciphers],
-                    help: "use OpenSSL cipher-list syntax, such as \"ECDHE+AESGCM:ECDHE+CHACHA20\" (see `openssl ciphers -v`)"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .invalidCipherList,
+                        "no usable TLS 1.2 cipher in \(quoted(ciphers)): \(OpenSSLErrorQueue.drainedText(fallback: "no cipher match"))",
+                        setting: .ciphers, origin: origins[.ciphers],
+                        help:
+                            "use OpenSSL cipher-list syntax, such as \"ECDHE+AESGCM:ECDHE+CHACHA20\" (see `openssl ciphers -v`)"
+                    ))
             }
         }
         if let suites = settings.cipherSuites {
             OpenSSLErrorQueue.clear()
             let requested = suites.split(separator: ":").map(String.init).filter { !$0.isEmpty }
             if SSL_CTX_set_ciphersuites(context, suites) != 1 {
-                diagnostics.append(Diagnostic(
-                    .error, .invalidCipherSuites, "invalid TLS 1.3 cipher suites \(quoted(suites)): \(OpenSSLErrorQueue.drainedText(fallback: "rejected"))",
-                    setting: .ciphersuites, origin: origins[.ciphersuites]
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .invalidCipherSuites,
+                        "invalid TLS 1.3 cipher suites \(quoted(suites)): \(OpenSSLErrorQueue.drainedText(fallback: "rejected"))",
+                        setting: .ciphersuites, origin: origins[.ciphersuites]
+                    ))
                 return
             }
             // OpenSSL skips names it does not know; say which, and refuse a list that leaves none.
@@ -222,17 +259,22 @@ public struct TLSContextBuilder: Sendable {
                 }
             }
             let unknown = requested.filter { !known.contains($0) }
-            let help = "TLS 1.3 suites are TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_CCM_SHA256, TLS_AES_128_CCM_8_SHA256"
+            let help =
+                "TLS 1.3 suites are TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_CCM_SHA256, TLS_AES_128_CCM_8_SHA256"
             if !requested.isEmpty, unknown.count == requested.count {
-                diagnostics.append(Diagnostic(
-                    .error, .invalidCipherSuites, "none of the TLS 1.3 cipher suites \(quoted(suites)) is known, so TLS 1.3 could not be used",
-                    setting: .ciphersuites, origin: origins[.ciphersuites], help: help
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .invalidCipherSuites,
+                        "none of the TLS 1.3 cipher suites \(quoted(suites)) is known, so TLS 1.3 could not be used",
+                        setting: .ciphersuites, origin: origins[.ciphersuites], help: help
+                    ))
             } else if !unknown.isEmpty {
-                diagnostics.append(Diagnostic(
-                    .warning, .unknownCipherSuite, "unknown TLS 1.3 cipher suite(s) ignored: \(unknown.joined(separator: ", "))",
-                    setting: .ciphersuites, origin: origins[.ciphersuites], help: help
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .unknownCipherSuite,
+                        "unknown TLS 1.3 cipher suite(s) ignored: \(unknown.joined(separator: ", "))",
+                        setting: .ciphersuites, origin: origins[.ciphersuites], help: help
+                    ))
             }
         }
         OpenSSLErrorQueue.clear()
@@ -243,10 +285,12 @@ public struct TLSContextBuilder: Sendable {
         for name in settings.alpn {
             let bytes = Array(name.utf8)
             guard (1...255).contains(bytes.count) else {
-                diagnostics.append(Diagnostic(
-                    .error, .invalidALPN, "ALPN protocol \(quoted(name)) must be 1 to 255 bytes long",
-                    setting: .alpn, origin: origins[.alpn], help: "use registered names such as \"h2\" and \"http/1.1\""
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .invalidALPN, "ALPN protocol \(quoted(name)) must be 1 to 255 bytes long",
+                        setting: .alpn, origin: origins[.alpn],
+                        help: "use registered names such as \"h2\" and \"http/1.1\""
+                    ))
                 continue
             }
             wire.append(UInt8(bytes.count))
@@ -256,9 +300,12 @@ public struct TLSContextBuilder: Sendable {
     }
 
     private func setTrust(
-        _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication, _ diagnostics: inout [Diagnostic]
+        _ context: OpaquePointer, role: TLSContext.Role, clientAuthentication: ClientAuthentication,
+        _ diagnostics: inout [Diagnostic]
     ) -> TrustStoreSummary? {
-        let loader = TrustStoreLoader(material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize, decoded: decoded)
+        let loader = TrustStoreLoader(
+            material: resolution.material, maximumFileSize: ResolverConfiguration.defaultMaximumFileSize,
+            decoded: decoded)
         var sources = TrustSources(settings, resolution.material, system: systemTrust)
         sources.listsAuthorities = role == .server && clientAuthentication != .none
         switch trustStoreCache.store(for: sources, loader: loader) {
@@ -276,7 +323,8 @@ public struct TLSContextBuilder: Sendable {
                 _ = X509_VERIFY_PARAM_set_flags(parameters, flags)
                 // Names come from subjectAltName only, as in rustls, Go and browsers: a
                 // certificate naming its host only in the common name is refused.
-                X509_VERIFY_PARAM_set_hostflags(parameters, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT))
+                X509_VERIFY_PARAM_set_hostflags(
+                    parameters, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT))
             }
             if role == .server, clientAuthentication != .none {
                 for authority in store.configuredAuthorities {
@@ -297,44 +345,55 @@ public struct TLSContextBuilder: Sendable {
             let mode = settings.verification != .none || !policy.pins.isEmpty ? SSL_VERIFY_PEER : SSL_VERIFY_NONE
             SSL_CTX_set_verify(context, mode, verifyPeerCertificate)
             if !alpnWire.isEmpty, SSL_CTX_set_alpn_protos(context, alpnWire, UInt32(alpnWire.count)) != 0 {
-                diagnostics.append(Diagnostic(
-                    .error, .invalidALPN, "OpenSSL refuses the ALPN list: \(OpenSSLErrorQueue.drainedText(fallback: "invalid"))",
-                    setting: .alpn, origin: origins[.alpn]
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .invalidALPN,
+                        "OpenSSL refuses the ALPN list: \(OpenSSLErrorQueue.drainedText(fallback: "invalid"))",
+                        setting: .alpn, origin: origins[.alpn]
+                    ))
             }
         case .server:
-            let mode: Int32 = switch clientAuthentication {
-            case .none: SSL_VERIFY_NONE
-            case .optional: SSL_VERIFY_PEER
-            case .required: SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT
-            }
+            let mode: Int32 =
+                switch clientAuthentication {
+                case .none: SSL_VERIFY_NONE
+                case .optional: SSL_VERIFY_PEER
+                case .required: SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT
+                }
             SSL_CTX_set_verify(context, mode, verifyPeerCertificate)
             let sessionContext = Array("tlsconfig".utf8)
             _ = SSL_CTX_set_session_id_context(context, sessionContext, UInt32(sessionContext.count))
             if !alpnWire.isEmpty {
-                SSL_CTX_set_alpn_select_cb(context, selectApplicationProtocol, Unmanaged.passUnretained(policy).toOpaque())
+                SSL_CTX_set_alpn_select_cb(
+                    context, selectApplicationProtocol, Unmanaged.passUnretained(policy).toOpaque())
             }
         }
     }
 
-    private func setIdentity(_ context: OpaquePointer, role: TLSContext.Role, _ diagnostics: inout [Diagnostic]) -> [CertificateSummary] {
+    private func setIdentity(
+        _ context: OpaquePointer, role: TLSContext.Role, _ diagnostics: inout [Diagnostic]
+    ) -> [CertificateSummary] {
         let keys = settings.role.identityKeys
         guard let identity = settings.identity else {
             if role == .server {
-                diagnostics.append(Diagnostic(
-                    .error, .serverIdentityMissing, "a server context needs a certificate and key",
-                    setting: keys.certificate, origin: origins[keys.certificate],
-                    help: "set cert (and key) to the server's certificate and key"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .serverIdentityMissing, "a server context needs a certificate and key",
+                        setting: keys.certificate, origin: origins[keys.certificate],
+                        help: "set cert (and key) to the server's certificate and key"
+                    ))
             }
             return []
         }
-        let loaded = decoded.identity(IdentityLoader(material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix, keys: keys))
+        let loaded = decoded.identity(
+            IdentityLoader(
+                material: resolution.material, origins: origins, environmentPrefix: resolution.environmentPrefix,
+                keys: keys))
         diagnostics += loaded.diagnostics
         // Every build, first or reloaded, client or server, judges the identity it would present,
         // so a build, `check` and the reloaders never disagree about it.
         if let file = resolution.material.certificate {
-            diagnostics += MaterialChecks.identityFindings(loaded, file: file, keys: keys, now: Date(), expiryWarning: MaterialChecks.defaultExpiryWarning)
+            diagnostics += MaterialChecks.identityFindings(
+                loaded, file: file, keys: keys, now: Date(), expiryWarning: MaterialChecks.defaultExpiryWarning)
         }
         guard loaded.isUsable, let leaf = loaded.leaf, let key = loaded.key else { return [] }
         OpenSSLErrorQueue.clear()
@@ -345,12 +404,15 @@ public struct TLSContextBuilder: Sendable {
         ok = ok && SSL_CTX_use_PrivateKey(context, key.pointer) == 1 && SSL_CTX_check_private_key(context) == 1
         guard ok else {
             let setting: SettingKey = identity.keyFile == nil ? keys.certificate : keys.key
-            diagnostics.append(Diagnostic(
-                .error, .openSSLFailure,
-                "OpenSSL refuses the \(role.rawValue) certificate or key: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))",
-                setting: setting, origin: origins[setting] ?? origins[keys.certificate],
-                notes: ["security level \(SSL_CTX_get_security_level(context)) refuses weak keys and signatures (RSA under 2048 bits, SHA-1)"]
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .openSSLFailure,
+                    "OpenSSL refuses the \(role.rawValue) certificate or key: \(OpenSSLErrorQueue.drainedText(fallback: "unknown error"))",
+                    setting: setting, origin: origins[setting] ?? origins[keys.certificate],
+                    notes: [
+                        "security level \(SSL_CTX_get_security_level(context)) refuses weak keys and signatures (RSA under 2048 bits, SHA-1)"
+                    ]
+                ))
             return []
         }
         return loaded.certificates.map(\.summary)

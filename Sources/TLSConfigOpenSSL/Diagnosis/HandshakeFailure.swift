@@ -119,7 +119,8 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
         case .connectionFailed(let reason): "cannot connect: \(reason)"
         case .serverCertificateNotTrusted(let error): "the server's certificate is not trusted: \(error)"
         case .hostnameMismatch(let expected, let names):
-            "the server's certificate is not valid for \"\(expected)\"" + (names.isEmpty ? " (it lists no names)" : "; it names \(names.joined(separator: ", "))")
+            "the server's certificate is not valid for \"\(expected)\""
+                + (names.isEmpty ? " (it lists no names)" : "; it names \(names.joined(separator: ", "))")
         case .clientCertificateRequired: "the server requires a client certificate and none is configured"
         case .clientCertificateRejected(let alert): "the server rejected our client certificate: \(alert)"
         case .noCommonProtocolVersion(let detail): "no TLS version both sides accept: \(detail)"
@@ -128,8 +129,10 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
             "the server's certificate (\(subject)) has no subjectAltName; a name only in the common name is not accepted"
         case .notTLS(let detail): "the server did not answer with TLS: \(detail)"
         case .closedDuringHandshake: "the server closed the connection without answering the TLS handshake"
-        case .noCommonApplicationProtocol: "the server speaks none of the ALPN protocols offered (alert no_application_protocol)"
-        case .noCommonCipher(let alert): "the server found no cipher suite, group or signature algorithm in common (alert \(alert))"
+        case .noCommonApplicationProtocol:
+            "the server speaks none of the ALPN protocols offered (alert no_application_protocol)"
+        case .noCommonCipher(let alert):
+            "the server found no cipher suite, group or signature algorithm in common (alert \(alert))"
         case .proxyFailed(let reason): reason
         case .configuration(let errors): "the configuration has \(errors) error(s), so no connection was attempted"
         case .other(let text): text
@@ -140,8 +143,11 @@ public enum HandshakeFailure: Sendable, Hashable, Error, CustomStringConvertible
 extension HandshakeFailure {
     /// A chain refused by OpenSSL's verifier: a name mismatch is its own failure, and a leaf
     /// with no subjectAltName at all is refused for that reason rather than for its name.
-    static func verification(_ error: HandshakeFailure.VerificationError, leaf: CertificateSummary?, expectedName: String) -> HandshakeFailure {
-        guard error.code == Int(X509_V_ERR_HOSTNAME_MISMATCH) || error.code == Int(X509_V_ERR_IP_ADDRESS_MISMATCH) else {
+    static func verification(
+        _ error: HandshakeFailure.VerificationError, leaf: CertificateSummary?, expectedName: String
+    ) -> HandshakeFailure {
+        guard error.code == Int(X509_V_ERR_HOSTNAME_MISMATCH) || error.code == Int(X509_V_ERR_IP_ADDRESS_MISMATCH)
+        else {
             return .serverCertificateNotTrusted(error)
         }
         let names = leaf?.subjectAlternativeNames ?? []

@@ -43,11 +43,12 @@ struct IdentityLoader {
                 loaded.certificates.append(certificate)
                 loaded.certificateLines.append(block.line)
             case .failure(let failure):
-                loaded.diagnostics.append(Diagnostic(
-                    .error, .certificateUnparseable,
-                    "certificate \(position + 1) of \(blocks.count) in \(quoted(file.path)) (line \(block.line)) does not parse: \(failure.message)",
-                    setting: keys.certificate, origin: file.origin
-                ))
+                loaded.diagnostics.append(
+                    Diagnostic(
+                        .error, .certificateUnparseable,
+                        "certificate \(position + 1) of \(blocks.count) in \(quoted(file.path)) (line \(block.line)) does not parse: \(failure.message)",
+                        setting: keys.certificate, origin: file.origin
+                    ))
             }
         }
     }
@@ -56,9 +57,12 @@ struct IdentityLoader {
         guard let block = file.pem.keyBlocks.first else { return }
         OpenSSLErrorQueue.clear()
         let parsed: OpaquePointer? = withExtendedLifetime(passphrase) {
-            if let key = Self.decodeNarrowly(block, in: file, certificate: loaded.leaf, passphrase: passphrase) { return key }
+            if let key = Self.decodeNarrowly(block, in: file, certificate: loaded.leaf, passphrase: passphrase) {
+                return key
+            }
             return MemoryBIO.with(file.bytes(of: block)) { bio in
-                PEM_read_bio_PrivateKey_ex(bio, nil, supplyPassphrase, Unmanaged.passUnretained(passphrase).toOpaque(), nil, nil)
+                PEM_read_bio_PrivateKey_ex(
+                    bio, nil, supplyPassphrase, Unmanaged.passUnretained(passphrase).toOpaque(), nil, nil)
             } ?? nil
         }
         if let key = parsed {
@@ -67,12 +71,13 @@ struct IdentityLoader {
             return
         }
         let errors = OpenSSLErrorQueue.drain()
-        loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file)
-            ?? Diagnostic(
-                .error, .privateKeyUnreadable,
-                "the private key in \(quoted(file.path)) (line \(block.line), \(block.label)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unsupported key"))",
-                setting: file.setting, origin: file.origin
-            ))
+        loaded.diagnostics.append(
+            passphraseDiagnostic(passphrase, keyFile: file)
+                ?? Diagnostic(
+                    .error, .privateKeyUnreadable,
+                    "the private key in \(quoted(file.path)) (line \(block.line), \(block.label)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unsupported key"))",
+                    setting: file.setting, origin: file.origin
+                ))
     }
 
     /// The key through a decoder chain for exactly this block's structure and key type (from
@@ -81,7 +86,9 @@ struct IdentityLoader {
     /// much as a whole handshake (4.7M instructions for one key; narrowed, 1.4M). `nil` whenever
     /// it cannot tell or does not succeed: the general decoder then decides, and its errors are
     /// the ones reported.
-    static func decodeNarrowly(_ block: PEMBlock, in file: MaterialFile, certificate: OwnedCertificate?, passphrase: PassphraseProvider) -> OpaquePointer? {
+    static func decodeNarrowly(
+        _ block: PEMBlock, in file: MaterialFile, certificate: OwnedCertificate?, passphrase: PassphraseProvider
+    ) -> OpaquePointer? {
         // OpenSSL 3.0 keeps these pointers without copying them, for the decoder's lifetime:
         // static strings, and the key type name the certificate's key management owns.
         let structure: StaticString?
@@ -94,15 +101,22 @@ struct IdentityLoader {
         default: return nil
         }
         return withExtendedLifetime(certificate) {
-            if keyType == nil, let certificate { keyType = X509_get0_pubkey(certificate.pointer).flatMap { EVP_PKEY_get0_type_name($0) } }
+            if keyType == nil, let certificate {
+                keyType = X509_get0_pubkey(certificate.pointer).flatMap { EVP_PKEY_get0_type_name($0) }
+            }
             guard let keyType else { return nil }
             var key: OpaquePointer?
-            guard let decoder = OSSL_DECODER_CTX_new_for_pkey(
-                &key, Self.cString("PEM"), structure.map(Self.cString), keyType, Int32(OSSL_KEYMGMT_SELECT_ALL_PARAMETERS | OSSL_KEYMGMT_SELECT_KEYPAIR), nil, nil
-            ) else { return nil }
+            guard
+                let decoder = OSSL_DECODER_CTX_new_for_pkey(
+                    &key, Self.cString("PEM"), structure.map(Self.cString), keyType,
+                    Int32(OSSL_KEYMGMT_SELECT_ALL_PARAMETERS | OSSL_KEYMGMT_SELECT_KEYPAIR), nil, nil
+                )
+            else { return nil }
             defer { OSSL_DECODER_CTX_free(decoder) }
             guard OSSL_DECODER_CTX_get_num_decoders(decoder) > 0,
-                  OSSL_DECODER_CTX_set_pem_password_cb(decoder, supplyPassphrase, Unmanaged.passUnretained(passphrase).toOpaque()) == 1 else { return nil }
+                OSSL_DECODER_CTX_set_pem_password_cb(
+                    decoder, supplyPassphrase, Unmanaged.passUnretained(passphrase).toOpaque()) == 1
+            else { return nil }
             let decoded = MemoryBIO.with(file.bytes(of: block)) { OSSL_DECODER_from_bio(decoder, $0) == 1 } ?? false
             OpenSSLErrorQueue.clear()
             guard decoded, let key else {
@@ -123,7 +137,8 @@ struct IdentityLoader {
         guard passphrase.wasRequested, let secret = passphrase.secret else { return nil }
         let passphraseOrigin = origins[keys.passphrase]
         return Diagnostic(
-            .error, .wrongPassphrase, "the passphrase from \(secret.source) does not decrypt the private key in \(quoted(keyFile.path))",
+            .error, .wrongPassphrase,
+            "the passphrase from \(secret.source) does not decrypt the private key in \(quoted(keyFile.path))",
             setting: keys.passphrase, origin: passphraseOrigin ?? keyFile.origin,
             related: keyFile.origin.map { [Diagnostic.Related("the encrypted key", origin: $0)] } ?? [],
             help: "check the passphrase source; the passphrase itself is never shown"
@@ -140,60 +155,75 @@ struct IdentityLoader {
             loaded.certificates = contents.certificates
             loaded.key = contents.key
             if contents.key == nil {
-                loaded.diagnostics.append(Diagnostic(
-                    .error, .pkcs12WithoutKey, "the PKCS#12 file \(quoted(path)) holds no private key",
-                    setting: keys.certificate, origin: origin,
-                    help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
-                ))
+                loaded.diagnostics.append(
+                    Diagnostic(
+                        .error, .pkcs12WithoutKey, "the PKCS#12 file \(quoted(path)) holds no private key",
+                        setting: keys.certificate, origin: origin,
+                        help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
+                    ))
             }
         case .failure(.notPKCS12(let reason)):
             // A lone DER certificate is a common mistake: say so, and how to convert it.
             if case .success = OwnedCertificate.parse(der: file.bytes) {
-                loaded.diagnostics.append(Diagnostic(
-                    .error, .pkcs12Unreadable, "\(quoted(path)) is a DER certificate, neither PEM nor PKCS#12, and holds no key",
-                    setting: keys.certificate, origin: origin,
-                    notes: ["\(keys.certificate) takes PEM (the chain, optionally with the key) or PKCS#12 (key and chain in one file)"],
-                    help: "convert it with `openssl x509 -inform DER -in \(path) -out client.pem`, append the key to client.pem (or set \(keys.key)), and point \(keys.certificate) at client.pem"
-                ))
+                loaded.diagnostics.append(
+                    Diagnostic(
+                        .error, .pkcs12Unreadable,
+                        "\(quoted(path)) is a DER certificate, neither PEM nor PKCS#12, and holds no key",
+                        setting: keys.certificate, origin: origin,
+                        notes: [
+                            "\(keys.certificate) takes PEM (the chain, optionally with the key) or PKCS#12 (key and chain in one file)"
+                        ],
+                        help:
+                            "convert it with `openssl x509 -inform DER -in \(path) -out client.pem`, append the key to client.pem (or set \(keys.key)), and point \(keys.certificate) at client.pem"
+                    ))
             } else {
-                loaded.diagnostics.append(Diagnostic(
-                    .error, .pkcs12Unreadable, "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(reason)",
-                    setting: keys.certificate, origin: origin
-                ))
+                loaded.diagnostics.append(
+                    Diagnostic(
+                        .error, .pkcs12Unreadable, "\(quoted(path)) is neither PEM nor a PKCS#12 file: \(reason)",
+                        setting: keys.certificate, origin: origin
+                    ))
             }
         case .failure(.wrongPassphrase):
-            loaded.diagnostics.append(passphraseDiagnostic(passphrase, keyFile: file) ?? Diagnostic(
-                .error, .pkcs12WithoutPassphrase, "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured",
-                setting: keys.passphrase, origin: origin,
-                notes: ["TLSConfig never prompts for a passphrase"],
-                help: MaterialLoader.passphraseHelp(for: origin, environmentPrefix: environmentPrefix, keys: keys)
-            ))
+            loaded.diagnostics.append(
+                passphraseDiagnostic(passphrase, keyFile: file)
+                    ?? Diagnostic(
+                        .error, .pkcs12WithoutPassphrase,
+                        "the PKCS#12 file \(quoted(path)) is protected by a passphrase and none is configured",
+                        setting: keys.passphrase, origin: origin,
+                        notes: ["TLSConfig never prompts for a passphrase"],
+                        help: MaterialLoader.passphraseHelp(
+                            for: origin, environmentPrefix: environmentPrefix, keys: keys)
+                    ))
         case .failure(.noLeaf):
             // PKCS12_parse succeeds without a leaf when no certificate is paired with a
             // key (an export with -nokeys): its certificates all land among the extras.
-            loaded.diagnostics.append(Diagnostic(
-                .error, .pkcs12WithoutKey,
-                "the PKCS#12 file \(quoted(path)) holds no private key, so no \(keys.certificateName) paired with one",
-                setting: keys.certificate, origin: origin,
-                help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
-            ))
+            loaded.diagnostics.append(
+                Diagnostic(
+                    .error, .pkcs12WithoutKey,
+                    "the PKCS#12 file \(quoted(path)) holds no private key, so no \(keys.certificateName) paired with one",
+                    setting: keys.certificate, origin: origin,
+                    help: "export it with its key: openssl pkcs12 -export -in CERT -inkey KEY ..."
+                ))
         case .failure(.unreadable(let errors, let legacyAvailable)):
             let unsupported = errors.contains { $0.reason?.contains("unsupported") == true }
             var notes: [String] = []
             if unsupported {
-                notes.append(legacyAvailable
-                    ? "it uses algorithms that even OpenSSL's legacy provider does not decode"
-                    : "it uses legacy algorithms (RC2, 3DES), and OpenSSL's legacy provider (ossl-modules/legacy.so) is not installed")
+                notes.append(
+                    legacyAvailable
+                        ? "it uses algorithms that even OpenSSL's legacy provider does not decode"
+                        : "it uses legacy algorithms (RC2, 3DES), and OpenSSL's legacy provider (ossl-modules/legacy.so) is not installed"
+                )
             }
-            loaded.diagnostics.append(Diagnostic(
-                .error, .pkcs12Unreadable,
-                "the PKCS#12 file \(quoted(path)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unknown error"))",
-                setting: keys.certificate, origin: origin,
-                notes: notes,
-                help: unsupported
-                    ? "re-export it with current algorithms: openssl pkcs12 -in \(path) -nodes -out combined.pem, then openssl pkcs12 -export -in combined.pem -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 -out new.p12"
-                    : nil
-            ))
+            loaded.diagnostics.append(
+                Diagnostic(
+                    .error, .pkcs12Unreadable,
+                    "the PKCS#12 file \(quoted(path)) cannot be read: \(OpenSSLErrorQueue.render(errors, fallback: "unknown error"))",
+                    setting: keys.certificate, origin: origin,
+                    notes: notes,
+                    help: unsupported
+                        ? "re-export it with current algorithms: openssl pkcs12 -in \(path) -nodes -out combined.pem, then openssl pkcs12 -export -in combined.pem -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 -out new.p12"
+                        : nil
+                ))
         }
     }
 
@@ -201,20 +231,26 @@ struct IdentityLoader {
 
     private func checkKeyMatches(_ loaded: inout LoadedIdentity) {
         guard let key = loaded.key, let leaf = loaded.leaf, !key.matches(leaf),
-              let certificate = material.certificate, let keyHolder = material.keyHolder else { return }
+            let certificate = material.certificate, let keyHolder = material.keyHolder
+        else { return }
         var notes: [String] = []
-        if let position = loaded.certificates.indices.dropFirst().first(where: { key.matches(loaded.certificates[$0]) }) {
-            notes.append("the key belongs to certificate \(position + 1) in the file (\(loaded.certificates[position].subject)); the leaf must come first")
+        if let position = loaded.certificates.indices.dropFirst().first(where: { key.matches(loaded.certificates[$0]) })
+        {
+            notes.append(
+                "the key belongs to certificate \(position + 1) in the file (\(loaded.certificates[position].subject)); the leaf must come first"
+            )
         }
         notes.append("first certificate: \(leaf.subject); key: \(key.typeDescription)")
         let separate = material.key != nil
-        loaded.diagnostics.append(Diagnostic(
-            .error, .keyDoesNotMatchCertificate,
-            "the private key in \(quoted(keyHolder.path)) does not belong to the certificate in \(quoted(certificate.path))",
-            setting: keyHolder.setting, origin: keyHolder.origin,
-            related: separate ? certificate.origin.map { [Diagnostic.Related("the certificate", origin: $0)] } ?? [] : [],
-            notes: notes,
-            help: "pair the certificate with the key it was issued for"
-        ))
+        loaded.diagnostics.append(
+            Diagnostic(
+                .error, .keyDoesNotMatchCertificate,
+                "the private key in \(quoted(keyHolder.path)) does not belong to the certificate in \(quoted(certificate.path))",
+                setting: keyHolder.setting, origin: keyHolder.origin,
+                related: separate
+                    ? certificate.origin.map { [Diagnostic.Related("the certificate", origin: $0)] } ?? [] : [],
+                notes: notes,
+                help: "pair the certificate with the key it was issued for"
+            ))
     }
 }

@@ -34,8 +34,11 @@ enum PKCS12Reader {
             let inLegacy = decode(bytes, passphrase: passphrase)
             _ = OSSL_LIB_CTX_set0_default(previous)
             switch inLegacy {
-            case .success(let contents): return transcode(contents).map { .success($0) } ?? .failure(.unreadable(OpenSSLErrorQueue.drain(), legacyAvailable: true))
-            case .failure(.unreadable(let legacyErrors, _)): return .failure(.unreadable(legacyErrors, legacyAvailable: true))
+            case .success(let contents):
+                return transcode(contents).map { .success($0) }
+                    ?? .failure(.unreadable(OpenSSLErrorQueue.drain(), legacyAvailable: true))
+            case .failure(.unreadable(let legacyErrors, _)):
+                return .failure(.unreadable(legacyErrors, legacyAvailable: true))
             case .failure(let other): return .failure(other)
             }
         case .failure(let failure):
@@ -71,7 +74,8 @@ enum PKCS12Reader {
         enum Outcome { case parsed, wrongPassphrase, failed }
         let outcome: Outcome = passphrase.withPassphrase { pass, length in
             if PKCS12_mac_present(bundle) == 1 {
-                let macVerified = PKCS12_verify_mac(bundle, pass, Int32(length)) == 1
+                let macVerified =
+                    PKCS12_verify_mac(bundle, pass, Int32(length)) == 1
                     || (length == 0 && PKCS12_verify_mac(bundle, nil, 0) == 1)
                 guard macVerified else { return .wrongPassphrase }
             }
@@ -101,7 +105,10 @@ enum PKCS12Reader {
                 }
             }
             OpenSSLErrorQueue.clear()
-            return .success(Contents(key: key.map(OwnedPrivateKey.init(taking:)), certificates: certificates, usedLegacyAlgorithms: false))
+            return .success(
+                Contents(
+                    key: key.map(OwnedPrivateKey.init(taking:)), certificates: certificates, usedLegacyAlgorithms: false
+                ))
         }
     }
 

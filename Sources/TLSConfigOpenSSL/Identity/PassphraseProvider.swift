@@ -51,13 +51,17 @@ func explicitWipe(_ buffer: UnsafeMutableRawBufferPointer) {
 
 /// OpenSSL's passphrase callback for reads that must never decrypt anything (certificates,
 /// CRLs) and the context default: refuses, so OpenSSL never prompts.
-func refusePassphrase(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32, _ writing: Int32, _ userdata: UnsafeMutableRawPointer?) -> Int32 {
+func refusePassphrase(
+    _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32, _ writing: Int32, _ userdata: UnsafeMutableRawPointer?
+) -> Int32 {
     -1
 }
 
 /// OpenSSL's passphrase callback for keys; `userdata` is an unretained `PassphraseProvider`
 /// kept alive by the caller.
-func supplyPassphrase(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32, _ writing: Int32, _ userdata: UnsafeMutableRawPointer?) -> Int32 {
+func supplyPassphrase(
+    _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int32, _ writing: Int32, _ userdata: UnsafeMutableRawPointer?
+) -> Int32 {
     guard let buffer, let userdata, size > 0 else { return -1 }
     let provider = Unmanaged<PassphraseProvider>.fromOpaque(userdata).takeUnretainedValue()
     return provider.fill(buffer, size: Int(size))

@@ -4,7 +4,9 @@ extension ContextReloader where Context == TLSContext {
     /// Client contexts that follow their files. A reload is refused when the deep checks find
     /// an error (an expired or not-yet-valid certificate, an expired CRL) as well as when the
     /// build fails, so a rotation never makes things worse.
-    public static func clientContexts(resolve: @escaping @Sendable () -> Resolution) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
+    public static func clientContexts(
+        resolve: @escaping @Sendable () -> Resolution
+    ) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
         try clientContexts(trustStoreCache: .shared, resolve: resolve)
     }
 
@@ -24,7 +26,8 @@ extension ContextReloader where Context == TLSContext {
         clientAuthentication: ClientAuthentication? = nil, resolve: @escaping @Sendable () -> Resolution
     ) throws(TLSSettingsError) -> ContextReloader<TLSContext> {
         try ContextReloader(resolve: resolve) { resolution throws(TLSSettingsError) in
-            try TLSContextBuilder(resolution: resolution).makeCheckedServerContext(clientAuthentication: clientAuthentication)
+            try TLSContextBuilder(resolution: resolution).makeCheckedServerContext(
+                clientAuthentication: clientAuthentication)
         }
     }
 }

@@ -23,12 +23,17 @@ package struct ConnectionReport: Sendable {
     package var checkCommand: String
 
     /// A report for `connect`; `diagnostics` defaults to the resolution's.
-    package init(_ report: HandshakeReport, resolution: Resolution, showCertificates: Bool = false, diagnostics: [Diagnostic]? = nil, checkCommand: String? = nil) {
+    package init(
+        _ report: HandshakeReport, resolution: Resolution, showCertificates: Bool = false,
+        diagnostics: [Diagnostic]? = nil, checkCommand: String? = nil
+    ) {
         self.report = report
         self.resolution = resolution
         self.showCertificates = showCertificates
         self.diagnostics = diagnostics ?? resolution.diagnostics
-        self.checkCommand = checkCommand ?? (resolution.appName == "tlsconfig" ? "tlsconfig check" : "tlsconfig check --app \(resolution.appName)")
+        self.checkCommand =
+            checkCommand
+            ?? (resolution.appName == "tlsconfig" ? "tlsconfig check" : "tlsconfig check --app \(resolution.appName)")
     }
 
     // MARK: Text
@@ -52,7 +57,9 @@ package struct ConnectionReport: Sendable {
         }
         if reachedTLS {
             out.append("  server name (SNI): \(report.serverName ?? "not sent (IP address)")")
-            out.append("  certificate checked against: \(report.verifiedName ?? "no name (verify is \(resolution.settings.verification.rawValue))")")
+            out.append(
+                "  certificate checked against: \(report.verifiedName ?? "no name (verify is \(resolution.settings.verification.rawValue))")"
+            )
             out.append("  verification: \(verificationText)")
             out.append("  client certificate: \(clientCertificateText)")
         }
@@ -115,19 +122,22 @@ package struct ConnectionReport: Sendable {
             return "check the spelling of \"\(report.host)\" and your DNS settings."
         case .connectionRefused:
             if let proxy = report.proxy {
-                return "nothing accepts connections at the proxy \(proxy.url) (from \(proxy.variable)), so \(hostTarget) was never reached: "
+                return
+                    "nothing accepts connections at the proxy \(proxy.url) (from \(proxy.variable)), so \(hostTarget) was never reached: "
                     + "fix or unset \(proxy.variable), or connect without the proxy: --no-proxy, or NO_PROXY=\(report.host)."
             }
             return "nothing accepts connections on \(hostTarget); check the port and that the server is running."
         case .timedOut:
             if let proxy = report.proxy {
-                return "no answer in time through the proxy \(proxy.url) (from \(proxy.variable)): check that proxy, connect without it "
+                return
+                    "no answer in time through the proxy \(proxy.url) (from \(proxy.variable)): check that proxy, connect without it "
                     + "(--no-proxy, or NO_PROXY=\(report.host)), or raise --timeout."
             }
             return "no answer in time; check firewalls and proxies, or raise --timeout."
         case .connectionFailed:
             if let proxy = report.proxy {
-                return "the network refused the connection to the proxy \(proxy.url) (from \(proxy.variable)): fix or unset \(proxy.variable), "
+                return
+                    "the network refused the connection to the proxy \(proxy.url) (from \(proxy.variable)): fix or unset \(proxy.variable), "
                     + "or connect without it: --no-proxy, or NO_PROXY=\(report.host)."
             }
             return "the network refused the connection; check routing and proxies."
@@ -136,9 +146,13 @@ package struct ConnectionReport: Sendable {
         case .hostnameMismatch(let expected, let names):
             return hostnameStep(expected: expected, names: names)
         case .clientCertificateRequired:
-            let issuers = report.acceptableIssuers.isEmpty ? "" : " issued by \(report.acceptableIssuers.joined(separator: "; "))"
-            let empty = isEmptyVariable("SSL_CLIENT_CERT") ? "SSL_CLIENT_CERT is set but empty, which counts as unset, so none is configured. " : ""
-            return "\(empty)the server wants a client certificate\(issuers): set SSL_CLIENT_CERT to a PEM file holding your certificate and key, "
+            let issuers =
+                report.acceptableIssuers.isEmpty ? "" : " issued by \(report.acceptableIssuers.joined(separator: "; "))"
+            let empty =
+                isEmptyVariable("SSL_CLIENT_CERT")
+                ? "SSL_CLIENT_CERT is set but empty, which counts as unset, so none is configured. " : ""
+            return
+                "\(empty)the server wants a client certificate\(issuers): set SSL_CLIENT_CERT to a PEM file holding your certificate and key, "
                 + "or client-cert (and client-key) in \(resolution.appName).toml or a [hosts.\"\(report.host)\"] section."
         case .clientCertificateRejected(let alert):
             return rejectionStep(alert)
@@ -146,41 +160,51 @@ package struct ConnectionReport: Sendable {
             if let offered = report.serverVersion, offered < resolution.settings.versions.minimum {
                 return legacyVersionStep(offered)
             }
-            return "the server and these settings share no TLS version: min-version is \(resolution.settings.versions.minimum.rawValue) "
+            return
+                "the server and these settings share no TLS version: min-version is \(resolution.settings.versions.minimum.rawValue) "
                 + "(from \(origin(.minVersion))), max-version \(resolution.settings.versions.maximum?.rawValue ?? "newest") (from \(origin(.maxVersion)))."
         case .pinMismatch(let presented):
-            return "the server's key is \(presented); if it was rotated on purpose, update pinned-public-keys (from \(origin(.pinnedPublicKeys)))."
+            return
+                "the server's key is \(presented); if it was rotated on purpose, update pinned-public-keys (from \(origin(.pinnedPublicKeys)))."
         case .serverCertificateWithoutSubjectAltName(let subject):
-            return "the server's certificate (\(subject)) names its host only in the common name, which TLSConfig, rustls, Go and browsers ignore: "
+            return
+                "the server's certificate (\(subject)) names its host only in the common name, which TLSConfig, rustls, Go and browsers ignore: "
                 + "the server needs a certificate with subjectAltName = \(Self.subjectAltName(for: checkedName)). "
                 + "Until then, verify = \"no-hostname\" in a [hosts.\"\(report.host)\"] section skips the name check for this host only."
         case .notTLS:
-            return "\(hostTarget) does not speak TLS (a plain-text port, HTTP say): connect to the server's TLS port (often 443), or use it without TLS."
+            return
+                "\(hostTarget) does not speak TLS (a plain-text port, HTTP say): connect to the server's TLS port (often 443), or use it without TLS."
         case .closedDuringHandshake:
-            return "the server at \(hostTarget) accepted the connection and closed it without answering: check that this port serves TLS, "
+            return
+                "the server at \(hostTarget) accepted the connection and closed it without answering: check that this port serves TLS, "
                 + "and the server's log for why it refused this client (an address filter, a TLS version or name it will not serve)."
         case .noCommonApplicationProtocol:
             let offered = resolution.settings.alpn.joined(separator: ", ")
-            return "the server speaks none of alpn = [\(offered)] (from \(origin(.alpn))): offer a protocol it speaks, such as \"http/1.1\" or \"h2\", or remove alpn."
+            return
+                "the server speaks none of alpn = [\(offered)] (from \(origin(.alpn))): offer a protocol it speaks, such as \"http/1.1\" or \"h2\", or remove alpn."
         case .noCommonCipher:
             let settings = resolution.settings
             if settings.ciphers != nil || settings.cipherSuites != nil {
-                return "the server accepts none of the ciphers offered (ciphers from \(origin(.ciphers)), ciphersuites from \(origin(.ciphersuites))): "
+                return
+                    "the server accepts none of the ciphers offered (ciphers from \(origin(.ciphers)), ciphersuites from \(origin(.ciphersuites))): "
                     + "widen them, or remove ciphers and ciphersuites to offer OpenSSL's defaults."
             }
-            return "the server accepts none of OpenSSL's default cipher suites, groups and signature algorithms at security level \(securityLevel): "
+            return
+                "the server accepts none of OpenSSL's default cipher suites, groups and signature algorithms at security level \(securityLevel): "
                 + "it needs a current TLS configuration; ask its operator."
         case .proxyFailed:
             let variable = report.proxy?.variable ?? "that variable"
             return "fix the proxy in \(variable), or connect without it: --no-proxy, or NO_PROXY=\(report.host)."
         case .configuration:
-            return "fix the errors reported for the configuration (each names where its setting came from), then connect again."
+            return
+                "fix the errors reported for the configuration (each names where its setting came from), then connect again."
         case .other(let text):
             if let step = clientChainStep() { return step }
             // Resolution keeps alpn within what OpenSSL 3.0 fits; another OpenSSL may send more.
             let alpnBytes = resolution.settings.alpn.reduce(0) { $0 + 1 + $1.utf8.count }
             if text.contains("internal error"), alpnBytes > 60_000 {
-                return "OpenSSL could not build the ClientHello: alpn (from \(origin(.alpn))) takes \(alpnBytes) bytes, "
+                return
+                    "OpenSSL could not build the ClientHello: alpn (from \(origin(.alpn))) takes \(alpnBytes) bytes, "
                     + "and with the server name and the other extensions it exceeds the 65,535 bytes a ClientHello's extensions hold: list fewer protocols."
             }
             return "run `\(checkCommand)` to look for problems in the configuration."
@@ -208,18 +232,25 @@ package struct ConnectionReport: Sendable {
     /// (which is not honoured), or simply another name.
     private func hostnameStep(expected: String, names: [String]) -> String {
         let listed = names.isEmpty ? "" : " (the certificate names \(names.joined(separator: ", ")))"
-        let skip = "verify = \"no-hostname\" in a [hosts.\"\(report.host)\"] section skips only the name check for \"\(expected)\"."
+        let skip =
+            "verify = \"no-hostname\" in a [hosts.\"\(report.host)\"] section skips only the name check for \"\(expected)\"."
         if Self.isAddress(expected) {
-            let asName = names.contains("DNS:\(expected)") ? "; it lists DNS:\(expected), but an address written as a DNS name does not count" : ""
+            let asName =
+                names.contains("DNS:\(expected)")
+                ? "; it lists DNS:\(expected), but an address written as a DNS name does not count" : ""
             let dnsNames = names.filter { $0.hasPrefix("DNS:") && !Self.isAddress(String($0.dropFirst(4))) }
-            let byName = dnsNames.isEmpty ? "" : "; or connect with a name it lists (\(dnsNames.map { $0.dropFirst(4) }.joined(separator: ", ")))"
+            let byName =
+                dnsNames.isEmpty
+                ? "" : "; or connect with a name it lists (\(dnsNames.map { $0.dropFirst(4) }.joined(separator: ", ")))"
             return "\(expected) is an IP address, and an address matches only an IP subjectAltName\(asName). "
                 + "The server needs a certificate with subjectAltName = IP:\(expected)\(byName). Until then, " + skip
         }
         if let partial = names.first(where: { Self.partialWildcard($0, matches: expected) }) {
-            return "the certificate names \(partial), a partial wildcard, which TLSConfig does not honour (nor do browsers, rustls or Go): "
+            return
+                "the certificate names \(partial), a partial wildcard, which TLSConfig does not honour (nor do browsers, rustls or Go): "
                 + "only a whole leftmost label, *.\(expected.split(separator: ".").dropFirst().joined(separator: ".")), stands for any name. "
-                + "The server needs a certificate with subjectAltName = DNS:\(expected) or such a wildcard. Until then, " + skip
+                + "The server needs a certificate with subjectAltName = DNS:\(expected) or such a wildcard. Until then, "
+                + skip
         }
         return "connect with a name the certificate lists\(listed), or set server-name to one of them; " + skip
     }
@@ -230,8 +261,10 @@ package struct ConnectionReport: Sendable {
         guard entry.hasPrefix("DNS:") else { return false }
         let pattern = entry.dropFirst(4).lowercased().split(separator: ".", omittingEmptySubsequences: false)
         let labels = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = pattern.first, first != "*", first.filter({ $0 == "*" }).count == 1, pattern.count == labels.count, pattern.count >= 3,
-              pattern.dropFirst() == labels.dropFirst(), let star = first.firstIndex(of: "*") else { return false }
+        guard let first = pattern.first, first != "*", first.filter({ $0 == "*" }).count == 1,
+            pattern.count == labels.count, pattern.count >= 3,
+            pattern.dropFirst() == labels.dropFirst(), let star = first.firstIndex(of: "*")
+        else { return false }
         let prefix = first[..<star], suffix = first[first.index(after: star)...]
         let label = labels[0]
         return label.count >= prefix.count + suffix.count && label.hasPrefix(prefix) && label.hasSuffix(suffix)
@@ -253,11 +286,14 @@ package struct ConnectionReport: Sendable {
     private func clientChainStep() -> String? {
         guard report.clientCertificateSent != nil || report.clientCertificateRequested else { return nil }
         let chain = report.clientChain
-        let disordered = diagnostics.first { $0.code == .chainOutOfOrder && $0.setting == resolution.settings.role.identityKeys.certificate }
+        let disordered = diagnostics.first {
+            $0.code == .chainOutOfOrder && $0.setting == resolution.settings.role.identityKeys.certificate
+        }
         guard chain.count > 10 || disordered != nil else { return nil }
         let source = "client-cert is from \(origin(resolution.settings.role.identityKeys.certificate))"
         let why = disordered.map { " (\($0.message))" } ?? ""
-        return "the server ended the handshake after the client certificate chain was sent: your client certificate file holds \(chain.count) certificate(s)\(why), "
+        return
+            "the server ended the handshake after the client certificate chain was sent: your client certificate file holds \(chain.count) certificate(s)\(why), "
             + "more than a chain (servers limit the certificate message; OpenSSL's limit is 100 KiB) or not in order. "
             + "Keep only your certificate and the intermediates that issued it, leaf first; \(source)."
     }
@@ -272,8 +308,11 @@ package struct ConnectionReport: Sendable {
         }
         let accepted = report.acceptableIssuers
         guard !accepted.isEmpty else {
-            let top = chain.last.map { $0.isSelfIssued || $0 == leaf ? $0.issuer : "\($0.issuer) (above \(leaf.issuer))" } ?? leaf.issuer
-            return "the server refused \(leaf.subject), issued by \(leaf.issuer) (\(alert.name)), and named no CA it accepts: "
+            let top =
+                chain.last.map { $0.isSelfIssued || $0 == leaf ? $0.issuer : "\($0.issuer) (above \(leaf.issuer))" }
+                ?? leaf.issuer
+            return
+                "the server refused \(leaf.subject), issued by \(leaf.issuer) (\(alert.name)), and named no CA it accepts: "
                 + "ask its operator whether it trusts \(top) for client certificates; if not, ask which CA issues them and get a certificate "
                 + "from it; if it does, ask why this one was refused (revoked, or a purpose it checks); \(source)."
         }
@@ -281,18 +320,22 @@ package struct ConnectionReport: Sendable {
         let issuers = chain.map(\.issuer)
         if let match = issuers.firstIndex(where: accepted.contains) {
             if match == 0 {
-                return "the server accepts certificates issued by \(list), and yours (\(leaf.subject)) is issued by \(leaf.issuer), yet it refused it (\(alert.name)): "
+                return
+                    "the server accepts certificates issued by \(list), and yours (\(leaf.subject)) is issued by \(leaf.issuer), yet it refused it (\(alert.name)): "
                     + "the certificate itself is refused (revoked, a purpose or name the server checks); `\(checkCommand)` checks it locally; \(source)."
             }
-            return "the server accepts certificates issued by \(list); your chain reaches \(issuers[match]) through \(chain[match].subject), "
+            return
+                "the server accepts certificates issued by \(list); your chain reaches \(issuers[match]) through \(chain[match].subject), "
                 + "yet it refused it (\(alert.name)): ask its operator; \(source)."
         }
         if let top = chain.last, !top.isSelfIssued {
-            return "the server accepts certificates issued by \(list); yours (\(leaf.subject)) is issued by \(top == leaf ? leaf.issuer : "\(leaf.issuer), up to \(top.issuer)"), "
+            return
+                "the server accepts certificates issued by \(list); yours (\(leaf.subject)) is issued by \(top == leaf ? leaf.issuer : "\(leaf.issuer), up to \(top.issuer)"), "
                 + "which it does not list. If \(top.issuer) is an intermediate under one of those CAs, append its certificate to your client certificate file "
                 + "(\(source)); otherwise you need a certificate from one of those CAs."
         }
-        return "the server accepts certificates issued by \(list); yours (\(leaf.subject)) is issued by \(leaf.issuer), which it does not list: "
+        return
+            "the server accepts certificates issued by \(list); yours (\(leaf.subject)) is issued by \(leaf.issuer), which it does not list: "
             + "you need a certificate from one of those CAs; \(source)."
     }
 
@@ -301,71 +344,93 @@ package struct ConnectionReport: Sendable {
     private func verificationStep(_ error: HandshakeFailure.VerificationError) -> String {
         let chain = report.peerCertificates
         // The depth counts the chain OpenSSL built, which may hold CAs the server did not send.
-        let certificate = error.subject.flatMap { subject in chain.first { $0.subject == subject } }
+        let certificate =
+            error.subject.flatMap { subject in chain.first { $0.subject == subject } }
             ?? (chain.indices.contains(error.depth) ? chain[error.depth] : nil)
         let name = error.subject ?? certificate?.subject ?? "the server's certificate"
         let now = Date()
         switch Int32(error.code) {
         case X509_V_ERR_CERT_HAS_EXPIRED:
             let expiry = certificate.map { " on \(Self.date($0.notAfter))" } ?? ""
-            return "\(name) expired\(expiry); this machine's clock says \(Self.date(now)). The server must renew its certificate; "
+            return
+                "\(name) expired\(expiry); this machine's clock says \(Self.date(now)). The server must renew its certificate; "
                 + "if that date has not come yet, this machine's clock is wrong: fix it (timedatectl, NTP)."
         case X509_V_ERR_CERT_NOT_YET_VALID:
-            let start = certificate.map { " until \(Self.date($0.notBefore)), \(Self.skew(from: now, to: $0.notBefore)) from now" } ?? ""
-            return "\(name) is not valid\(start), by this machine's clock (\(Self.date(now))). Check this machine's clock (timedatectl, NTP); "
+            let start =
+                certificate.map {
+                    " until \(Self.date($0.notBefore)), \(Self.skew(from: now, to: $0.notBefore)) from now"
+                } ?? ""
+            return
+                "\(name) is not valid\(start), by this machine's clock (\(Self.date(now))). Check this machine's clock (timedatectl, NTP); "
                 + "if it is right, the server installed its certificate too early."
         case X509_V_ERR_CERT_REVOKED:
-            return "\(name) is revoked by the CRL in crl-file (from \(origin(.crlFile))): the server must get a new certificate. "
+            return
+                "\(name) is revoked by the CRL in crl-file (from \(origin(.crlFile))): the server must get a new certificate. "
                 + "Trusting it anyway means removing crl-file, which stops every revocation check."
         case X509_V_ERR_UNABLE_TO_GET_CRL:
-            return "crl-file (from \(origin(.crlFile))) holds no CRL from \(certificate?.issuer ?? "the certificate's issuer"): "
+            return
+                "crl-file (from \(origin(.crlFile))) holds no CRL from \(certificate?.issuer ?? "the certificate's issuer"): "
                 + "add that issuer's current CRL to the file, or remove crl-file."
         case X509_V_ERR_CRL_HAS_EXPIRED, X509_V_ERR_CRL_NOT_YET_VALID:
-            return "the CRL in crl-file (from \(origin(.crlFile))) is \(error.code == Int(X509_V_ERR_CRL_HAS_EXPIRED) ? "past its nextUpdate" : "not valid yet"): "
+            return
+                "the CRL in crl-file (from \(origin(.crlFile))) is \(error.code == Int(X509_V_ERR_CRL_HAS_EXPIRED) ? "past its nextUpdate" : "not valid yet"): "
                 + "fetch a current CRL from the issuer, or check this machine's clock (\(Self.date(now)))."
         case X509_V_ERR_EE_KEY_TOO_SMALL, X509_V_ERR_CA_KEY_TOO_SMALL:
-            return "\(name) has a key too weak for security level \(securityLevel) (RSA and DH under 2048 bits, ECC under 224 bits): "
+            return
+                "\(name) has a key too weak for security level \(securityLevel) (RSA and DH under 2048 bits, ECC under 224 bits): "
                 + "the server needs a stronger key. As a stopgap only, ciphers = \"DEFAULT:@SECLEVEL=1\" in a [hosts.\"\(report.host)\"] section accepts 1024-bit keys for this host."
         case X509_V_ERR_CA_MD_TOO_WEAK:
-            return "\(name) is signed with a digest too weak for security level \(securityLevel) (SHA-1 or MD5): the certificate must be reissued with SHA-256. "
+            return
+                "\(name) is signed with a digest too weak for security level \(securityLevel) (SHA-1 or MD5): the certificate must be reissued with SHA-256. "
                 + "As a stopgap only, ciphers = \"DEFAULT:@SECLEVEL=0\" in a [hosts.\"\(report.host)\"] section accepts it."
         case X509_V_ERR_INVALID_PURPOSE:
-            return "\(name) is not for TLS servers: its extended key usage lacks serverAuth. The server needs a certificate issued with extendedKeyUsage = serverAuth."
-        case X509_V_ERR_PERMITTED_VIOLATION, X509_V_ERR_EXCLUDED_VIOLATION, X509_V_ERR_SUBTREE_MINMAX, X509_V_ERR_UNSUPPORTED_NAME_SYNTAX:
+            return
+                "\(name) is not for TLS servers: its extended key usage lacks serverAuth. The server needs a certificate issued with extendedKeyUsage = serverAuth."
+        case X509_V_ERR_PERMITTED_VIOLATION, X509_V_ERR_EXCLUDED_VIOLATION, X509_V_ERR_SUBTREE_MINMAX,
+            X509_V_ERR_UNSUPPORTED_NAME_SYNTAX:
             return "a name constraint of a CA in the chain forbids the names in \(name), checked for \(checkedName): "
                 + "the server needs a certificate from a CA allowed to issue for \(checkedName)."
         case X509_V_ERR_INVALID_CA:
             let sent = chain.dropFirst().contains { $0.subject == name }
             let place = sent ? "the server sends it in its chain" : "it is among the CAs trusted (\(describeTrust()))"
-            let fix = sent
+            let fix =
+                sent
                 ? "The server must send the CA that really issued its certificate (or get a certificate from a proper CA)."
                 : "Trust the CA that issued it instead of this certificate."
-            return "\(name), at depth \(error.depth) of the chain, issued a certificate but is not a CA: its certificate lacks basicConstraints CA:TRUE "
+            return
+                "\(name), at depth \(error.depth) of the chain, issued a certificate but is not a CA: its certificate lacks basicConstraints CA:TRUE "
                 + "(or keyCertSign in its keyUsage), so nothing it signs is trusted; \(place). " + fix
         case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
-            return unusedTrustSources() ?? "\(name) is self-signed. If you trust this server, \(addCA("its certificate")); "
-                + "better, give the server a certificate from a CA you trust (trust is \(describeTrust()))." + ignoredBundleVariables()
-        case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE,
-             X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+            return unusedTrustSources()
+                ?? "\(name) is self-signed. If you trust this server, \(addCA("its certificate")); "
+                + "better, give the server a certificate from a CA you trust (trust is \(describeTrust()))."
+                + ignoredBundleVariables()
+        case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT,
+            X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+            X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
             if let step = unusedTrustSources() { return step }
             if let proxy = report.proxy, let last = chain.last {
                 let signer = last.isSelfIssued ? last.subject : last.issuer
-                return "the chain came through the proxy \(proxy.url) (from \(proxy.variable)) and was signed by \(signer), which is not among the CAs trusted "
+                return
+                    "the chain came through the proxy \(proxy.url) (from \(proxy.variable)) and was signed by \(signer), which is not among the CAs trusted "
                     + "(\(describeTrust())): the proxy may be intercepting TLS, as TLS-inspecting proxies present certificates from their own CA. "
                     + "If \(signer) is your organisation's proxy CA, get its certificate from whoever runs the proxy and trust it for the hosts behind it: "
                     + "ca-file = \"<its file>\" with trust = \"system+custom\" in \(resolution.appName).toml (or in a [hosts.\"\(report.host)\"] section). "
                     + "Otherwise bypass the proxy for this host (--no-proxy, or NO_PROXY=\(report.host)) and connect again."
             }
             if let last = chain.last, !last.isSelfIssued {
-                return "the server sent \(chain.count) certificate(s) ending at \(last.subject), issued by \(last.issuer), which it did not send "
+                return
+                    "the server sent \(chain.count) certificate(s) ending at \(last.subject), issued by \(last.issuer), which it did not send "
                     + "and which is not among the CAs trusted (\(describeTrust())). If \(last.issuer) is an intermediate CA, the server must send it "
-                    + "(its certificate file should hold the full chain); if it is a root you trust, \(addCA("it"))." + ignoredBundleVariables()
+                    + "(its certificate file should hold the full chain); if it is a root you trust, \(addCA("it"))."
+                    + ignoredBundleVariables()
             }
             let root = chain.last?.subject ?? error.subject ?? "the server's CA"
             return "the server's chain ends at \(root), which is not among the CAs trusted (\(describeTrust())). "
                 + "If you trust that CA, \(addCA("its certificate"))." + ignoredBundleVariables()
         default:
-            return "OpenSSL refused the chain: \(error.reason) (at \(name)). Run `\(checkCommand)` to check the trust settings (trust is \(describeTrust()))."
+            return
+                "OpenSSL refused the chain: \(error.reason) (at \(name)). Run `\(checkCommand)` to check the trust settings (trust is \(describeTrust()))."
         }
     }
 
@@ -378,15 +443,19 @@ package struct ConnectionReport: Sendable {
         let value = resolution.value(.trust)
         switch trust.mode {
         case .system where !value.isDefault:
-            return "add \(what) with ca-file and change trust = \"system\" (from \(origin(.trust))) to \"system+custom\" in the same place: "
+            return
+                "add \(what) with ca-file and change trust = \"system\" (from \(origin(.trust))) to \"system+custom\" in the same place: "
                 + "\"system\" trusts only the platform store"
         case .system:
-            return "add \(what) with ca-file (or SSL_CERT_FILE), which replaces the system store; with trust = \"system+custom\" beside ca-file it is added to it"
+            return
+                "add \(what) with ca-file (or SSL_CERT_FILE), which replaces the system store; with trust = \"system+custom\" beside ca-file it is added to it"
         case .custom, .systemAndCustom:
             if trust.caFiles.isEmpty {
-                return "add \(what) with ca-file beside ca-dir (from \(origin(.caDir))), or put it in that directory and run `openssl rehash` on it"
+                return
+                    "add \(what) with ca-file beside ca-dir (from \(origin(.caDir))), or put it in that directory and run `openssl rehash` on it"
             }
-            return "append \(what) to the ca-file (now \(trust.caFiles.joined(separator: ", ")), from \(origin(.caFile))), or list its file there too"
+            return
+                "append \(what) to the ca-file (now \(trust.caFiles.joined(separator: ", ")), from \(origin(.caFile))), or list its file there too"
         }
     }
 
@@ -403,7 +472,8 @@ package struct ConnectionReport: Sendable {
             }
         }
         guard !unused.isEmpty else { return nil }
-        return "\(unused.joined(separator: " and ")) \(unused.count == 1 ? "is" : "are") set but not used: trust = \"system\" (from \(origin(.trust))) "
+        return
+            "\(unused.joined(separator: " and ")) \(unused.count == 1 ? "is" : "are") set but not used: trust = \"system\" (from \(origin(.trust))) "
             + "trusts only the platform store. If the CA you need is there, change trust to \"system+custom\" with ca-file set beside it, "
             + "or remove trust = \"system\" so \(unused.count == 1 ? "it is" : "they are") used."
     }
@@ -411,7 +481,8 @@ package struct ConnectionReport: Sendable {
     /// pip's and curl's CA variables, when set and not read: say so, and how to move them.
     private func ignoredBundleVariables() -> String {
         let ignored = resolution.environment.filter { variable in
-            guard ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"].contains(variable.name), case .ignored = variable.status else { return false }
+            guard ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"].contains(variable.name), case .ignored = variable.status
+            else { return false }
             return true
         }
         guard !ignored.isEmpty else { return "" }
@@ -421,7 +492,8 @@ package struct ConnectionReport: Sendable {
             return nil
         }
         let move = values.first.map { "SSL_CERT_FILE=\($0)" } ?? "SSL_CERT_FILE"
-        return " \(names) \(ignored.count == 1 ? "is" : "are") set but not read by \(resolution.appName): move the value to \(move) "
+        return
+            " \(names) \(ignored.count == 1 ? "is" : "are") set but not read by \(resolution.appName): move the value to \(move) "
             + "(or \(SettingKey.caFile.environmentVariable(prefix: resolution.environmentPrefix))); a host tool can opt in to reading them."
     }
 
@@ -444,7 +516,9 @@ package struct ConnectionReport: Sendable {
         switch trust.mode {
         case .system: return "the system store, \(origin)"
         case .custom: return "only \((trust.caFiles + trust.caDirectories).joined(separator: ", ")), from \(origin)"
-        case .systemAndCustom: return "the system store and \((trust.caFiles + trust.caDirectories).joined(separator: ", ")), from \(origin)"
+        case .systemAndCustom:
+            return
+                "the system store and \((trust.caFiles + trust.caDirectories).joined(separator: ", ")), from \(origin)"
         }
     }
 
@@ -463,9 +537,16 @@ package struct ConnectionReport: Sendable {
             ("host", .string(report.host)),
             ("port", .int(report.port)),
             ("address", JSONValue(report.address)),
-            ("proxy", report.proxy.map { .object([("url", .string($0.url)), ("variable", .string($0.variable))]) } ?? .null),
+            (
+                "proxy",
+                report.proxy.map { .object([("url", .string($0.url)), ("variable", .string($0.variable))]) } ?? .null
+            ),
             ("succeeded", .bool(report.succeeded)),
-            ("failure", report.failure.map { .object([("code", .string($0.code)), ("message", .string($0.description))]) } ?? .null),
+            (
+                "failure",
+                report.failure.map { .object([("code", .string($0.code)), ("message", .string($0.description))]) }
+                    ?? .null
+            ),
             ("nextStep", JSONValue(nextStep)),
             ("protocol", JSONValue(report.protocolVersion?.rawValue)),
             ("cipher", JSONValue(report.cipher)),
@@ -473,10 +554,13 @@ package struct ConnectionReport: Sendable {
             ("serverName", JSONValue(report.serverName)),
             ("verifiedName", JSONValue(report.verifiedName)),
             ("verification", verificationJSON),
-            ("clientCertificate", .object([
-                ("requested", .bool(report.clientCertificateRequested)),
-                ("sent", report.clientCertificateSent.map(Self.json) ?? .null),
-            ])),
+            (
+                "clientCertificate",
+                .object([
+                    ("requested", .bool(report.clientCertificateRequested)),
+                    ("sent", report.clientCertificateSent.map(Self.json) ?? .null),
+                ])
+            ),
             ("peerChain", .array(report.peerCertificates.map(Self.json))),
             ("diagnostics", DiagnosticRenderer().json(diagnostics)),
             ("errors", .int(diagnostics.errors.count)),
@@ -486,7 +570,10 @@ package struct ConnectionReport: Sendable {
     private var verificationJSON: JSONValue {
         func error(_ error: HandshakeFailure.VerificationError?) -> JSONValue {
             guard let error else { return .null }
-            return .object([("code", .int(error.code)), ("reason", .string(error.reason)), ("depth", .int(error.depth)), ("subject", JSONValue(error.subject))])
+            return .object([
+                ("code", .int(error.code)), ("reason", .string(error.reason)), ("depth", .int(error.depth)),
+                ("subject", JSONValue(error.subject)),
+            ])
         }
         return switch report.verification {
         case .passed: .object([("result", .string("passed"))])

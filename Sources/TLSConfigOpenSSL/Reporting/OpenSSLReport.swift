@@ -7,13 +7,20 @@ package enum OpenSSLReport {
     /// bounds in force with `context`.
     package static func factsSection(_ facts: OpenSSLFacts, context: TLSContext?) -> ResolutionReport.Section {
         factsSection(
-            facts, inForce: context.map { (ProtocolVersionBounds(minimum: $0.protocolVersions.minimum, maximum: $0.protocolVersions.maximum), $0.securityLevel) }, trustStore: context?.trustStore
+            facts,
+            inForce: context.map {
+                (
+                    ProtocolVersionBounds(minimum: $0.protocolVersions.minimum, maximum: $0.protocolVersions.maximum),
+                    $0.securityLevel
+                )
+            }, trustStore: context?.trustStore
         )
     }
 
     /// The same, from a `TLSContextBuilder.protocolPreview()` when no context was built.
     package static func factsSection(
-        _ facts: OpenSSLFacts, inForce: (versions: ProtocolVersionBounds, securityLevel: Int)?, trustStore: TrustStoreSummary?
+        _ facts: OpenSSLFacts, inForce: (versions: ProtocolVersionBounds, securityLevel: Int)?,
+        trustStore: TrustStoreSummary?
     ) -> ResolutionReport.Section {
         func exists(_ fact: OpenSSLFacts.PathFact) -> String {
             fact.path + (fact.exists ? "" : "  (does not exist)")
@@ -29,8 +36,20 @@ package enum OpenSSLReport {
         var json: [(String, JSONValue)] = [
             ("version", .string(facts.version)),
             ("directory", .string(facts.directory)),
-            ("defaultCAFile", .object([("path", .string(facts.defaultCertificateFile.path)), ("exists", .bool(facts.defaultCertificateFile.exists))])),
-            ("defaultCADirectory", .object([("path", .string(facts.defaultCertificateDirectory.path)), ("exists", .bool(facts.defaultCertificateDirectory.exists))])),
+            (
+                "defaultCAFile",
+                .object([
+                    ("path", .string(facts.defaultCertificateFile.path)),
+                    ("exists", .bool(facts.defaultCertificateFile.exists)),
+                ])
+            ),
+            (
+                "defaultCADirectory",
+                .object([
+                    ("path", .string(facts.defaultCertificateDirectory.path)),
+                    ("exists", .bool(facts.defaultCertificateDirectory.exists)),
+                ])
+            ),
             ("opensslConf", JSONValue(facts.configurationVariable)),
             ("systemDefaultVersions", versions(facts.defaultProtocolVersions)),
             ("systemSecurityLevel", .int(facts.defaultSecurityLevel)),
@@ -56,7 +75,8 @@ package enum OpenSSLReport {
     static func trustDescription(_ summary: TrustStoreSummary) -> String {
         let sources = summary.sources.map { source in
             if let directory = source.lookedUpThrough {
-                return source.path + " (\(source.count ?? 0), looked up through \(directory), which holds the same certificates)"
+                return source.path
+                    + " (\(source.count ?? 0), looked up through \(directory), which holds the same certificates)"
             }
             return source.path + (source.count.map { " (\($0))" } ?? "")
         }

@@ -24,7 +24,8 @@ package struct SettingsCheck: Sendable {
             do {
                 var builder = TLSContextBuilder(resolution: resolution)
                 builder.decoded = decoded
-                let built = try resolution.settings.role == .server ? builder.makeServerContext() : builder.makeClientContext()
+                let built =
+                    try resolution.settings.role == .server ? builder.makeServerContext() : builder.makeClientContext()
                 // A server build judges its identity as the checks above did: each finding once.
                 resolution.diagnostics += built.warnings.filter { !resolution.diagnostics.contains($0) }
                 context = built

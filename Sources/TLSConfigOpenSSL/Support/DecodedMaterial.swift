@@ -35,7 +35,9 @@ package final class DecodedMaterial: Sendable {
 
     /// What `loader` loads, decoded once per task.
     func identity(_ loader: IdentityLoader) -> LoadedIdentity {
-        let key = IdentityKey(certificate: loader.material.certificate?.identity, keyHolder: loader.material.keyHolder?.identity, role: loader.keys.role.rawValue)
+        let key = IdentityKey(
+            certificate: loader.material.certificate?.identity, keyHolder: loader.material.keyHolder?.identity,
+            role: loader.keys.role.rawValue)
         if let loaded = identities.withLock({ $0[key] }) { return loaded }
         let loaded = loader.load()
         identities.withLock { $0[key] = loaded }

@@ -120,7 +120,8 @@ extension Diagnostic.Code {
     /// The server certificate has no subjectAltName: clients that check names refuse it.
     ///
     /// Fix: issue a certificate with a subjectAltName for each name clients use.
-    public static let serverCertificateWithoutSubjectAltName: Diagnostic.Code = "server-certificate-without-subject-alt-name"
+    public static let serverCertificateWithoutSubjectAltName: Diagnostic.Code =
+        "server-certificate-without-subject-alt-name"
     /// A server context asked of settings resolved for a client, or the reverse.
     ///
     /// Fix: resolve with `ResolverConfiguration.role` set to the role of the context you build.

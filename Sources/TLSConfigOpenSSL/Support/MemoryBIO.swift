@@ -8,7 +8,9 @@ enum MemoryBIO {
     /// should not be duplicated in memory).
     static func with<Result>(_ bytes: some Collection<UInt8>, _ body: (OpaquePointer) -> Result) -> Result? {
         func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result? {
-            guard let base = buffer.baseAddress, let bio = BIO_new_mem_buf(base, Int32(buffer.count)) else { return nil }
+            guard let base = buffer.baseAddress, let bio = BIO_new_mem_buf(base, Int32(buffer.count)) else {
+                return nil
+            }
             defer { BIO_free(bio) }
             return body(bio)
         }

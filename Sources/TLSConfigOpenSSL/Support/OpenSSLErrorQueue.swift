@@ -33,12 +33,13 @@ enum OpenSSLErrorQueue {
             var flags: Int32 = 0
             let code = ERR_get_error_all(nil, nil, nil, &data, &flags)
             if code == 0 { break }
-            errors.append(OpenSSLError(
-                code: code,
-                library: ERR_lib_error_string(code).map { String(cString: $0) },
-                reason: ERR_reason_error_string(code).map { String(cString: $0) },
-                data: (flags & ctls_ERR_TXT_STRING()) != 0 ? data.map { String(cString: $0) } : nil
-            ))
+            errors.append(
+                OpenSSLError(
+                    code: code,
+                    library: ERR_lib_error_string(code).map { String(cString: $0) },
+                    reason: ERR_reason_error_string(code).map { String(cString: $0) },
+                    data: (flags & ctls_ERR_TXT_STRING()) != 0 ? data.map { String(cString: $0) } : nil
+                ))
         }
         return errors
     }

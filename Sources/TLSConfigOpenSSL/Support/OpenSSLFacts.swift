@@ -71,8 +71,11 @@ package struct OpenSSLFacts: Sendable, Hashable {
         return OpenSSLFacts(
             version: String(cString: OpenSSL_version(OPENSSL_VERSION)),
             directory: directory,
-            defaultCertificateFile: PathFact(path: file, exists: SystemPathStamp(path: file, isDirectory: false).identity != nil),
-            defaultCertificateDirectory: PathFact(path: certificateDirectory, exists: SystemPathStamp(path: certificateDirectory, isDirectory: true).identity != nil),
+            defaultCertificateFile: PathFact(
+                path: file, exists: SystemPathStamp(path: file, isDirectory: false).identity != nil),
+            defaultCertificateDirectory: PathFact(
+                path: certificateDirectory,
+                exists: SystemPathStamp(path: certificateDirectory, isDirectory: true).identity != nil),
             configurationVariable: environment["OPENSSL_CONF"].flatMap { $0.isEmpty ? nil : $0 },
             defaultProtocolVersions: bounds,
             defaultSecurityLevel: level

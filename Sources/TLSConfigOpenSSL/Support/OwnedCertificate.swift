@@ -78,7 +78,8 @@ final class OwnedCertificate: Sendable {
         defer { GENERAL_NAMES_free(names) }
         var result: [String] = []
         for index in 0..<ctls_sk_GENERAL_NAME_num(names) {
-            guard let name = ctls_sk_GENERAL_NAME_value(names, index), let string = ctls_GENERAL_NAME_string(name) else { continue }
+            guard let name = ctls_sk_GENERAL_NAME_value(names, index), let string = ctls_GENERAL_NAME_string(name)
+            else { continue }
             let length = Int(ASN1_STRING_length(string))
             guard length >= 0, let data = ASN1_STRING_get0_data(string) else { continue }
             let bytes = Array(UnsafeBufferPointer(start: data, count: length))
@@ -94,7 +95,9 @@ final class OwnedCertificate: Sendable {
     }
 
     var serialNumber: String {
-        guard let serial = X509_get_serialNumber(pointer), let number = ASN1_INTEGER_to_BN(serial, nil) else { return "" }
+        guard let serial = X509_get_serialNumber(pointer), let number = ASN1_INTEGER_to_BN(serial, nil) else {
+            return ""
+        }
         defer { BN_free(number) }
         guard let hex = BN_bn2hex(number) else { return "" }
         defer { ctls_OPENSSL_free(hex) }

@@ -31,13 +31,14 @@ struct CertificateBundle: Sendable {
                 entries.append(Entry(certificate: certificate, position: index + 1, line: block.line))
             case .failure(let failure):
                 let neighbour = entries.last.map { "the certificate before it is \($0.certificate.subject)" }
-                diagnostics.append(Diagnostic(
-                    .error, .certificateUnparseable,
-                    "certificate \(index + 1) of \(blocks.count) in \(what) \(quoted(file.path)) (line \(block.line)) does not parse: \(failure.message)",
-                    setting: file.setting, origin: origin,
-                    notes: neighbour.map { [$0] } ?? [],
-                    help: "remove or replace the damaged block"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .certificateUnparseable,
+                        "certificate \(index + 1) of \(blocks.count) in \(what) \(quoted(file.path)) (line \(block.line)) does not parse: \(failure.message)",
+                        setting: file.setting, origin: origin,
+                        notes: neighbour.map { [$0] } ?? [],
+                        help: "remove or replace the damaged block"
+                    ))
             }
         }
     }

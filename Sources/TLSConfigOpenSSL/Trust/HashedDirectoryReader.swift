@@ -14,7 +14,8 @@ struct HashedDirectoryReader {
             let file = CertificateDirectory.join(path, name)
             guard case .success(let contents) = FileInspector.read(file, maximumSize: maximumFileSize) else { continue }
             let material = MaterialFile(setting: .caDir, writtenPath: file, path: file, origin: nil, contents: contents)
-            certificates += CertificateBundle(material, what: "file in CA directory", origin: nil).entries.map(\.certificate)
+            certificates += CertificateBundle(material, what: "file in CA directory", origin: nil).entries.map(
+                \.certificate)
         }
         return certificates
     }

@@ -22,11 +22,12 @@ struct RevocationList {
                 entries.append(Entry(crl: OwnedCRL(taking: crl), position: index + 1, line: block.line))
             } else {
                 let reason = OpenSSLErrorQueue.drainedText(fallback: "not a valid CRL")
-                diagnostics.append(Diagnostic(
-                    .error, .crlUnparseable,
-                    "CRL \(index + 1) of \(blocks.count) in \(quoted(file.path)) (line \(block.line)) does not parse: \(reason)",
-                    setting: .crlFile, origin: file.origin
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .crlUnparseable,
+                        "CRL \(index + 1) of \(blocks.count) in \(quoted(file.path)) (line \(block.line)) does not parse: \(reason)",
+                        setting: .crlFile, origin: file.origin
+                    ))
             }
         }
     }

@@ -24,8 +24,12 @@ enum SystemTrustMirror {
     private static let verdicts = Locked<[Key: Int?]>([:])
 
     /// The number of certificates of `file` when `directory` mirrors it, else `nil`.
-    static func mirroredCount(file: String, fileIdentity: FileIdentity, directory: String, directoryIdentity: FileIdentity, maximumFileSize: Int) -> Int? {
-        let key = Key(file: file, fileIdentity: fileIdentity, directory: directory, directoryIdentity: directoryIdentity)
+    static func mirroredCount(
+        file: String, fileIdentity: FileIdentity, directory: String, directoryIdentity: FileIdentity,
+        maximumFileSize: Int
+    ) -> Int? {
+        let key = Key(
+            file: file, fileIdentity: fileIdentity, directory: directory, directoryIdentity: directoryIdentity)
         if let cached = verdicts.withLock({ $0[key] }) { return cached }
         let verdict = check(file: file, directory: directory, maximumFileSize: maximumFileSize)
         verdicts.withLock { verdicts in
@@ -42,17 +46,22 @@ enum SystemTrustMirror {
 
     private static func check(file: String, directory: String, maximumFileSize: Int) -> Int? {
         guard case .success(let bundle) = FileInspector.read(file, maximumSize: maximumFileSize),
-              let found = bodies(of: bundle.bytes), !found.isEmpty else { return nil }
+            let found = bodies(of: bundle.bytes), !found.isEmpty
+        else { return nil }
         // Sorted, each certificate once: membership is then a binary search, with no hashing
         // of whole bodies and no input that makes it slower than n log n comparisons.
         var inBundle: [[UInt8]] = []
-        for body in found.sorted(by: { compare($0, $1) < 0 }) where inBundle.last.map({ compare($0, body) != 0 }) ?? true {
+        for body in found.sorted(by: { compare($0, $1) < 0 })
+        where inBundle.last.map({ compare($0, body) != 0 }) ?? true {
             inBundle.append(body)
         }
         var mirrored = [Bool](repeating: false, count: inBundle.count)
         for name in FileInspector.entries(of: directory) where CertificateDirectory.isHashName(name) {
-            guard case .success(let contents) = FileInspector.read(CertificateDirectory.join(directory, name), maximumSize: maximumFileSize),
-                  let linked = bodies(of: contents.bytes) else { return nil }
+            guard
+                case .success(let contents) = FileInspector.read(
+                    CertificateDirectory.join(directory, name), maximumSize: maximumFileSize),
+                let linked = bodies(of: contents.bytes)
+            else { return nil }
             for body in linked {
                 // Stop at the first certificate the bundle lacks.
                 guard let index = position(of: body, in: inBundle) else { return nil }
@@ -72,8 +81,11 @@ enum SystemTrustMirror {
             var bodies: [[UInt8]] = []
             var offset = 0
             while let begin = PEMScanner.find(Self.begin, in: buffer, from: offset) {
-                guard let lineEnd = PEMScanner.firstIndex(of: UInt8(ascii: "\n"), in: buffer, from: begin, before: buffer.count),
-                      let end = PEMScanner.find(Self.end, in: buffer, from: lineEnd) else { return nil }
+                guard
+                    let lineEnd = PEMScanner.firstIndex(
+                        of: UInt8(ascii: "\n"), in: buffer, from: begin, before: buffer.count),
+                    let end = PEMScanner.find(Self.end, in: buffer, from: lineEnd)
+                else { return nil }
                 let label = UnsafeBufferPointer(rebasing: buffer[begin..<lineEnd])
                 if label.starts(with: Self.certificateMarker) || label.starts(with: Self.trustedMarker) {
                     bodies.append(joinedLines(UnsafeBufferPointer(rebasing: buffer[lineEnd..<end])))
@@ -92,7 +104,9 @@ enum SystemTrustMirror {
             guard let base = body.baseAddress, let target = copy.baseAddress else { return }
             var position = 0
             while position < body.count {
-                let lineEnd = PEMScanner.firstIndex(of: UInt8(ascii: "\n"), in: body, from: position, before: body.count) ?? body.count
+                let lineEnd =
+                    PEMScanner.firstIndex(of: UInt8(ascii: "\n"), in: body, from: position, before: body.count)
+                    ?? body.count
                 var start = position, stop = lineEnd
                 while start < stop, base[start] <= 0x20 { start += 1 }
                 while stop > start, base[stop - 1] <= 0x20 { stop -= 1 }
@@ -114,7 +128,12 @@ enum SystemTrustMirror {
     /// Byte order, shorter first on a common prefix.
     private static func compare(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
         let common = min(lhs.count, rhs.count)
-        let order = common == 0 ? 0 : lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { right in Int(memcmp(left.baseAddress!, right.baseAddress!, common)) } }
+        let order =
+            common == 0
+            ? 0
+            : lhs.withUnsafeBytes { left in
+                rhs.withUnsafeBytes { right in Int(memcmp(left.baseAddress!, right.baseAddress!, common)) }
+            }
         return order != 0 ? order : lhs.count - rhs.count
     }
 

@@ -25,14 +25,17 @@ struct TrustSources: Sendable, Hashable {
         self.system = system
         caFiles = material.caFiles.map { Input(path: $0.path, identity: $0.identity) }
         caDirectories = material.caDirectories.map { directory in
-            [Input(path: directory.path, identity: directory.identity)] + directory.files.map { Input(path: $0.path, identity: $0.identity) }
+            [Input(path: directory.path, identity: directory.identity)]
+                + directory.files.map { Input(path: $0.path, identity: $0.identity) }
         }
         crlFile = material.crl.map { Input(path: $0.path, identity: $0.identity) }
     }
 
     /// The sources without identities: two keys with the same paths are versions of one trust.
     var paths: [String] {
-        [includesSystem ? "system" : ""] + caFiles.map(\.path) + caDirectories.compactMap { $0.first?.path } + [crlFile?.path ?? ""]
+        [includesSystem ? "system" : ""] + caFiles.map(\.path) + caDirectories.compactMap { $0.first?.path } + [
+            crlFile?.path ?? ""
+        ]
     }
 }
 

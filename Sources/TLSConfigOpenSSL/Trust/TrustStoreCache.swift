@@ -31,7 +31,9 @@ import TLSConfig
     }
 
     /// A current store for `sources`, built (outside the lock) when missing or stale.
-    func store(for sources: TrustSources, loader: TrustStoreLoader) -> Result<(store: SharedTrustStore, reused: Bool), TLSSettingsError> {
+    func store(
+        for sources: TrustSources, loader: TrustStoreLoader
+    ) -> Result<(store: SharedTrustStore, reused: Bool), TLSSettingsError> {
         if let cached = entries.withLock({ $0[sources] }), cached.isCurrent {
             return .success((cached, true))
         }

@@ -20,7 +20,10 @@ struct TrustStoreLoader {
     func build(_ sources: TrustSources) -> Result<SharedTrustStore, TLSSettingsError> {
         guard let store = X509_STORE_new() else {
             let reason = OpenSSLErrorQueue.drainedText(fallback: "out of memory")
-            return .failure(TLSSettingsError(diagnostics: [Diagnostic(.error, .openSSLFailure, "cannot create a certificate store: \(reason)")]))
+            return .failure(
+                TLSSettingsError(diagnostics: [
+                    Diagnostic(.error, .openSSLFailure, "cannot create a certificate store: \(reason)")
+                ]))
         }
         var state = BuildState()
         if sources.includesSystem {
@@ -54,10 +57,11 @@ struct TrustStoreLoader {
             X509_STORE_free(store)
             return .failure(TLSSettingsError(diagnostics: state.diagnostics))
         }
-        return .success(SharedTrustStore(
-            taking: store, stamps: state.stamps, sources: state.sources, usesSystemStore: sources.includesSystem,
-            certificateCount: state.certificates, crlCount: state.crls, configuredAuthorities: state.authorities
-        ))
+        return .success(
+            SharedTrustStore(
+                taking: store, stamps: state.stamps, sources: state.sources, usesSystemStore: sources.includesSystem,
+                certificateCount: state.certificates, crlCount: state.crls, configuredAuthorities: state.authorities
+            ))
     }
 
     private struct BuildState {
@@ -81,7 +85,9 @@ struct TrustStoreLoader {
         state.stamps += [stamp, directoryStamp]
         // Where the directory holds exactly the bundle's certificates, look them up by hash
         // instead of parsing the bundle: the same certificates, a fraction of the cost.
-        if let fileIdentity = stamp.identity, let count = lookUpThroughMirror(file, fileIdentity, system, directoryStamp, in: store) {
+        if let fileIdentity = stamp.identity,
+            let count = lookUpThroughMirror(file, fileIdentity, system, directoryStamp, in: store)
+        {
             state.sources.append(.init(kind: .systemFile, path: file, count: count, lookedUpThrough: directory))
             state.sources.append(.init(kind: .systemDirectory, path: directory, count: nil))
             return
@@ -98,7 +104,8 @@ struct TrustStoreLoader {
         if directoryStamp.identity != nil, let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()) {
             _ = ctls_X509_LOOKUP_add_dir(lookup, directory)
         }
-        state.sources.append(.init(kind: .systemDirectory, path: directory, count: nil, exists: directoryStamp.identity != nil))
+        state.sources.append(
+            .init(kind: .systemDirectory, path: directory, count: nil, exists: directoryStamp.identity != nil))
         OpenSSLErrorQueue.clear()
     }
 
@@ -108,10 +115,14 @@ struct TrustStoreLoader {
     /// Debian's own scripts often set it: when the system directory mirrors that bundle, its
     /// certificates are looked up through the directory, as for the system store. Not for a
     /// server that lists its client CAs by name: that list needs every certificate up front.
-    private func lookUpAsSystemBundle(_ file: MaterialFile, _ system: SystemTrustLocations, in store: OpaquePointer, _ state: inout BuildState) -> Bool {
+    private func lookUpAsSystemBundle(
+        _ file: MaterialFile, _ system: SystemTrustLocations, in store: OpaquePointer, _ state: inout BuildState
+    ) -> Bool {
         guard FileInspector.identity(of: system.file, directory: false) == file.identity else { return false }
         let directoryStamp = SystemPathStamp(path: system.directory, isDirectory: true)
-        guard let count = lookUpThroughMirror(file.path, file.identity, system, directoryStamp, in: store) else { return false }
+        guard let count = lookUpThroughMirror(file.path, file.identity, system, directoryStamp, in: store) else {
+            return false
+        }
         state.stamps.append(directoryStamp)
         state.sources.append(.init(kind: .file, path: file.path, count: count, lookedUpThrough: system.directory))
         return true
@@ -121,25 +132,32 @@ struct TrustStoreLoader {
     /// system directory holds exactly the file's certificates, the store looks them up by hash
     /// instead of parsing the file. The file's certificate count, or `nil` (then load it).
     private func lookUpThroughMirror(
-        _ file: String, _ fileIdentity: FileIdentity, _ system: SystemTrustLocations, _ directoryStamp: SystemPathStamp, in store: OpaquePointer
+        _ file: String, _ fileIdentity: FileIdentity, _ system: SystemTrustLocations, _ directoryStamp: SystemPathStamp,
+        in store: OpaquePointer
     ) -> Int? {
         defer { OpenSSLErrorQueue.clear() }
         guard system.lookUpWhenMirrored, let directoryIdentity = directoryStamp.identity,
-              let count = SystemTrustMirror.mirroredCount(
-                file: file, fileIdentity: fileIdentity, directory: system.directory, directoryIdentity: directoryIdentity, maximumFileSize: maximumFileSize
-              ),
-              let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, system.directory) == 1 else { return nil }
+            let count = SystemTrustMirror.mirroredCount(
+                file: file, fileIdentity: fileIdentity, directory: system.directory,
+                directoryIdentity: directoryIdentity, maximumFileSize: maximumFileSize
+            ),
+            let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()),
+            ctls_X509_LOOKUP_add_dir(lookup, system.directory) == 1
+        else { return nil }
         return count
     }
 
     private func addDirectory(_ directory: MaterialDirectory, to store: OpaquePointer, _ state: inout BuildState) {
         if directory.isHashed {
-            guard let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()), ctls_X509_LOOKUP_add_dir(lookup, directory.path) == 1 else {
-                state.diagnostics.append(Diagnostic(
-                    .error, .openSSLFailure,
-                    "cannot add CA directory \(quoted(directory.path)): \(OpenSSLErrorQueue.drainedText(fallback: "lookup failed"))",
-                    setting: .caDir, origin: directory.origin
-                ))
+            guard let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()),
+                ctls_X509_LOOKUP_add_dir(lookup, directory.path) == 1
+            else {
+                state.diagnostics.append(
+                    Diagnostic(
+                        .error, .openSSLFailure,
+                        "cannot add CA directory \(quoted(directory.path)): \(OpenSSLErrorQueue.drainedText(fallback: "lookup failed"))",
+                        setting: .caDir, origin: directory.origin
+                    ))
                 return
             }
             state.sources.append(.init(kind: .hashedDirectory, path: directory.path, count: nil))
@@ -203,7 +221,8 @@ struct TrustStoreLoader {
             added += 1
             guard isNew(certificate.pointer) else { continue }
             guard let object = X509_OBJECT_new() else { continue }
-            guard X509_OBJECT_set1_X509(object, certificate.pointer) == 1, ctls_sk_X509_OBJECT_push(objects, object) > 0 else {
+            guard X509_OBJECT_set1_X509(object, certificate.pointer) == 1, ctls_sk_X509_OBJECT_push(objects, object) > 0
+            else {
                 X509_OBJECT_free(object)
                 added -= 1
                 continue

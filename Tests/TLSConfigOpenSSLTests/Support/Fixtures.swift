@@ -11,12 +11,16 @@ struct Fixtures {
         pki = try TestPKI.shared()
     }
 
-    static let environment = ["TLS_TEST_PASSPHRASE": TestPKI.passphrase, "TLS_TEST_P12": TestPKI.pkcs12Passphrase, "TLS_TEST_WRONG": "not it"]
+    static let environment = [
+        "TLS_TEST_PASSPHRASE": TestPKI.passphrase, "TLS_TEST_P12": TestPKI.pkcs12Passphrase, "TLS_TEST_WRONG": "not it",
+    ]
 
     /// Origins as if each setting came from a tool environment variable, so tests can see them cited.
-    static let origins = SettingOrigins(Dictionary(uniqueKeysWithValues: SettingKey.allCases.map {
-        ($0, Origin.environment(variable: $0.environmentVariable(prefix: "TLSTEST")))
-    }))
+    static let origins = SettingOrigins(
+        Dictionary(
+            uniqueKeysWithValues: SettingKey.allCases.map {
+                ($0, Origin.environment(variable: $0.environmentVariable(prefix: "TLSTEST")))
+            }))
 
     func identity(_ certificate: String, key: String? = nil, passphrase: PassphraseSource? = nil) -> ClientIdentity {
         ClientIdentity(certificateFile: pki.path(certificate), keyFile: key.map(pki.path), passphrase: passphrase)
@@ -87,9 +91,12 @@ struct Fixtures {
     }
 
     /// `openssl s_server` presenting `certificate`, requiring a client certificate from the client CA.
-    func openSSLServer(certificate: String = "server.pem", key: String = "server.key", _ extra: [String] = []) throws -> OpenSSLServerProcess {
+    func openSSLServer(
+        certificate: String = "server.pem", key: String = "server.key", _ extra: [String] = []
+    ) throws -> OpenSSLServerProcess {
         try OpenSSLServerProcess(
-            ["-cert", certificate, "-key", key, "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"] + extra,
+            ["-cert", certificate, "-key", key, "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"]
+                + extra,
             in: pki.directory
         )
     }

@@ -92,7 +92,8 @@ final class InProcessServer: Sendable {
         var length: UInt32 = 0
         SSL_get0_alpn_selected(ssl, &selected, &length)
         if let selected, length > 0 {
-            outcome.applicationProtocol = String(decoding: UnsafeBufferPointer(start: selected, count: Int(length)), as: UTF8.self)
+            outcome.applicationProtocol = String(
+                decoding: UnsafeBufferPointer(start: selected, count: Int(length)), as: UTF8.self)
         }
         let greeting = Array("hello\n".utf8)
         _ = SSL_write(ssl, greeting, Int32(greeting.count))

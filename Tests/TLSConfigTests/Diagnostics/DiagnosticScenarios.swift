@@ -16,12 +16,15 @@ struct DiagnosticScenario: Sendable, CustomStringConvertible {
         DiagnosticScenario(code: code) { directory in
             var builder = DocumentBuilder(path: directory.path + "/tlsconfig.toml")
             configure(directory, &builder)
-            let resolver = makeResolver(environment: environment, documents: [builder.document], workingDirectory: directory.path)
+            let resolver = makeResolver(
+                environment: environment, documents: [builder.document], workingDirectory: directory.path)
             return host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
         }
     }
 
-    static func environment(_ code: DiagnosticCode, _ make: @escaping @Sendable (TemporaryDirectory) -> [String: String]) -> DiagnosticScenario {
+    static func environment(
+        _ code: DiagnosticCode, _ make: @escaping @Sendable (TemporaryDirectory) -> [String: String]
+    ) -> DiagnosticScenario {
         DiagnosticScenario(code: code) { directory in
             makeResolver(environment: make(directory), workingDirectory: directory.path).resolve()
         }

@@ -21,7 +21,8 @@ import Testing
 
         func resolve(
             environment: [String: String] = [:], cwd: String? = nil, configFile: String? = nil,
-            discovery: ConfigFileDiscovery? = nil, app: String = "tlsconfig", host: String? = nil, trustingProjectFiles: Bool = true
+            discovery: ConfigFileDiscovery? = nil, app: String = "tlsconfig", host: String? = nil,
+            trustingProjectFiles: Bool = true
         ) -> Resolution {
             var env = ["HOME": home]
             env.merge(environment) { $1 }
@@ -41,7 +42,9 @@ import Testing
         let path = machine.root.write("project/tlsconfig.toml", "verify = \"no-hostname\"\n")
         let resolution = machine.resolve()
         #expect(resolution.settings.verification == .noHostname)
-        #expect(resolution.origin(of: .verify) == .file(FileLocation(path: path, span: SourceSpan(line: 1, column: 10, length: 13), scope: .project)))
+        #expect(
+            resolution.origin(of: .verify)
+                == .file(FileLocation(path: path, span: SourceSpan(line: 1, column: 10, length: 13), scope: .project)))
         var found = ConfigFileCandidate(path: path, scope: .project, exists: true, reason: "nearest project file")
         found.trust = .trusted(by: "the tool accepts project files")
         #expect(resolution.configFiles.contains(found))
@@ -80,8 +83,13 @@ import Testing
 
     @Test func scopesMergeAndRankExplicitProjectUserSystem() {
         let machine = Machine()
-        machine.root.write("etc/tlsconfig/config.toml", "alpn = \"system\"\nmin-version = \"1.3\"\nserver-name = \"sys.test\"\nciphersuites = \"TLS_AES_128_GCM_SHA256\"\n")
-        machine.root.write("home/.config/tlsconfig/config.toml", "alpn = \"user\"\nmin-version = \"1.2\"\nserver-name = \"user.test\"\n")
+        machine.root.write(
+            "etc/tlsconfig/config.toml",
+            "alpn = \"system\"\nmin-version = \"1.3\"\nserver-name = \"sys.test\"\nciphersuites = \"TLS_AES_128_GCM_SHA256\"\n"
+        )
+        machine.root.write(
+            "home/.config/tlsconfig/config.toml",
+            "alpn = \"user\"\nmin-version = \"1.2\"\nserver-name = \"user.test\"\n")
         machine.root.write("project/tlsconfig.toml", "alpn = \"project\"\nmin-version = \"1.3\"\n")
         let explicit = machine.root.write("explicit.toml", "alpn = \"explicit\"\n")
         let resolution = machine.resolve(configFile: explicit)
@@ -98,7 +106,9 @@ import Testing
         let variable = machine.root.write("variable.toml", "alpn = \"variable\"\n")
         let both = machine.resolve(environment: ["TLSCONFIG_CONFIG": variable], configFile: flag)
         #expect(both.settings.alpn == ["flag"])
-        #expect(both.environment.first { $0.name == "TLSCONFIG_CONFIG" }?.status == .ignored(variable, reason: "--config was given and takes precedence"))
+        #expect(
+            both.environment.first { $0.name == "TLSCONFIG_CONFIG" }?.status
+                == .ignored(variable, reason: "--config was given and takes precedence"))
         let onlyVariable = machine.resolve(environment: ["TLSCONFIG_CONFIG": variable])
         #expect(onlyVariable.settings.alpn == ["variable"])
     }
@@ -112,13 +122,14 @@ import Testing
         let missing = machine.resolve(environment: ["TLSCONFIG_CONFIG": "nope.toml"])
         #expect(missing.diagnostics.map(\.code) == [.configFileNotFound])
         #expect(missing.diagnostics.first?.origin == .environment(variable: "TLSCONFIG_CONFIG"))
-        #expect(DiagnosticRenderer().render(missing.diagnostics) == """
-        error[config-file-not-found]: configuration file "nope.toml" not found
-         --> environment variable TLSCONFIG_CONFIG
-          = note: resolved to \(machine.project)/src/deep/nope.toml
-          = help: fix the path, or drop the option that names it
+        #expect(
+            DiagnosticRenderer().render(missing.diagnostics) == """
+                error[config-file-not-found]: configuration file "nope.toml" not found
+                 --> environment variable TLSCONFIG_CONFIG
+                  = note: resolved to \(machine.project)/src/deep/nope.toml
+                  = help: fix the path, or drop the option that names it
 
-        """)
+                """)
     }
 
     @Test func appNameChoosesFilesAndPrefix() {
@@ -132,23 +143,28 @@ import Testing
 
     @Test func hostToolTableInsideItsOwnFile() {
         let machine = Machine()
-        let pyproject = machine.root.write("project/pyproject.toml", """
-        [project]
-        name = "demo"
+        let pyproject = machine.root.write(
+            "project/pyproject.toml",
+            """
+            [project]
+            name = "demo"
 
-        [tool.mytool.tls]
-        ca-file = "ca.pem"
+            [tool.mytool.tls]
+            ca-file = "ca.pem"
 
-        [tool.mytool.tls.hosts."*.internal"]
-        verify = "no-hostname"
+            [tool.mytool.tls.hosts."*.internal"]
+            verify = "no-hostname"
 
-        """)
-        let discovery = ConfigFileDiscovery(projectFileNames: ["pyproject.toml"], tablePath: ["tool", "mytool", "tls"], systemDirectory: machine.etc)
+            """)
+        let discovery = ConfigFileDiscovery(
+            projectFileNames: ["pyproject.toml"], tablePath: ["tool", "mytool", "tls"], systemDirectory: machine.etc)
         let resolution = machine.resolve(discovery: discovery, app: "mytool", host: "db.internal")
         #expect(!resolution.hasErrors, "\(resolution.diagnostics)")
         #expect(resolution.settings.trust.caFiles == [machine.project + "/ca.pem"])
         #expect(resolution.settings.verification == .noHostname)
-        #expect(resolution.origin(of: .caFile).fileLocation == FileLocation(path: pyproject, span: SourceSpan(line: 5, column: 11, length: 8), scope: .project))
+        #expect(
+            resolution.origin(of: .caFile).fileLocation
+                == FileLocation(path: pyproject, span: SourceSpan(line: 5, column: 11, length: 8), scope: .project))
 
         machine.root.write("project/pyproject.toml", "[project]\nname = \"no tls table\"\n")
         #expect(machine.resolve(discovery: discovery, app: "mytool").diagnostics.isEmpty)

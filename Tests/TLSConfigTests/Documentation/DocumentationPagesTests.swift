@@ -14,13 +14,16 @@ import Testing
         let article = ConfigReference.settingsArticle()
         try Self.compare(article, with: "SettingsReference.md")
         for key in SettingKey.allCases {
-            #expect(article.contains("`\(key.fileKey)`") && article.contains("`\(key.environmentVariable(prefix: "TLSCONFIG"))`"), "\(key)")
+            #expect(
+                article.contains("`\(key.fileKey)`")
+                    && article.contains("`\(key.environmentVariable(prefix: "TLSCONFIG"))`"), "\(key)")
         }
     }
 
     @Test func diagnosticCodesPageListsEveryCodeWithItsFix() throws {
         let codes = try Self.declaredCodes()
         #expect(codes.count > 100)
+        #expect(codes.filter { $0.module.hasSuffix("(connect)") }.count == 18, "one row per HandshakeFailure code")
         for code in codes {
             #expect(!code.meaning.isEmpty && !code.fix.isEmpty, "\(code.name) needs a meaning and a `Fix:` paragraph")
         }
@@ -54,8 +57,17 @@ import Testing
         ]
         for (module, path) in files {
             var comment: [String] = []
-            for line in try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+            var pending = ""
+            for line in try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            {
+                // A declaration the formatter wrapped continues on the next line.
+                let trimmed = pending + line.trimmingCharacters(in: .whitespaces)
+                pending = ""
+                if trimmed.hasPrefix("public static let"), !trimmed.contains("\"") {
+                    pending = trimmed + " "
+                    continue
+                }
                 if trimmed.hasPrefix("///") {
                     comment.append(String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces))
                 } else if trimmed.hasPrefix("public static let"), let quote = trimmed.firstIndex(of: "\"") {
@@ -68,21 +80,28 @@ import Testing
             }
         }
         // Handshake failures carry their code in `HandshakeFailure.code`, their meaning on the case.
-        let source = try String(contentsOf: root.appendingPathComponent("Sources/TLSConfigOpenSSL/Diagnosis/HandshakeFailure.swift"), encoding: .utf8)
+        let source = try String(
+            contentsOf: root.appendingPathComponent("Sources/TLSConfigOpenSSL/Diagnosis/HandshakeFailure.swift"),
+            encoding: .utf8)
         var caseComments: [String: [String]] = [:]
         var comment: [String] = []
+        var inCodeSwitch = false
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("public var code: String") { inCodeSwitch = true }
+            if inCodeSwitch, line == "    }" { inCodeSwitch = false }
             if trimmed.hasPrefix("///") {
                 comment.append(String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces))
             } else if trimmed.hasPrefix("case "), !trimmed.hasPrefix("case ."), !comment.isEmpty {
                 let name = trimmed.dropFirst(5).prefix { $0.isLetter || $0.isNumber }
                 caseComments[String(name)] = comment
                 comment = []
-            } else if trimmed.hasPrefix("case ."), let colon = trimmed.range(of: ": \"") {
+            } else if inCodeSwitch, trimmed.hasPrefix("case ."), let colon = trimmed.range(of: ": \"") {
                 let caseName = String(trimmed.dropFirst(6).prefix { $0.isLetter || $0.isNumber })
                 let code = String(trimmed[colon.upperBound...].prefix { $0 != "\"" })
-                if let lines = caseComments[caseName] { codes.append(split(lines, name: code, module: "TLSConfigOpenSSL (connect)")) }
+                if let lines = caseComments[caseName] {
+                    codes.append(split(lines, name: code, module: "TLSConfigOpenSSL (connect)"))
+                }
             } else {
                 comment = []
             }

@@ -20,7 +20,8 @@ import Testing
             root.write("repo/tlsconfig.toml", text, mode: 0o644)
         }
 
-        func resolve(_ environment: [String: String] = [:], trustsAll: Bool = false, host: String? = nil) -> Resolution {
+        func resolve(_ environment: [String: String] = [:], trustsAll: Bool = false, host: String? = nil) -> Resolution
+        {
             var configuration = ResolverConfiguration(
                 environment: ["HOME": home].merging(environment) { $1 }, workingDirectory: repository + "/src",
                 documents: ConfigFileDiscovery(systemDirectory: root.path + "/etc")
@@ -32,7 +33,8 @@ import Testing
 
         /// What `tlsconfig trust` writes.
         func trust() throws {
-            var records = ProjectTrustRecords(path: try #require(ProjectTrustRecords.location(appName: "tlsconfig", xdgConfigHome: nil, home: home)))
+            var records = ProjectTrustRecords(
+                path: try #require(ProjectTrustRecords.location(appName: "tlsconfig", xdgConfigHome: nil, home: home)))
             records.trust(file, digest: SHA256.hex(Array(try Data(contentsOf: URL(fileURLWithPath: file)))))
             #expect(records.save() == nil)
         }
@@ -70,19 +72,25 @@ import Testing
         let trusted = clone.resolve(host: host)
         #expect(applied(trusted.settings), "\(text): applied once trusted: \(trusted.diagnostics)")
         #expect(!trusted.diagnostics.contains { $0.code == .untrustedProjectSetting })
-        #expect(trusted.configFiles.first { $0.path == clone.file }?.trust == .trusted(by: "recorded in \(clone.home)/.config/tlsconfig/trusted-files"))
+        #expect(
+            trusted.configFiles.first { $0.path == clone.file }?.trust
+                == .trusted(by: "recorded in \(clone.home)/.config/tlsconfig/trusted-files"))
         // A change untrusts the file.
         clone.root.write("repo/tlsconfig.toml", text + "# edited\n", mode: 0o644)
         let changed = clone.resolve(host: host)
         #expect(!applied(changed.settings))
-        #expect(changed.diagnostics.contains { $0.code == .untrustedProjectSetting && $0.message.contains("changed since you trusted it") })
+        #expect(
+            changed.diagnostics.contains {
+                $0.code == .untrustedProjectSetting && $0.message.contains("changed since you trusted it")
+            })
         #expect(changed.configFiles.first { $0.path == clone.file }?.trust == .changedSinceTrusted)
     }
 
     /// Narrowing needs no trust.
     @Test func narrowingSettingsApplyUntrusted() {
         let pin = "sha256//" + String(repeating: "A", count: 43) + "="
-        let clone = Clone("""
+        let clone = Clone(
+            """
             min-version = "1.3"
             max-version = "1.3"
             verify = "full"
@@ -103,8 +111,12 @@ import Testing
     @Test func theVariableTrustsFilesAndDirectories() {
         let clone = Clone("verify = \"none\"\n")
         #expect(clone.resolve(["TLSCONFIG_TRUSTED_CONFIG_PATHS": clone.file]).settings.verification == .none)
-        #expect(clone.resolve(["TLSCONFIG_TRUSTED_CONFIG_PATHS": "/elsewhere:" + clone.root.path]).settings.verification == .none)
-        #expect(clone.resolve(["TLSCONFIG_TRUSTED_CONFIG_PATHS": clone.repository + "/src"]).settings.verification == .full, "a directory below the file does not cover it")
+        #expect(
+            clone.resolve(["TLSCONFIG_TRUSTED_CONFIG_PATHS": "/elsewhere:" + clone.root.path]).settings.verification
+                == .none)
+        #expect(
+            clone.resolve(["TLSCONFIG_TRUSTED_CONFIG_PATHS": clone.repository + "/src"]).settings.verification == .full,
+            "a directory below the file does not cover it")
         #expect(clone.resolve(["TLSCONFIG_TRUSTED_CONFIG_PATHS": "relative/path"]).settings.verification == .full)
         #expect(clone.resolve(trustsAll: true).settings.verification == .none, "a tool in trusted automation")
     }
@@ -128,12 +140,17 @@ import Testing
         chmod(records, 0o666)
         let resolution = clone.resolve()
         #expect(resolution.settings.verification == .full)
-        #expect(resolution.diagnostics.contains { $0.code == .configFileWorldWritable && $0.message.contains("trusted-files") })
+        #expect(
+            resolution.diagnostics.contains {
+                $0.code == .configFileWorldWritable && $0.message.contains("trusted-files")
+            })
     }
 
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array(String(repeating: "a", count: 1_000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex(Array(String(repeating: "a", count: 1_000).utf8))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }

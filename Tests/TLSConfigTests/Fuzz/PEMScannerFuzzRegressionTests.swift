@@ -30,9 +30,10 @@ import Testing
     /// A block ends at the first END line with its own label, not at another block's END line,
     /// and an END line for a label only matches that label byte for byte.
     @Test func endLinesMatchTheirOwnLabel() {
-        let nested = PEMScanner.scan(Array((
-            "-----BEGIN CERTIFICATE-----\nQUJD\n-----END PRIVATE KEY-----\nQUJD\n-----END CERTIFICATE-----\n"
-        ).utf8))
+        let nested = PEMScanner.scan(
+            Array(
+                ("-----BEGIN CERTIFICATE-----\nQUJD\n-----END PRIVATE KEY-----\nQUJD\n-----END CERTIFICATE-----\n").utf8
+            ))
         #expect(nested.certificates == 0)
         #expect(nested.keyBlocks.isEmpty)
         #expect(nested.malformedBlocks == 1)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct MaterialScanningTests {
     @Test(arguments: [
         ("5ad8a5d6.0", true), ("5AD8A5D6.12", true), ("00000000.9", true),
-        ("5ad8a5d6.r0", false),   // a CRL link
+        ("5ad8a5d6.r0", false),  // a CRL link
         ("5ad8a5d6", false), ("5ad8a5d6.", false), (".0", false), ("", false),
         ("5ad8a5dg.0", false), ("5ad8a5d.0", false), ("5ad8a5d60.0", false),
         ("5ad8a5d6.0.pem", false), ("5ad8a5d6.0 ", false), ("ca-certificates.crt", false),
@@ -19,7 +19,8 @@ import Testing
 
     /// Line numbers count LF (CRLF files too), across blocks and junk between them.
     @Test func blockLinesAndKinds() {
-        let text = "junk\r\n\r\n-----BEGIN CERTIFICATE-----\r\nQUJD\r\n-----END CERTIFICATE-----\r\nmore\n"
+        let text =
+            "junk\r\n\r\n-----BEGIN CERTIFICATE-----\r\nQUJD\r\n-----END CERTIFICATE-----\r\nmore\n"
             + "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nQUJD\n-----END RSA PRIVATE KEY-----\n"
             + "-----BEGIN EC PRIVATE KEY-----\nQU*D\n-----END EC PRIVATE KEY-----\n"
             + "-----BEGIN X509 CRL-----\n \t\n-----END X509 CRL-----\n"

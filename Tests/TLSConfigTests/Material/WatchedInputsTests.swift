@@ -7,7 +7,8 @@ import Testing
 /// unseen until the poll (a CI run caught an in-place key rewrite read while empty).
 @Suite struct WatchedInputsTests {
     @Test func aFileReadWhileEmptyCountsAsChangedOnceItHoldsData() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tlsconfig-watched-\(UInt32.random(in: 0...UInt32.max))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tlsconfig-watched-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let key = directory.appendingPathComponent("tls.key").path
@@ -19,16 +20,21 @@ import Testing
         let resolution = Resolution(settings: settings)
         #expect(resolution.diagnostics.contains { $0.code == .fileEmpty })
         // The rewrite finishes before the watcher records what it saw.
-        try Data("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n".utf8).write(to: URL(fileURLWithPath: key))
+        try Data("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n".utf8).write(
+            to: URL(fileURLWithPath: key))
         let watched = WatchedInputs(resolution)
         #expect(watched.changedPaths().contains(key), "the key as read (empty) differs from the key now")
-        #expect(!watched.changedPaths().contains(certificate), "a file read whole is compared by the identity it was read with")
+        #expect(
+            !watched.changedPaths().contains(certificate),
+            "a file read whole is compared by the identity it was read with")
         // A file that is missing, and still missing, is no change.
-        let missing = TLSSettings(identity: ClientIdentity(certificateFile: directory.appendingPathComponent("absent.crt").path))
+        let missing = TLSSettings(
+            identity: ClientIdentity(certificateFile: directory.appendingPathComponent("absent.crt").path))
         #expect(WatchedInputs(Resolution(settings: missing)).changedPaths().isEmpty)
     }
 
     private enum FakeCertificate {
-        static let pem = "-----BEGIN CERTIFICATE-----\nTUlJQm9nSUJBQUpCQUxSaU1MQUhVRm5uR2l2S3pk\n-----END CERTIFICATE-----\n"
+        static let pem =
+            "-----BEGIN CERTIFICATE-----\nTUlJQm9nSUJBQUpCQUxSaU1MQUhVRm5uR2l2S3pk\n-----END CERTIFICATE-----\n"
     }
 }

@@ -13,14 +13,18 @@ import Testing
         var builder = DocumentBuilder(path: directory.path + "/tlsconfig.toml")
         builder.set("client-cert", fileCert)
         builder.set("client-key", fileKey)
-        let resolution = makeResolver(environment: ["TLSCONFIG_CLIENT_CERT": combined], documents: [builder.document]).resolve()
+        let resolution = makeResolver(environment: ["TLSCONFIG_CLIENT_CERT": combined], documents: [builder.document])
+            .resolve()
 
         let identity = try #require(resolution.settings.identity)
         #expect(identity == ClientIdentity(certificateFile: combined))
         #expect(identity.effectiveKeyFile == combined)
         let key = resolution.value(.clientKey)
         #expect(key.value == nil)
-        #expect(key.losers.map(\.reason) == [.groupTakenElsewhere(group: .identity, winner: .environment(variable: "TLSCONFIG_CLIENT_CERT"))])
+        #expect(
+            key.losers.map(\.reason) == [
+                .groupTakenElsewhere(group: .identity, winner: .environment(variable: "TLSCONFIG_CLIENT_CERT"))
+            ])
         #expect(!resolution.hasErrors, "\(resolution.diagnostics)")
     }
 
@@ -30,7 +34,8 @@ import Testing
         let cert = directory.write("cert.pem", FakePEM.certificate + FakePEM.key)
         var builder = DocumentBuilder(path: directory.path + "/tlsconfig.toml")
         builder.set("client-cert", cert)
-        let resolution = makeResolver(environment: ["TLSCONFIG_CLIENT_KEY": key], documents: [builder.document]).resolve()
+        let resolution = makeResolver(environment: ["TLSCONFIG_CLIENT_KEY": key], documents: [builder.document])
+            .resolve()
         #expect(resolution.settings.identity == nil)
         #expect(resolution.diagnostics.map(\.code) == [.identityWithoutCertificate])
         #expect(resolution.diagnostics.first?.origin == .environment(variable: "TLSCONFIG_CLIENT_KEY"))
@@ -59,7 +64,9 @@ import Testing
         builder.set("trust", "system")
         let resolution = makeResolver(documents: [builder.document]).resolve(host: "public.example.com")
         #expect(resolution.settings.trust == .system)
-        #expect(resolution.value(.caFile).losers.first?.reason == .groupTakenElsewhere(group: .trust, winner: resolution.origin(of: .trust)))
+        #expect(
+            resolution.value(.caFile).losers.first?.reason
+                == .groupTakenElsewhere(group: .trust, winner: resolution.origin(of: .trust)))
     }
 
     @Test func caFileAloneMeansCustomTrust() {
@@ -89,6 +96,9 @@ import Testing
 
         let pipLike = makeResolver(environment: environment, honorsRequests: true).resolve()
         #expect(pipLike.settings.trust.caFiles == [requests])
-        #expect(pipLike.value(.caFile).losers.map(\.reason) == [.lowerPrecedence(winner: .environment(variable: "REQUESTS_CA_BUNDLE"))])
+        #expect(
+            pipLike.value(.caFile).losers.map(\.reason) == [
+                .lowerPrecedence(winner: .environment(variable: "REQUESTS_CA_BUNDLE"))
+            ])
     }
 }

@@ -31,7 +31,9 @@ import Testing
     @Test func relativePathsInVariablesResolveAgainstTheWorkingDirectory() {
         let directory = TemporaryDirectory()
         directory.write("certs/ca.pem", FakePEM.certificate)
-        let resolution = makeResolver(environment: ["SSL_CERT_FILE": "certs/./ca.pem"], workingDirectory: directory.path).resolve()
+        let resolution = makeResolver(
+            environment: ["SSL_CERT_FILE": "certs/./ca.pem"], workingDirectory: directory.path
+        ).resolve()
         #expect(resolution.settings.trust.caFiles == [directory.path + "/certs/ca.pem"])
         #expect(!resolution.hasErrors)
     }
@@ -49,7 +51,8 @@ import Testing
     @Test func tildeExpandsToHome() {
         let directory = TemporaryDirectory()
         directory.write(".certs/ca.pem", FakePEM.certificate)
-        let resolution = makeResolver(environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": "~/.certs/ca.pem"]).resolve()
+        let resolution = makeResolver(environment: ["HOME": directory.path, "TLSCONFIG_CA_FILE": "~/.certs/ca.pem"])
+            .resolve()
         #expect(resolution.settings.trust.caFiles == [directory.path + "/.certs/ca.pem"])
         let noHome = makeResolver(environment: ["TLSCONFIG_CA_FILE": "~/.certs/ca.pem"]).resolve()
         #expect(noHome.diagnostics.map(\.message) == ["cannot expand \"~\" in \"~/.certs/ca.pem\": HOME is not set"])
@@ -59,16 +62,17 @@ import Testing
         let directory = TemporaryDirectory()
         let one = directory.write("one.pem", FakePEM.certificate)
         let two = directory.write("two.pem", FakePEM.certificate)
-        let resolver = SettingsResolver(ResolverConfiguration(
-            appName: "my-tool",
-            environment: [
-                "MY_TOOL_CA_FILE": "\(one):\(two)",
-                "MY_TOOL_ALPN": "h2, http/1.1",
-                "MY_TOOL_CIPHERS": "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384",
-                "TLSCONFIG_VERIFY": "none",
-            ],
-            documents: InMemoryDocuments([])
-        ))
+        let resolver = SettingsResolver(
+            ResolverConfiguration(
+                appName: "my-tool",
+                environment: [
+                    "MY_TOOL_CA_FILE": "\(one):\(two)",
+                    "MY_TOOL_ALPN": "h2, http/1.1",
+                    "MY_TOOL_CIPHERS": "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384",
+                    "TLSCONFIG_VERIFY": "none",
+                ],
+                documents: InMemoryDocuments([])
+            ))
         let resolution = resolver.resolve()
         #expect(resolution.environmentPrefix == "MY_TOOL")
         #expect(resolution.settings.trust.caFiles == [one, two])
@@ -112,6 +116,8 @@ import Testing
         let resolution = makeResolver(overrides: [override], workingDirectory: directory.path).resolve()
         #expect(resolution.settings.trust.caFiles == [directory.path + "/ca.pem"])
         #expect(override.fileID.hasSuffix("EnvironmentTests.swift"))
-        #expect(resolution.origin(of: .caFile) == .override(label: "--cacert", fileID: override.fileID, line: override.line))
+        #expect(
+            resolution.origin(of: .caFile) == .override(label: "--cacert", fileID: override.fileID, line: override.line)
+        )
     }
 }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct ImplicitPortTests {
     static let document: ConfigDocument = {
         var builder = DocumentBuilder(path: "/work/tlsconfig.toml")
-        for (pattern, value) in [("db.example.com", "bare"), ("db.example.com:443", "port-443"), ("db.example.com:5432", "port-5432")] {
+        for (pattern, value) in [
+            ("db.example.com", "bare"), ("db.example.com:443", "port-443"), ("db.example.com:5432", "port-5432"),
+        ] {
             builder.section(pattern)
             builder.set("alpn", value)
         }

@@ -98,7 +98,8 @@ import Testing
     /// Dropping a layer means its values are never read.
     @Test func droppedLayerIsIgnored() {
         let fixture = Fixture()
-        let resolution = fixture.resolver(enabling: [.files, .standardEnvironment], order: [.files, .defaults]).resolve()
+        let resolution = fixture.resolver(enabling: [.files, .standardEnvironment], order: [.files, .defaults])
+            .resolve()
         #expect(resolution.value(.caFile).value == fixture.files[.files])
         #expect(resolution.value(.caFile).losers.isEmpty)
         #expect(!resolution.environment.contains { $0.name == "SSL_CERT_FILE" })
@@ -108,7 +109,11 @@ import Testing
         switch layer {
         case .override: fixture.caOverride.origin
         case .toolEnvironment: .environment(variable: "TLSCONFIG_CA_FILE")
-        case .files: .file(FileLocation(path: fixture.directory.path + "/tlsconfig.toml", span: SourceSpan(line: 1, column: 11, length: fixture.files[.files]!.count + 2), scope: .project))
+        case .files:
+            .file(
+                FileLocation(
+                    path: fixture.directory.path + "/tlsconfig.toml",
+                    span: SourceSpan(line: 1, column: 11, length: fixture.files[.files]!.count + 2), scope: .project))
         case .standardEnvironment: .environment(variable: "SSL_CERT_FILE")
         // Not in the design order: only a tool with configuration providers has it.
         case .configReader, .defaults: .defaultValue
@@ -119,7 +124,11 @@ import Testing
         switch layer {
         case .override: fixture.minOverride.origin
         case .toolEnvironment: .environment(variable: "TLSCONFIG_MIN_VERSION")
-        case .files: .file(FileLocation(path: fixture.directory.path + "/tlsconfig.toml", span: SourceSpan(line: 2, column: 15, length: 5), scope: .project))
+        case .files:
+            .file(
+                FileLocation(
+                    path: fixture.directory.path + "/tlsconfig.toml", span: SourceSpan(line: 2, column: 15, length: 5),
+                    scope: .project))
         default: .defaultValue
         }
     }

@@ -5,7 +5,8 @@ import Testing
 /// write instead, from a file, a variable or code.
 @Suite struct RoleTests {
     static let values: [SettingKey: String] = [
-        .clientCert: "c.pem", .clientKey: "c.key", .clientKeyPassphrase: "env:X", .verify: "none", .serverName: "a.example",
+        .clientCert: "c.pem", .clientKey: "c.key", .clientKeyPassphrase: "env:X", .verify: "none",
+        .serverName: "a.example",
         .pinnedPublicKeys: "sha256//" + String(repeating: "A", count: 43) + "=",
         .cert: "s.pem", .key: "s.key", .keyPassphrase: "env:X", .clientAuth: "required",
     ]
@@ -13,7 +14,11 @@ import Testing
     func resolve(_ key: SettingKey, role: TLSRole, inFile: Bool) -> Resolution {
         var builder = DocumentBuilder(path: "/work/tlsconfig.toml", scope: .explicit)
         var environment: [String: String] = [:]
-        if inFile { builder.set(key.rawValue, Self.values[key]!) } else { environment[key.environmentVariable(prefix: "TLSCONFIG")] = Self.values[key]! }
+        if inFile {
+            builder.set(key.rawValue, Self.values[key]!)
+        } else {
+            environment[key.environmentVariable(prefix: "TLSCONFIG")] = Self.values[key]!
+        }
         let resolver = makeResolver(environment: environment, documents: inFile ? [builder.document] : [])
         var configuration = resolver.configuration
         configuration.role = role
@@ -35,7 +40,9 @@ import Testing
         } else {
             #expect(error.help?.isEmpty == false)
         }
-        #expect(resolution.settings.identity == nil && resolution.settings.verification == .full && resolution.settings.serverName == nil)
+        #expect(
+            resolution.settings.identity == nil && resolution.settings.verification == .full
+                && resolution.settings.serverName == nil)
     }
 
     @Test(arguments: serverOnly, [true, false])
@@ -44,7 +51,9 @@ import Testing
         let error = try #require(resolution.diagnostics.first { $0.code == .settingNotForRole }, "\(key)")
         #expect(error.message == "\(key) is a server setting, and these settings are for a client")
         let replacement = try #require(key.counterpart(in: .client).key)
-        #expect(error.help?.contains(inFile ? replacement.rawValue : replacement.environmentVariable(prefix: "TLSCONFIG")) == true)
+        #expect(
+            error.help?.contains(inFile ? replacement.rawValue : replacement.environmentVariable(prefix: "TLSCONFIG"))
+                == true)
         #expect(resolution.settings.identity == nil)
     }
 
@@ -59,7 +68,10 @@ import Testing
         configuration.role = .server
         let resolution = SettingsResolver(configuration).resolve()
         #expect(resolution.settings.role == .server)
-        #expect(resolution.settings.identity == ClientIdentity(certificateFile: "/work/s.pem", keyFile: "/work/s.key", passphrase: .environment("PASS")))
+        #expect(
+            resolution.settings.identity
+                == ClientIdentity(
+                    certificateFile: "/work/s.pem", keyFile: "/work/s.key", passphrase: .environment("PASS")))
         #expect(resolution.settings.clientAuthentication == .optional)
         #expect(resolution.settings.trust.caFiles == ["/work/clients.pem"])
         #expect(!resolution.diagnostics.contains { $0.code == .settingNotForRole })

@@ -5,40 +5,40 @@ import Testing
 /// The same settings in TOML and in YAML resolve to equal values, with the same line numbers.
 @Suite struct FormatEquivalenceTests {
     static let toml = """
-    trust = "system+custom"
-    ca-file = ["ca.pem", "extra.pem"]
-    verify = "full"
-    min-version = "1.2"
-    max-version = "1.3"
-    alpn = ["h2", "http/1.1"]
-    ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256"
+        trust = "system+custom"
+        ca-file = ["ca.pem", "extra.pem"]
+        verify = "full"
+        min-version = "1.2"
+        max-version = "1.3"
+        alpn = ["h2", "http/1.1"]
+        ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256"
 
-    [hosts."*.internal"]
-    verify = "no-hostname"
-    server-name = "gateway.internal"
+        [hosts."*.internal"]
+        verify = "no-hostname"
+        server-name = "gateway.internal"
 
-    [hosts."db.internal:5432"]
-    min-version = "1.3"
+        [hosts."db.internal:5432"]
+        min-version = "1.3"
 
-    """
+        """
 
     static let yaml = """
-    trust: system+custom
-    ca-file: [ca.pem, extra.pem]
-    verify: full
-    min-version: 1.2
-    max-version: "1.3"
-    alpn: [h2, http/1.1]
-    ciphers: ECDHE-ECDSA-AES128-GCM-SHA256
-    hosts:
-      "*.internal":
-        verify: no-hostname
-        server-name: gateway.internal
-      # the database, TLS 1.3 only
-      db.internal:5432:
-        min-version: 1.3
+        trust: system+custom
+        ca-file: [ca.pem, extra.pem]
+        verify: full
+        min-version: 1.2
+        max-version: "1.3"
+        alpn: [h2, http/1.1]
+        ciphers: ECDHE-ECDSA-AES128-GCM-SHA256
+        hosts:
+          "*.internal":
+            verify: no-hostname
+            server-name: gateway.internal
+          # the database, TLS 1.3 only
+          db.internal:5432:
+            min-version: 1.3
 
-    """
+        """
 
     @Test(arguments: ["db.internal:5432", "web.internal", "example.com"])
     func tomlAndYAMLResolveAlike(host: String) throws {

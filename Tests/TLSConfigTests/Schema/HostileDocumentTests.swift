@@ -37,7 +37,8 @@ import Testing
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         var previous = "a"
         for level in "bcdefghij" {
-            text += "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
             previous = String(level)
         }
         let resolution = resolve("tlsconfig.yaml", text)

@@ -22,7 +22,8 @@ struct DocumentBuilder {
         let entry = ConfigTable.Entry(
             key: key,
             keySpan: SourceSpan(line: line, column: 1, length: key.count),
-            value: ConfigNode(.string(value), span: SourceSpan(line: line, column: key.count + 4, length: value.count + 2))
+            value: ConfigNode(
+                .string(value), span: SourceSpan(line: line, column: key.count + 4, length: value.count + 2))
         )
         if sections.isEmpty { top.append(entry) } else { sections[sections.count - 1].entries.append(entry) }
     }
@@ -35,12 +36,14 @@ struct DocumentBuilder {
         var column = key.count + 5
         var items: [ConfigNode] = []
         for item in list {
-            items.append(ConfigNode(.string(item), span: SourceSpan(line: line, column: column, length: item.count + 2)))
+            items.append(
+                ConfigNode(.string(item), span: SourceSpan(line: line, column: column, length: item.count + 2)))
             column += item.count + 4
         }
         let entry = ConfigTable.Entry(
             key: key, keySpan: SourceSpan(line: line, column: 1, length: key.count),
-            value: ConfigNode(.array(items), span: SourceSpan(line: line, column: key.count + 4, length: rendered.count))
+            value: ConfigNode(
+                .array(items), span: SourceSpan(line: line, column: key.count + 4, length: rendered.count))
         )
         if sections.isEmpty { top.append(entry) } else { sections[sections.count - 1].entries.append(entry) }
     }
@@ -69,15 +72,21 @@ struct DocumentBuilder {
                 ConfigTable.Entry(
                     key: section.pattern,
                     keySpan: SourceSpan(line: section.line, column: 8, length: section.pattern.count + 2),
-                    value: ConfigNode(.table(ConfigTable(section.entries)), span: SourceSpan(line: section.line, column: 1, length: 1))
+                    value: ConfigNode(
+                        .table(ConfigTable(section.entries)), span: SourceSpan(line: section.line, column: 1, length: 1)
+                    )
                 )
             }
-            entries.append(ConfigTable.Entry(
-                key: "hosts", keySpan: SourceSpan(line: sections[0].line, column: 2, length: 5),
-                value: ConfigNode(.table(ConfigTable(hosts)), span: SourceSpan(line: sections[0].line, column: 1, length: 1))
-            ))
+            entries.append(
+                ConfigTable.Entry(
+                    key: "hosts", keySpan: SourceSpan(line: sections[0].line, column: 2, length: 5),
+                    value: ConfigNode(
+                        .table(ConfigTable(hosts)), span: SourceSpan(line: sections[0].line, column: 1, length: 1))
+                ))
         }
-        return ConfigDocument(path: path, scope: scope, format: .toml, root: ConfigTable(entries), source: lines.joined(separator: "\n") + "\n")
+        return ConfigDocument(
+            path: path, scope: scope, format: .toml, root: ConfigTable(entries),
+            source: lines.joined(separator: "\n") + "\n")
     }
 }
 
@@ -90,13 +99,14 @@ func makeResolver(
     workingDirectory: String = "/work",
     honorsRequests: Bool = false
 ) -> SettingsResolver {
-    SettingsResolver(ResolverConfiguration(
-        appName: "tlsconfig",
-        layers: layers,
-        honorsRequestsCABundle: honorsRequests,
-        environment: environment,
-        workingDirectory: workingDirectory,
-        overrides: overrides,
-        documents: InMemoryDocuments(documents)
-    ))
+    SettingsResolver(
+        ResolverConfiguration(
+            appName: "tlsconfig",
+            layers: layers,
+            honorsRequestsCABundle: honorsRequests,
+            environment: environment,
+            workingDirectory: workingDirectory,
+            overrides: overrides,
+            documents: InMemoryDocuments(documents)
+        ))
 }

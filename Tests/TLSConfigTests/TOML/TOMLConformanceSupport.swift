@@ -70,7 +70,8 @@ enum TOMLTaggedJSON {
                 return "\(path): expected \(array.count) elements, found \(elements.count)"
             }
             for (index, element) in elements.enumerated() {
-                if let difference = difference(expected: array[index], actual: element.value, path: path + "[\(index)]") {
+                if let difference = difference(expected: array[index], actual: element.value, path: path + "[\(index)]")
+                {
                     return difference
                 }
             }
@@ -79,7 +80,8 @@ enum TOMLTaggedJSON {
         return "\(path): unexpected JSON \(expected)"
     }
 
-    private static func scalarDifference(type: String, value: String, actual: ConfigNode.Value, path: String) -> String? {
+    private static func scalarDifference(type: String, value: String, actual: ConfigNode.Value, path: String) -> String?
+    {
         let mismatch = "\(path): expected \(type) \(value), found \(actual)"
         switch (type, actual) {
         case ("string", .string(let string)):
@@ -192,7 +194,8 @@ struct TOMLExpectedDateTime {
         let dayOfYear = (153 * monthIndex + 2) / 5 + value.day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
-        let seconds = days * 86_400 + value.hour * 3600 + value.minute * 60 + value.second - (value.offsetMinutes ?? 0) * 60
+        let seconds =
+            days * 86_400 + value.hour * 3600 + value.minute * 60 + value.second - (value.offsetMinutes ?? 0) * 60
         return [seconds, value.nanosecond]
     }
 }

@@ -20,7 +20,8 @@ struct TOMLConformanceTests {
             let document = tests.appendingPathComponent(path)
             let expectedURL = document.deletingPathExtension().appendingPathExtension("json")
             let bytes = [UInt8](try Data(contentsOf: document))
-            let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: expectedURL), options: [.fragmentsAllowed])
+            let expected = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: expectedURL), options: [.fragmentsAllowed])
             do {
                 let table = try TOMLParser.parse(bytes)
                 if let difference = TOMLTaggedJSON.difference(expected: expected, actual: .table(table)) {

@@ -162,20 +162,25 @@ struct TOMLPositionTests {
         #expect(doubles[3] == 1e-7)
         #expect(doubles[4] == .infinity && doubles[5] == -.infinity && doubles[6].isNaN)
         #expect(doubles[7] == 1000.0001)
-        #expect(document["b"]?.value == .array([
-            ConfigNode(.bool(true), span: span(5, 6, 5, 10)),
-            ConfigNode(.bool(false), span: span(5, 12, 5, 17)),
-        ]))
-        #expect(dates.map(\.value) == [
-            .dateTime(ConfigDateTime(
-                kind: .offsetDateTime, year: 1979, month: 5, day: 27, hour: 7, minute: 32, second: 0,
-                nanosecond: 999_999_000, offsetMinutes: -420)),
-            .dateTime(ConfigDateTime(
-                kind: .offsetDateTime, year: 1979, month: 5, day: 27, hour: 7, minute: 32, offsetMinutes: 0)),
-            .dateTime(ConfigDateTime(kind: .localDateTime, year: 1979, month: 5, day: 27, hour: 7, minute: 32)),
-            .dateTime(ConfigDateTime(kind: .localDate, year: 1979, month: 5, day: 27)),
-            .dateTime(ConfigDateTime(kind: .localTime, hour: 7, minute: 32, nanosecond: 500_000_000)),
-        ])
+        #expect(
+            document["b"]?.value
+                == .array([
+                    ConfigNode(.bool(true), span: span(5, 6, 5, 10)),
+                    ConfigNode(.bool(false), span: span(5, 12, 5, 17)),
+                ]))
+        #expect(
+            dates.map(\.value) == [
+                .dateTime(
+                    ConfigDateTime(
+                        kind: .offsetDateTime, year: 1979, month: 5, day: 27, hour: 7, minute: 32, second: 0,
+                        nanosecond: 999_999_000, offsetMinutes: -420)),
+                .dateTime(
+                    ConfigDateTime(
+                        kind: .offsetDateTime, year: 1979, month: 5, day: 27, hour: 7, minute: 32, offsetMinutes: 0)),
+                .dateTime(ConfigDateTime(kind: .localDateTime, year: 1979, month: 5, day: 27, hour: 7, minute: 32)),
+                .dateTime(ConfigDateTime(kind: .localDate, year: 1979, month: 5, day: 27)),
+                .dateTime(ConfigDateTime(kind: .localTime, hour: 7, minute: 32, nanosecond: 500_000_000)),
+            ])
         #expect(dates[1].span == span(6, 40, 6, 60))
         #expect(document["e"]?.value == .array([]))
     }

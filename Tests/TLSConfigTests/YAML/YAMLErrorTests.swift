@@ -95,7 +95,10 @@ struct YAMLErrorTests {
         ("a: !!seq {b: 1}\n", 1, 4, "unsupported tag !!seq on a mapping; remove the tag"),
         ("a:\n  - !!str x\n  - !thing [1]\n", 3, 5, "unknown tag !thing; remove the tag (only !!str is accepted)"),
         ("!!set\n? a\n", 1, 1, "unsupported tag !!set on a mapping; remove the tag"),
-        ("a: &x !<tag:example.com,2000:t> v\n", 1, 4, "unknown tag tag:example.com,2000:t; remove the tag (only !!str is accepted)"),
+        (
+            "a: &x !<tag:example.com,2000:t> v\n", 1, 4,
+            "unknown tag tag:example.com,2000:t; remove the tag (only !!str is accepted)"
+        ),
         ("!foo k: v\n", 1, 1, "unknown tag !foo; remove the tag (only !!str is accepted)"),
     ])
     func tags(text: String, line: Int, column: Int, message: String) {
@@ -145,7 +148,10 @@ struct YAMLErrorTests {
 
     @Test func tabIndentationIsExplained() {
         let error = failure("a:\n\tb: 1\n")
-        #expect(error?.message == "found character that cannot start any token (a tab; YAML indentation must use spaces) while scanning for the next token")
+        #expect(
+            error?.message
+                == "found character that cannot start any token (a tab; YAML indentation must use spaces) while scanning for the next token"
+        )
         #expect(error?.position == S.position(2, 1))
     }
 
@@ -170,7 +176,8 @@ struct YAMLErrorTests {
     @Test func truncatedAndOverlongUTF8() {
         // A lone lead byte at the end, then an overlong encoding of "/", then a UTF-16 surrogate.
         #expect(failure(bytes: Array("a: ".utf8) + [0xC3])?.position == S.position(1, 4))
-        #expect(failure(bytes: Array("a: ".utf8) + [0xC0, 0xAF])?.message.hasPrefix("invalid UTF-8 (byte 0xC0)") == true)
+        #expect(
+            failure(bytes: Array("a: ".utf8) + [0xC0, 0xAF])?.message.hasPrefix("invalid UTF-8 (byte 0xC0)") == true)
         #expect(failure(bytes: Array("\r\nab".utf8) + [0xED, 0xA0, 0x80])?.position == S.position(2, 3))
     }
 

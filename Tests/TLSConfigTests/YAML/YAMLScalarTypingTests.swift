@@ -16,7 +16,8 @@ struct YAMLScalarTypingTests {
         let rendered = try YAMLTestSupport.renderParsed(
             "a: true\nb: false\nc: yes\nd: no\ne: on\nf: off\ng: True\nh: FALSE\ni: y\n"
         )
-        #expect(rendered == #"{a: true, b: false, c: "yes", d: "no", e: "on", f: "off", g: "True", h: "FALSE", i: "y"}"#)
+        #expect(
+            rendered == #"{a: true, b: false, c: "yes", d: "no", e: "on", f: "off", g: "True", h: "FALSE", i: "y"}"#)
     }
 
     @Test func nullSpellings() throws {

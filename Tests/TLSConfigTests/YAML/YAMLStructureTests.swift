@@ -19,20 +19,22 @@ struct YAMLStructureTests {
                 client-cert: ./me.pem
             """
         let rendered = try YAMLTestSupport.renderParsed(text)
-        #expect(rendered == """
-            {trust: "system+custom", ca-file: ["./a.pem", "./b.pem"], hosts: {*.internal: {verify: "no-hostname", \
-            alpn: ["h2", "http/1.1"]}, example.com:443: {client-cert: "./me.pem"}}}
-            """)
+        #expect(
+            rendered == """
+                {trust: "system+custom", ca-file: ["./a.pem", "./b.pem"], hosts: {*.internal: {verify: "no-hostname", \
+                alpn: ["h2", "http/1.1"]}, example.com:443: {client-cert: "./me.pem"}}}
+                """)
     }
 
     @Test func flowCollections() throws {
         let rendered = try YAMLTestSupport.renderParsed(
             "alpn: [h2, 'http/1.1']\nhost: {verify: none, pins: [a, b], empty: {}, none: []}\nnested: [[1, [2]], {x: [y]}]\n"
         )
-        #expect(rendered == """
-            {alpn: ["h2", "http/1.1"], host: {verify: "none", pins: ["a", "b"], empty: {}, none: []}, \
-            nested: [["1", ["2"]], {x: ["y"]}]}
-            """)
+        #expect(
+            rendered == """
+                {alpn: ["h2", "http/1.1"], host: {verify: "none", pins: ["a", "b"], empty: {}, none: []}, \
+                nested: [["1", ["2"]], {x: ["y"]}]}
+                """)
     }
 
     @Test func rootCanBeAFlowMapping() throws {

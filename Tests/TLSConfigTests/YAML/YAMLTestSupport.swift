@@ -26,7 +26,8 @@ enum YAMLTestSupport {
     }
 
     static func span(_ line: Int, _ column: Int, to endLine: Int, _ endColumn: Int) -> SourceSpan {
-        SourceSpan(start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn))
+        SourceSpan(
+            start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn))
     }
 
     static func position(_ line: Int, _ column: Int) -> SourcePosition {

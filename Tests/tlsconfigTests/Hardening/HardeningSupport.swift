@@ -36,7 +36,8 @@ struct HardeningFile: Sendable {
     /// Creates the file under `root`.
     func create(in root: String) throws {
         let path = root + "/" + name
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         switch kind {
         case .bytes(let bytes):
             try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -48,7 +49,9 @@ struct HardeningFile: Sendable {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             guard descriptor >= 0 else { throw HardeningError("open \(path): errno \(errno)") }
             defer { close(descriptor) }
-            guard ftruncate(descriptor, off_t(size)) == 0 else { throw HardeningError("ftruncate \(path): errno \(errno)") }
+            guard ftruncate(descriptor, off_t(size)) == 0 else {
+                throw HardeningError("ftruncate \(path): errno \(errno)")
+            }
         case .fifo:
             guard mkfifo(path, 0o600) == 0 else { throw HardeningError("mkfifo \(path): errno \(errno)") }
         case .socket:
@@ -61,7 +64,10 @@ struct HardeningFile: Sendable {
             chmod(path, mode_t(mode))
         case .openssl(let arguments):
             let pki = try TestPKI.shared().directory.path
-            try OpenSSLTool.run(arguments.map { $0.replacingOccurrences(of: "$OUT", with: path).replacingOccurrences(of: "$PKI", with: pki) }, in: URL(fileURLWithPath: root))
+            try OpenSSLTool.run(
+                arguments.map {
+                    $0.replacingOccurrences(of: "$OUT", with: path).replacingOccurrences(of: "$PKI", with: pki)
+                }, in: URL(fileURLWithPath: root))
             chmod(path, mode_t(mode))
         case .symlink(let target):
             guard symlink(target.replacingOccurrences(of: "$TMP", with: root), path) == 0 else {
@@ -168,8 +174,10 @@ enum HardeningRunner {
         }
         let environment = hostile.environment.mapValues(substitute)
         let arguments = hostile.arguments.map(substitute) + ["--format", "json"]
-        let result = try CLI.run(arguments, in: sandbox.path, environment: environment, timeout: timeout, unprivilegedUser: user)
-        let context = "\(hostile.name): status \(result.status)\nstdout: \(result.stdout.prefix(4000))\nstderr: \(result.stderr.prefix(2000))"
+        let result = try CLI.run(
+            arguments, in: sandbox.path, environment: environment, timeout: timeout, unprivilegedUser: user)
+        let context =
+            "\(hostile.name): status \(result.status)\nstdout: \(result.stdout.prefix(4000))\nstderr: \(result.stderr.prefix(2000))"
         #expect(result.status == 1, "\(context)", sourceLocation: sourceLocation)
         #expect(!looksLikeACrash(result.stderr), "\(context)", sourceLocation: sourceLocation)
         let origin = substitute(hostile.origin)
@@ -179,16 +187,22 @@ enum HardeningRunner {
         #expect(!naming.isEmpty, "no error names \(origin): \(context)", sourceLocation: sourceLocation)
         if !hostile.codes.isEmpty {
             let codes = Set(naming.compactMap { $0["code"] as? String })
-            #expect(!codes.isDisjoint(with: hostile.codes), "codes \(codes), expected one of \(hostile.codes): \(context)", sourceLocation: sourceLocation)
+            #expect(
+                !codes.isDisjoint(with: hostile.codes), "codes \(codes), expected one of \(hostile.codes): \(context)",
+                sourceLocation: sourceLocation)
         }
         for diagnostic in naming {
             let message = diagnostic["message"] as? String ?? ""
-            #expect(!message.isEmpty && message.count < 2000, "a clear, bounded message: \(message.prefix(300))", sourceLocation: sourceLocation)
+            #expect(
+                !message.isEmpty && message.count < 2000, "a clear, bounded message: \(message.prefix(300))",
+                sourceLocation: sourceLocation)
         }
     }
 
     static func looksLikeACrash(_ stderr: String) -> Bool {
-        ["Fatal error", "Sanitizer", "Segmentation", "Illegal instruction", "Stack dump", "Aborted"].contains { stderr.contains($0) }
+        ["Fatal error", "Sanitizer", "Segmentation", "Illegal instruction", "Stack dump", "Aborted"].contains {
+            stderr.contains($0)
+        }
     }
 
     /// The error diagnostics of a JSON report.
@@ -208,7 +222,9 @@ enum HardeningRunner {
             return false
         }
         if cites(diagnostic["origin"]) { return true }
-        if let related = diagnostic["related"] as? [[String: Any]], related.contains(where: { cites($0["origin"]) }) { return true }
+        if let related = diagnostic["related"] as? [[String: Any]], related.contains(where: { cites($0["origin"]) }) {
+            return true
+        }
         return (diagnostic["message"] as? String)?.contains(origin) == true
     }
 }

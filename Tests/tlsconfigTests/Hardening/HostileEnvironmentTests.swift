@@ -3,7 +3,10 @@ import Testing
 
 /// Hostile environment values: each error must name the variable.
 @Suite struct HostileEnvironmentTests {
-    static func env(_ variable: String, _ value: String, command: String = "show", extra: [String: String] = [:], codes: Set<String> = []) -> HardeningCase {
+    static func env(
+        _ variable: String, _ value: String, command: String = "show", extra: [String: String] = [:],
+        codes: Set<String> = []
+    ) -> HardeningCase {
         HardeningCase(
             name: "\(variable)=\(value.prefix(40).debugDescription)\(value.count > 40 ? "…" : "")",
             environment: extra.merging([variable: value]) { $1 }, arguments: [command], origin: variable, codes: codes
@@ -31,9 +34,15 @@ import Testing
         env("TLSCONFIG_CA_FILE", "/dev/null", codes: ["not-a-regular-file"]),
         env("TLSCONFIG_CA_FILE", "/dev/zero", codes: ["not-a-regular-file"]),
         env("TLSCONFIG_CA_FILE", "/dev/stdin", codes: ["not-a-regular-file"]),
-        env("TLSCONFIG_CA_FILE", "/proc/self/mem", codes: ["file-empty", "not-a-regular-file", "path-unreadable", "file-too-large"]),
-        env("TLSCONFIG_CA_FILE", "$TMP/" + String(repeating: "x", count: 5_000), codes: ["path-unreadable", "path-not-found"]),
-        env("TLSCONFIG_CA_FILE", "$TMP/" + Array(repeating: "d", count: 3_000).joined(separator: "/"), codes: ["path-unreadable", "path-not-found"]),
+        env(
+            "TLSCONFIG_CA_FILE", "/proc/self/mem",
+            codes: ["file-empty", "not-a-regular-file", "path-unreadable", "file-too-large"]),
+        env(
+            "TLSCONFIG_CA_FILE", "$TMP/" + String(repeating: "x", count: 5_000),
+            codes: ["path-unreadable", "path-not-found"]),
+        env(
+            "TLSCONFIG_CA_FILE", "$TMP/" + Array(repeating: "d", count: 3_000).joined(separator: "/"),
+            codes: ["path-unreadable", "path-not-found"]),
         env("TLSCONFIG_CA_FILE", ":::", codes: []),
         env("TLSCONFIG_CA_DIR", "$TMP/missing", codes: notFound),
         env("TLSCONFIG_CA_DIR", "/dev/null", codes: ["not-a-directory"]),
@@ -43,7 +52,9 @@ import Testing
         env("SSL_CLIENT_CERT", "$TMP/missing.pem", codes: notFound),
         env("SSL_CLIENT_CERT", "/dev/zero", codes: ["not-a-regular-file"]),
         env("TLSCONFIG_CLIENT_CERT", "/etc", codes: ["not-a-regular-file"]),
-        env("TLSCONFIG_CLIENT_KEY", "$TMP/missing.key", extra: ["TLSCONFIG_CLIENT_CERT": "$PKI/client-chain.pem"], codes: notFound),
+        env(
+            "TLSCONFIG_CLIENT_KEY", "$TMP/missing.key", extra: ["TLSCONFIG_CLIENT_CERT": "$PKI/client-chain.pem"],
+            codes: notFound),
         env("TLSCONFIG_CLIENT_KEY_PASSPHRASE", "hunter2", codes: ["invalid-passphrase-source"]),
         env("TLSCONFIG_CLIENT_KEY_PASSPHRASE", "env:", codes: ["invalid-passphrase-source"]),
         env("TLSCONFIG_CLIENT_KEY_PASSPHRASE", "env:NOT-A-NAME", codes: ["invalid-passphrase-source"]),

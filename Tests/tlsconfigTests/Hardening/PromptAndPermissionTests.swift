@@ -8,8 +8,11 @@ import Testing
     /// Runs the binary under `script`, so standard input, output and error are a
     /// pseudo-terminal, as for a user at a shell; `script`'s own input is a pipe that stays
     /// open, so a prompt would wait (and time out) rather than read end-of-file.
-    static func runOnTerminal(_ arguments: [String], environment: [String: String], in directory: String, timeout: TimeInterval = 30) throws -> (status: Int32, output: String, seconds: Double) {
-        let quoted = ([CLI.executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+    static func runOnTerminal(
+        _ arguments: [String], environment: [String: String], in directory: String, timeout: TimeInterval = 30
+    ) throws -> (status: Int32, output: String, seconds: Double) {
+        let quoted = ([CLI.executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", quoted, "/dev/null"]
@@ -33,12 +36,17 @@ import Testing
                 kill(-process.processIdentifier, SIGKILL)
                 process.terminate()
                 process.waitUntilExit()
-                Issue.record("still running after \(timeout) s: it waits for input; output so far: \((try? String(contentsOfFile: output, encoding: .utf8)) ?? "")")
+                Issue.record(
+                    "still running after \(timeout) s: it waits for input; output so far: \((try? String(contentsOfFile: output, encoding: .utf8)) ?? "")"
+                )
                 return (-1, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "", timeout)
             }
             usleep(5_000)
         }
-        return (process.terminationStatus, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "", Date().timeIntervalSince(start))
+        return (
+            process.terminationStatus, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
+            Date().timeIntervalSince(start)
+        )
     }
 
     @Test(arguments: ["client-encrypted-pkcs8.key", "client-encrypted-legacy.key"])
@@ -67,7 +75,10 @@ import Testing
     @Test func passphraseProtectedPKCS12WithoutPassphraseNeverPrompts() throws {
         let pki = try TestPKI.shared()
         let sandbox = Sandbox()
-        let result = try Self.runOnTerminal(["check"], environment: ["SSL_CERT_FILE": pki.path("server-ca.pem"), "TLSCONFIG_CLIENT_CERT": pki.path("client.p12")], in: sandbox.path)
+        let result = try Self.runOnTerminal(
+            ["check"],
+            environment: ["SSL_CERT_FILE": pki.path("server-ca.pem"), "TLSCONFIG_CLIENT_CERT": pki.path("client.p12")],
+            in: sandbox.path)
         #expect(result.status == 1, "\(result.output)")
         #expect(!result.output.lowercased().contains("pass phrase"), "\(result.output)")
         #expect(result.output.contains("TLSCONFIG_CLIENT_CERT"), "\(result.output)")
@@ -80,7 +91,9 @@ import Testing
         for (mode, warned) in [(0o600, false), (0o640, true), (0o644, true), (0o604, true), (0o400, false)] {
             let path = sandbox.write("identity-\(String(mode, radix: 8)).pem", combined, mode: mode)
             for format in ["text", "json"] {
-                let result = try sandbox.run(["check", "--format", format], environment: ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": path])
+                let result = try sandbox.run(
+                    ["check", "--format", format],
+                    environment: ["SSL_CERT_FILE": pki.path("server-ca.pem"), "SSL_CLIENT_CERT": path])
                 let context = "mode \(String(mode, radix: 8)) \(format): \(result.stdout.suffix(1500))"
                 #expect(result.status == 0, "a warning, not an error: \(context)")
                 #expect(result.output.contains("private-key-permissions") == warned, "\(context)")
@@ -114,10 +127,14 @@ import Testing
                 }
             }
             let check = try sandbox.run(["check"])
-            #expect(check.output.contains("config-file-world-writable") == refused, "check too: \(check.stdout.suffix(800))")
+            #expect(
+                check.output.contains("config-file-world-writable") == refused, "check too: \(check.stdout.suffix(800))"
+            )
             let named = try sandbox.run(["show", "--config", path])
             #expect(named.status == 0, "named: \(named.stderr)")
-            #expect(named.stderr.contains("warning[config-file-world-writable]") == refused, "named, mode \(String(mode, radix: 8))")
+            #expect(
+                named.stderr.contains("warning[config-file-world-writable]") == refused,
+                "named, mode \(String(mode, radix: 8))")
             // Following the advice changes the outcome.
             if refused {
                 chmod(path, mode_t(mode & ~0o002))
@@ -134,17 +151,23 @@ import Testing
         sandbox.write("tlsconfig.yaml", "alpn: \"h2\\e]0;owned\\a\"\nserver-name: \"\\e[2Jx\"\n")
         let hostile = "\u{1B}[2J\u{1B}]0;owned\u{07}\r\u{9B}31m"
         for arguments in [["show", "--all"], ["check"], ["connect", "127.0.0.1:\(try Sockets.freePort())"]] {
-            let result = try sandbox.run(arguments + ["--color", color], environment: [
-                "TLSCONFIG_VERIFY": hostile, "TLSCONFIG_CA_FILE": sandbox.path + "/\u{1B}[8mhidden.pem",
-            ])
-            let context = "\(arguments.joined(separator: " ")) --color \(color): \(result.stdout.suffix(1500).debugDescription)"
+            let result = try sandbox.run(
+                arguments + ["--color", color],
+                environment: [
+                    "TLSCONFIG_VERIFY": hostile, "TLSCONFIG_CA_FILE": sandbox.path + "/\u{1B}[8mhidden.pem",
+                ])
+            let context =
+                "\(arguments.joined(separator: " ")) --color \(color): \(result.stdout.suffix(1500).debugDescription)"
             #expect(result.status == 1, "\(context)")
             #expect(result.stderr.contains("invalid-value"), "diagnostics go to standard error: \(context)")
             // Both streams reach the terminal: neither may carry a control character.
             let ownColor = /\x{1B}\[(0|1|2|32|1;34|1;31|1;33|1;36)m/
             for stream in [result.stdout, result.stderr] {
                 let rest = stream.replacing(ownColor, with: "")
-                #expect(!rest.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }, "\(context)")
+                #expect(
+                    !rest.unicodeScalars.contains {
+                        ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+                    }, "\(context)")
                 if color == "never" { #expect(!stream.contains("\u{1B}")) }
             }
             #expect(result.output.contains("\u{241B}[2J"), "the escape is shown as a visible character: \(context)")

@@ -13,9 +13,13 @@ import Testing
     static let wrongPassphrase = "Zq8-wR0ng-Kx3v-77"
 
     /// Fails when `secret` (or a distinctive piece of it) appears in the output.
-    static func expectNoSecret(_ secret: String, in result: CLI.Result, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectNoSecret(
+        _ secret: String, in result: CLI.Result, _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for text in [result.stdout, result.stderr] {
-            #expect(!text.contains(secret), "passphrase leaked (\(context)): \(text.prefix(3000))", sourceLocation: sourceLocation)
+            #expect(
+                !text.contains(secret), "passphrase leaked (\(context)): \(text.prefix(3000))",
+                sourceLocation: sourceLocation)
             let piece = String(secret.dropFirst(secret.count / 3).prefix(8))
             #expect(!text.contains(piece), "part of the passphrase leaked (\(context))", sourceLocation: sourceLocation)
         }
@@ -27,7 +31,10 @@ import Testing
         var server: OpenSSLServerProcess?
         if command == .connectServer {
             server = try OpenSSLServerProcess(
-                ["-cert", "server.pem", "-key", "server.key", "-CAfile", "client-ca.pem", "-Verify", "1", "-verify_return_error"],
+                [
+                    "-cert", "server.pem", "-key", "server.key", "-CAfile", "client-ca.pem", "-Verify", "1",
+                    "-verify_return_error",
+                ],
                 in: pki.directory
             )
         }
@@ -38,23 +45,27 @@ import Testing
             sandbox.write("pass.txt", passphrase + "\n")
             for source in ["env:TLS_SECRET_PASS", "file:\(sandbox.path)/pass.txt"] {
                 for format in ["text", "json"] {
-                    var arguments: [String] = switch command {
-                    case .show: ["show"]
-                    case .showAll: ["show", "--all"]
-                    case .check: ["check"]
-                    case .connectServer: ["connect", "localhost:\(server!.port)", "--timeout", "20"]
-                    case .connectRefused: ["connect", "127.0.0.1:\(refusedPort)", "--timeout", "20"]
-                    case .initTemplate: ["init"]
-                    }
+                    var arguments: [String] =
+                        switch command {
+                        case .show: ["show"]
+                        case .showAll: ["show", "--all"]
+                        case .check: ["check"]
+                        case .connectServer: ["connect", "localhost:\(server!.port)", "--timeout", "20"]
+                        case .connectRefused: ["connect", "127.0.0.1:\(refusedPort)", "--timeout", "20"]
+                        case .initTemplate: ["init"]
+                        }
                     if command != .initTemplate { arguments += ["--format", format] }
-                    let result = try sandbox.run(arguments, environment: [
-                        "SSL_CERT_FILE": pki.path("server-ca.pem"),
-                        "TLSCONFIG_CLIENT_CERT": pki.path("client-chain.pem"),
-                        "TLSCONFIG_CLIENT_KEY": pki.path("client-encrypted-pkcs8.key"),
-                        "TLSCONFIG_CLIENT_KEY_PASSPHRASE": source,
-                        "TLS_SECRET_PASS": passphrase,
-                    ])
-                    let context = "\(arguments.joined(separator: " ")) with \(source), \(passphrase == TestPKI.passphrase ? "right" : "wrong") passphrase"
+                    let result = try sandbox.run(
+                        arguments,
+                        environment: [
+                            "SSL_CERT_FILE": pki.path("server-ca.pem"),
+                            "TLSCONFIG_CLIENT_CERT": pki.path("client-chain.pem"),
+                            "TLSCONFIG_CLIENT_KEY": pki.path("client-encrypted-pkcs8.key"),
+                            "TLSCONFIG_CLIENT_KEY_PASSPHRASE": source,
+                            "TLS_SECRET_PASS": passphrase,
+                        ])
+                    let context =
+                        "\(arguments.joined(separator: " ")) with \(source), \(passphrase == TestPKI.passphrase ? "right" : "wrong") passphrase"
                     Self.expectNoSecret(passphrase, in: result, context)
                     // The runs must have done their work, or the absence proves nothing.
                     let right = passphrase == TestPKI.passphrase
@@ -68,7 +79,9 @@ import Testing
                         #expect(result.status == 1)
                     case .show, .showAll:
                         #expect(result.status == 0, "\(context): \(result.stdout)")
-                        #expect(result.stdout.contains(source.hasPrefix("env:") ? "TLS_SECRET_PASS" : "pass.txt"), "the source is shown: \(context)")
+                        #expect(
+                            result.stdout.contains(source.hasPrefix("env:") ? "TLS_SECRET_PASS" : "pass.txt"),
+                            "the source is shown: \(context)")
                     case .initTemplate:
                         #expect(result.status == 0)
                     }
@@ -103,7 +116,8 @@ import Testing
                 let result = try sandbox.run(arguments + ["--format", format], environment: environment)
                 let context = "\(place): \(arguments.joined(separator: " ")) --format \(format)"
                 #expect(result.status == 1, "\(context)")
-                #expect(result.output.contains("invalid-passphrase-source"), "\(context): \(result.stdout.suffix(1500))")
+                #expect(
+                    result.output.contains("invalid-passphrase-source"), "\(context): \(result.stdout.suffix(1500))")
                 Self.expectNoSecret(secret, in: result, context)
             }
         }

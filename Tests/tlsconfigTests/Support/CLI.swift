@@ -19,7 +19,8 @@ struct CLI {
 
     /// The executable beside this test bundle in the build directory.
     static let executable: String = {
-        var directory = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+            .resolvingSymlinksInPath()
         for _ in 0..<5 {
             directory.deleteLastPathComponent()
             let candidate = directory.appendingPathComponent("tlsconfig").path
@@ -33,7 +34,10 @@ struct CLI {
     /// job trusts its checkout; the trust tests set that variable empty to see the default.
     /// With `unprivilegedUser`, the binary runs under that user id (through `setpriv`), so a
     /// test run as root can still see a mode-000 file refused.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 30, unprivilegedUser: UInt32? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], timeout: TimeInterval = 30,
+        unprivilegedUser: UInt32? = nil
+    ) throws -> Result {
         let process = Process()
         if let user = unprivilegedUser {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
@@ -43,13 +47,17 @@ struct CLI {
             process.arguments = arguments
         }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ["HOME": directory + "/home", "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": directory + "/xdg", "TLSCONFIG_TRUSTED_CONFIG_PATHS": directory]
+        var env = [
+            "HOME": directory + "/home", "PATH": "/usr/bin:/bin", "XDG_CONFIG_HOME": directory + "/xdg",
+            "TLSCONFIG_TRUSTED_CONFIG_PATHS": directory,
+        ]
         // A sanitizer build of the binary reads its options (and leak suppressions) from these.
         env.merge(SanitizerSupport.childEnvironment) { $1 }
         env.merge(environment) { $1 }
         process.environment = env
         // Output goes to files, so nothing can block on a full pipe.
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("tlsconfig-cli-\(UUID().uuidString)")
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tlsconfig-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }
         let outURL = capture.appendingPathComponent("stdout")
@@ -80,12 +88,16 @@ struct CLI {
 
     /// The binary run by another program (`script` for a pseudo-terminal, `bash` to prepare an
     /// odd working directory) with `run`'s base environment; returns standard output.
-    static func runWrapped(_ launcher: String, _ arguments: [String], in directory: String, home: String, environment: [String: String] = [:]) throws -> String {
+    static func runWrapped(
+        _ launcher: String, _ arguments: [String], in directory: String, home: String,
+        environment: [String: String] = [:]
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home].merging(SanitizerSupport.childEnvironment) { $1 }.merging(environment) { $1 }
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home].merging(SanitizerSupport.childEnvironment) { $1 }
+            .merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -3,7 +3,8 @@ import Testing
 
 /// Expected output kept as files under `Golden/`; `UPDATE_GOLDEN=1 swift test` rewrites them.
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Golden")
 
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let file = directory.appendingPathComponent(name + ".txt")

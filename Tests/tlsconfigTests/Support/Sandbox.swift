@@ -25,7 +25,8 @@ final class Sandbox: @unchecked Sendable {
         text.replacingOccurrences(of: path, with: "$TMP")
     }
 
-    static let certificate = "-----BEGIN CERTIFICATE-----\nTUlJQm9nSUJBQUpCQUxSaU1MQUhVRm5uR2l2S3pk\n-----END CERTIFICATE-----\n"
+    static let certificate =
+        "-----BEGIN CERTIFICATE-----\nTUlJQm9nSUJBQUpCQUxSaU1MQUhVRm5uR2l2S3pk\n-----END CERTIFICATE-----\n"
 }
 
 extension String {

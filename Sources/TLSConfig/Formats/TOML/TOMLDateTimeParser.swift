@@ -48,7 +48,8 @@ enum TOMLDateTimeParser {
         }
         let separator = bytes[reader.index]
         guard separator == 0x54 || separator == 0x74 || separator == 0x20 else {
-            throw reader.failure("expected 'T' or a space between the date and the time, found \(reader.describeCurrent())")
+            throw reader.failure(
+                "expected 'T' or a space between the date and the time, found \(reader.describeCurrent())")
         }
         reader.index += 1
         value.kind = .localDateTime
@@ -125,7 +126,9 @@ enum TOMLDateTimeParser {
             }
             let days = TOMLDateTimeParser.daysIn(month: value.month, year: value.year)
             guard value.day >= 1, value.day <= days else {
-                throw failure("day must be 01 to \(days) in \(TOMLDateTimeParser.monthName(value.month)) \(value.year)", at: dayStart)
+                throw failure(
+                    "day must be 01 to \(days) in \(TOMLDateTimeParser.monthName(value.month)) \(value.year)",
+                    at: dayStart)
             }
         }
 

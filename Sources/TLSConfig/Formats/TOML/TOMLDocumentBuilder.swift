@@ -182,7 +182,8 @@ struct TOMLDocumentBuilder {
     }
 
     /// Adds a new element to the array of tables a `[[header]]` names and returns it.
-    mutating func appendArrayTable(in table: Int, key: TOMLKey, headerSpan: SourceSpan) throws(ConfigSyntaxError) -> Int {
+    mutating func appendArrayTable(in table: Int, key: TOMLKey, headerSpan: SourceSpan) throws(ConfigSyntaxError) -> Int
+    {
         guard let index = find(key.name, in: table) else {
             let element = try newTable(.arrayElement, span: headerSpan, parent: table, name: key.name, at: key)
             arrays.append(TableArray(span: headerSpan, elements: [element]))
@@ -205,9 +206,11 @@ struct TOMLDocumentBuilder {
             let node = entry.value
             let reason: String
             if case .array = node.value {
-                reason = "it is an array value (defined at \(entry.keySpan.start)), and [[...]] can only add to arrays of tables"
+                reason =
+                    "it is an array value (defined at \(entry.keySpan.start)), and [[...]] can only add to arrays of tables"
             } else {
-                reason = "key \(quotedPath(of: table, then: key.name)) is already \(node.typeName) (defined at \(entry.keySpan.start))"
+                reason =
+                    "key \(quotedPath(of: table, then: key.name)) is already \(node.typeName) (defined at \(entry.keySpan.start))"
             }
             throw ConfigSyntaxError(
                 "cannot define array of tables \(path): \(reason)",
@@ -218,7 +221,8 @@ struct TOMLDocumentBuilder {
     // MARK: Key/value pairs
 
     /// Walks one non-final component of a dotted key such as `a.b.c = 1`.
-    mutating func dottedStep(from table: Int, key: TOMLKey, pathStart: SourcePosition) throws(ConfigSyntaxError) -> Int {
+    mutating func dottedStep(from table: Int, key: TOMLKey, pathStart: SourcePosition) throws(ConfigSyntaxError) -> Int
+    {
         guard let index = find(key.name, in: table) else {
             let span = SourceSpan(start: pathStart, end: key.span.end)
             let child = try newTable(.dotted, span: span, parent: table, name: key.name, at: key)
@@ -267,13 +271,16 @@ struct TOMLDocumentBuilder {
         append(key, .value, value: value, to: table)
     }
 
-    private func notATable(_ node: ConfigNode, entry: ConfigNode.Table.Entry, key: TOMLKey, in table: Int) -> ConfigSyntaxError {
+    private func notATable(
+        _ node: ConfigNode, entry: ConfigNode.Table.Entry, key: TOMLKey, in table: Int
+    ) -> ConfigSyntaxError {
         let path = quotedPath(of: table, then: key.name)
         let start = entry.keySpan.start
         let message: String
         switch node.value {
         case .table:
-            message = "cannot add to inline table \(path) (defined at \(start)): an inline table is complete once written"
+            message =
+                "cannot add to inline table \(path) (defined at \(start)): an inline table is complete once written"
         case .array:
             message = "cannot add to \(path): it is an array value (defined at \(start)), not a table"
         default:

@@ -109,7 +109,8 @@ struct TOMLDocumentParser {
                 while scanner.peek(next) == 0x20 || scanner.peek(next) == 0x09 {
                     next += 1
                 }
-                found = scanner.peek(next) == 0x5D && next < scanner.bytes.count
+                found =
+                    scanner.peek(next) == 0x5D && next < scanner.bytes.count
                     ? "'] ]' (the two closing brackets must be written together)"
                     : "a single ']'"
             }
@@ -219,7 +220,9 @@ struct TOMLDocumentParser {
         let end = scanner.tokenEnd(from: start)
         let bytes = scanner.bytes
         let length = end - start
-        if length == 4, bytes[start] == 0x74, bytes[start + 1] == 0x72, bytes[start + 2] == 0x75, bytes[start + 3] == 0x65 {
+        if length == 4, bytes[start] == 0x74, bytes[start + 1] == 0x72, bytes[start + 2] == 0x75,
+            bytes[start + 3] == 0x65
+        {
             scanner.index = end
             return .bool(true)
         }
@@ -229,8 +232,9 @@ struct TOMLDocumentParser {
             scanner.index = end
             return .bool(false)
         }
-        if length == 3, (bytes[start] == 0x69 && bytes[start + 1] == 0x6E && bytes[start + 2] == 0x66)
-            || (bytes[start] == 0x6E && bytes[start + 1] == 0x61 && bytes[start + 2] == 0x6E)
+        if length == 3,
+            (bytes[start] == 0x69 && bytes[start + 1] == 0x6E && bytes[start + 2] == 0x66)
+                || (bytes[start] == 0x6E && bytes[start + 1] == 0x61 && bytes[start + 2] == 0x6E)
         {
             return try parseNumberOrDateTime()
         }
@@ -239,7 +243,9 @@ struct TOMLDocumentParser {
         let hint: String
         if lowered == "true" || lowered == "false" {
             hint = "booleans are written in lower case: true or false"
-        } else if lowered == "inf" || lowered == "nan" || lowered == "+inf" || lowered == "-inf" || lowered == "infinity" {
+        } else if lowered == "inf" || lowered == "nan" || lowered == "+inf" || lowered == "-inf"
+            || lowered == "infinity"
+        {
             hint = "special floats are written inf, +inf, -inf or nan"
         } else if bytes[start] == 0x2E {
             hint = "a float needs a digit before the decimal point"
@@ -275,7 +281,9 @@ struct TOMLDocumentParser {
     }
 
     /// Reads `[ ... ]`; line breaks and comments may appear between elements.
-    private mutating func parseArray(depth: Int, startPosition: SourcePosition) throws(ConfigSyntaxError) -> ConfigNode.Value {
+    private mutating func parseArray(
+        depth: Int, startPosition: SourcePosition
+    ) throws(ConfigSyntaxError) -> ConfigNode.Value {
         let open = scanner.index
         try checkNesting(depth, at: open)
         scanner.index += 1
@@ -292,7 +300,8 @@ struct TOMLDocumentParser {
                 return .array(elements)
             }
             if scanner.current == 0x2C {
-                let message = elements.isEmpty
+                let message =
+                    elements.isEmpty
                     ? "expected a value or ']' in array, found ','"
                     : "expected a value or ']' after ',' in array, found another ','"
                 throw scanner.error(message, at: scanner.index)
@@ -319,7 +328,9 @@ struct TOMLDocumentParser {
     }
 
     /// Reads `{ ... }`, which in TOML 1.0 must stay on one line and has no trailing comma.
-    private mutating func parseInlineTable(depth: Int, startPosition: SourcePosition) throws(ConfigSyntaxError) -> ConfigNode.Value {
+    private mutating func parseInlineTable(
+        depth: Int, startPosition: SourcePosition
+    ) throws(ConfigSyntaxError) -> ConfigNode.Value {
         let open = scanner.index
         try checkNesting(depth, at: open)
         scanner.index += 1
@@ -371,7 +382,8 @@ struct TOMLDocumentParser {
 
     private mutating func checkNesting(_ depth: Int, at offset: Int) throws(ConfigSyntaxError) {
         guard depth <= Self.maximumNesting else {
-            throw scanner.error("arrays and inline tables are nested more than \(Self.maximumNesting) levels deep", at: offset)
+            throw scanner.error(
+                "arrays and inline tables are nested more than \(Self.maximumNesting) levels deep", at: offset)
         }
     }
 }

@@ -265,7 +265,8 @@ enum TOMLNumberParser {
             text.unicodeScalars.append(Unicode.Scalar(bytes[index]))
         }
         guard let value = Double(text) else {
-            throw TOMLLexicalError("invalid number \(quoted(bytes, start, end)): cannot be represented as a float", at: start)
+            throw TOMLLexicalError(
+                "invalid number \(quoted(bytes, start, end)): cannot be represented as a float", at: start)
         }
         return value
     }
@@ -299,6 +300,9 @@ enum TOMLNumberParser {
             return TOMLScanner.controlName(byte)
         }
         let length = UTF8Validation.scalarLength(lead: byte)
-        return "'" + String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]), as: UTF8.self) + "'"
+        return "'"
+            + String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]), as: UTF8.self)
+            + "'"
     }
 }

@@ -23,12 +23,15 @@
     @_spi(Plumbing) public static func parse(_ text: String) throws(ConfigSyntaxError) -> ConfigNode.Table {
         var text = text
         text.makeContiguousUTF8()
-        let result = text.utf8.withContiguousStorageIfAvailable { parseValidated($0) }
+        let result =
+            text.utf8.withContiguousStorageIfAvailable { parseValidated($0) }
             ?? Array(text.utf8).withUnsafeBufferPointer { parseValidated($0) }
         return try result.get()
     }
 
-    private static func parseValidated(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<ConfigNode.Table, ConfigSyntaxError> {
+    private static func parseValidated(
+        _ buffer: UnsafeBufferPointer<UInt8>
+    ) -> Result<ConfigNode.Table, ConfigSyntaxError> {
         var body = buffer
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: buffer[3...])

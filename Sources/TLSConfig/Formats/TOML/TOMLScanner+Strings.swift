@@ -216,7 +216,8 @@ extension TOMLScanner {
             case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
             default:
                 let form = digits == 4 ? "\\u" : "\\U"
-                throw error("expected \(digits) hexadecimal digits after \(form), found \(describe(at: index))", at: index)
+                throw error(
+                    "expected \(digits) hexadecimal digits after \(form), found \(describe(at: index))", at: index)
             }
             value = value << 4 | digit
             index &+= 1

@@ -211,8 +211,11 @@ struct TOMLScanner {
     func expectedKeyMessage(at offset: Int) -> String {
         let found = describe(at: offset)
         let byte = peek(offset)
-        if offset < bytes.count, byte > 0x20, byte != 0x7F, byte != 0x23, byte != 0x3D, byte != 0x2E, byte != 0x5B, byte != 0x5D {
-            return "expected a key, found \(found); bare keys may only contain A-Z, a-z, 0-9, '_' and '-', so quote this key"
+        if offset < bytes.count, byte > 0x20, byte != 0x7F, byte != 0x23, byte != 0x3D, byte != 0x2E, byte != 0x5B,
+            byte != 0x5D
+        {
+            return
+                "expected a key, found \(found); bare keys may only contain A-Z, a-z, 0-9, '_' and '-', so quote this key"
         }
         return "expected a key, found \(found)"
     }

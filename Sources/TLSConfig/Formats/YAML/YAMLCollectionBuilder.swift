@@ -48,9 +48,12 @@ struct YAMLCollectionBuilder {
         }
     }
 
-    private static func keyText(of built: YAMLBuiltNode, at position: SourcePosition) throws(ConfigSyntaxError) -> String {
+    private static func keyText(
+        of built: YAMLBuiltNode, at position: SourcePosition
+    ) throws(ConfigSyntaxError) -> String {
         guard let scalar = built.scalar else {
-            let noun = if case .table = built.node.value { YAMLNodeKind.mapping.noun } else { YAMLNodeKind.sequence.noun }
+            let noun =
+                if case .table = built.node.value { YAMLNodeKind.mapping.noun } else { YAMLNodeKind.sequence.noun }
             throw ConfigSyntaxError("a mapping key must be a scalar, not \(noun)", at: position)
         }
         if scalar.isUntaggedPlain {
@@ -83,6 +86,7 @@ struct YAMLCollectionBuilder {
     func finish(endEvent: SourceSpan) -> YAMLBuiltNode {
         let value: ConfigNode.Value = kind == .mapping ? .table(ConfigNode.Table(entries)) : .array(items)
         let span = SourceSpan(start: start, end: isFlow ? endEvent.end : lastEnd)
-        return YAMLBuiltNode(node: ConfigNode(value, span: span), nodeCount: nodeCount, height: childHeight + 1, scalar: nil)
+        return YAMLBuiltNode(
+            node: ConfigNode(value, span: span), nodeCount: nodeCount, height: childHeight + 1, scalar: nil)
     }
 }

@@ -14,7 +14,8 @@ struct YAMLEventReader: ~Copyable {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
-            throw ConfigSyntaxError("out of memory while starting the YAML parser", at: SourcePosition(line: 1, column: 1))
+            throw ConfigSyntaxError(
+                "out of memory while starting the YAML parser", at: SourcePosition(line: 1, column: 1))
         }
         if let base = input.baseAddress {
             yaml_parser_set_input_string(parser, base, input.count)
@@ -51,16 +52,18 @@ struct YAMLEventReader: ~Copyable {
             kind = .alias(anchor: Self.string(event.data.alias.anchor) ?? "")
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-            } ?? ""
-            let style: YAMLScalar.Style = switch scalar.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: .literal
-            case YAML_FOLDED_SCALAR_STYLE: .folded
-            default: .plain
-            }
+            let text =
+                scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+                } ?? ""
+            let style: YAMLScalar.Style =
+                switch scalar.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+                case YAML_LITERAL_SCALAR_STYLE: .literal
+                case YAML_FOLDED_SCALAR_STYLE: .folded
+                default: .plain
+                }
             let properties = YAMLNodeProperties(anchor: Self.string(scalar.anchor), tag: Self.string(scalar.tag))
             kind = .scalar(YAMLScalar(text: text, style: style, properties: properties))
         case YAML_SEQUENCE_START_EVENT:

@@ -43,12 +43,13 @@ struct YAMLSourceText {
         let limit = min(target, bytes.count)
         while index < limit {
             let byte = bytes[index]
-            let length = switch byte {
-            case 0xF0...: 4
-            case 0xE0...: 3
-            case 0xC0...: 2
-            default: 1
-            }
+            let length =
+                switch byte {
+                case 0xF0...: 4
+                case 0xE0...: 3
+                case 0xC0...: 2
+                default: 1
+                }
             let isBreak: Bool
             switch byte {
             case 0x0A:
@@ -63,7 +64,8 @@ struct YAMLSourceText {
             case 0xC2:
                 isBreak = index + 1 < bytes.count && bytes[index + 1] == 0x85
             case 0xE2:
-                isBreak = index + 2 < bytes.count && bytes[index + 1] == 0x80
+                isBreak =
+                    index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
             default:
                 isBreak = false

@@ -8,11 +8,12 @@ enum YAMLTag {
 
     static func check(_ tag: String?, on kind: YAMLNodeKind, at position: SourcePosition) throws(ConfigSyntaxError) {
         guard let tag, tag != "!" else { return }
-        let accepted = switch kind {
-        case .scalar: standardPrefix + "str"
-        case .sequence: standardPrefix + "seq"
-        case .mapping: standardPrefix + "map"
-        }
+        let accepted =
+            switch kind {
+            case .scalar: standardPrefix + "str"
+            case .sequence: standardPrefix + "seq"
+            case .mapping: standardPrefix + "map"
+            }
         if tag == accepted { return }
         let shown = display(tag)
         if tag.hasPrefix(standardPrefix) {

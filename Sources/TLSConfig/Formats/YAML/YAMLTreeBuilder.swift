@@ -33,7 +33,8 @@ struct YAMLTreeBuilder {
         case .scalar(let scalar):
             try YAMLTag.check(scalar.properties.tag, on: .scalar, at: event.span.start)
             try countNodes(1, at: event.span.start)
-            let built = YAMLBuiltNode(node: ConfigNode(scalar.value, span: event.span), nodeCount: 1, height: 0, scalar: scalar)
+            let built = YAMLBuiltNode(
+                node: ConfigNode(scalar.value, span: event.span), nodeCount: 1, height: 0, scalar: scalar)
             if let anchor = scalar.properties.anchor {
                 anchors.define(anchor, node: built)
             }

@@ -22,9 +22,11 @@ struct ConfiguredTool {
         let host = config.string(forKey: "host")
         // ... and TLSConfig reads the `tls` scope of the same providers: this is all the glue.
         // (The providers own the tool's files, so TLSConfig looks for no files of its own.)
-        let resolver = SettingsResolver(ResolverConfiguration(
-            appName: "configured-tool", documents: InMemoryDocuments([]), configReader: ConfigProviderDocuments(providers: providers)
-        ))
+        let resolver = SettingsResolver(
+            ResolverConfiguration(
+                appName: "configured-tool", documents: InMemoryDocuments([]),
+                configReader: ConfigProviderDocuments(providers: providers)
+            ))
         let resolution = host.map { resolver.resolve(host: $0) } ?? resolver.resolve()
         // The `tlsconfig show` report (its diagnostics included), naming each value's provider and key.
         print(ResolutionReport(resolution).text(), terminator: "")

@@ -33,7 +33,10 @@ struct Greet: AsyncParsableCommand {
 /// override that shows up as "override --cacert" in `show`.
 struct MyToolTLS: TLSCommandsHost {
     struct Options: ParsableArguments {
-        @Option(name: .long, help: ArgumentHelp("Trust only the CAs in this PEM file (outranks MYTOOL_CA_FILE and mytool.toml).", valueName: "file"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Trust only the CAs in this PEM file (outranks MYTOOL_CA_FILE and mytool.toml).", valueName: "file"))
         var cacert: String?
     }
 

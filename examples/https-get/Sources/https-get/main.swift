@@ -15,11 +15,14 @@ func fail(_ message: String, code: Int32 = 1) -> Never {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count == 1, let url = URLComponents(string: arguments.first!), url.scheme == "https", let hostName = url.host, !hostName.isEmpty else {
+guard arguments.count == 1, let url = URLComponents(string: arguments.first!), url.scheme == "https",
+    let hostName = url.host, !hostName.isEmpty
+else {
     fail("usage: https-get https://HOST[:PORT]/PATH", code: 2)
 }
 let port = url.port ?? 443
-let path = (url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath) + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+let path =
+    (url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath) + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
 
 // 1. Resolve: host sections for HOST:PORT apply; every error is reported, with its origin.
 let target: HostTarget
@@ -53,7 +56,8 @@ defer { connection.close() }
 
 // 4. One request; `Connection: close` lets the response end with the connection.
 let hostHeader = target.kind == .ipv6 ? "[\(hostName)]" : hostName
-let request = "GET \(path) HTTP/1.1\r\nHost: \(hostHeader)\(port == 443 ? "" : ":\(port)")\r\nUser-Agent: https-get (TLSConfig example)\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+let request =
+    "GET \(path) HTTP/1.1\r\nHost: \(hostHeader)\(port == 443 ? "" : ":\(port)")\r\nUser-Agent: https-get (TLSConfig example)\r\nAccept: */*\r\nConnection: close\r\n\r\n"
 var response: [UInt8] = []
 do throws(TLSConnectionError) {
     try connection.write(Array(request.utf8))

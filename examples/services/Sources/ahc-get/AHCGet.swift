@@ -11,13 +11,18 @@ import TLSConfigNIO
 @main
 struct AHCGet {
     static func main() async {
-        guard CommandLine.arguments.count == 2, let url = URL(string: CommandLine.arguments[1]), url.scheme == "https", let host = url.host else {
+        guard CommandLine.arguments.count == 2, let url = URL(string: CommandLine.arguments[1]), url.scheme == "https",
+            let host = url.host
+        else {
             fail("usage: ahc-get https://HOST[:PORT]/PATH", code: 2)
         }
         // --- TLSConfig: from here to `configuration` is all a tool writes. ---
-        let resolution = SettingsResolver(ResolverConfiguration(
-            appName: "ahc-get", documents: ConfigFileDiscovery(projectFileNames: ["ahc-get.toml"], tablePath: ["tls"])
-        )).resolve(host: host, defaultPort: url.port ?? 443)
+        let resolution = SettingsResolver(
+            ResolverConfiguration(
+                appName: "ahc-get",
+                documents: ConfigFileDiscovery(projectFileNames: ["ahc-get.toml"], tablePath: ["tls"])
+            )
+        ).resolve(host: host, defaultPort: url.port ?? 443)
         let tls: ClientTLS
         let configuration: TLSConfiguration
         do throws(TLSSettingsError) {
@@ -32,7 +37,9 @@ struct AHCGet {
         let warnings = tls.renderedWarnings()
         if !warnings.isEmpty { FileHandle.standardError.write(Data(warnings.utf8)) }
         // --- end of TLSConfig ---
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(tlsConfiguration: configuration))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(tlsConfiguration: configuration)
+        )
         do {
             let response = try await client.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(15))
             let body = try await response.body.collect(upTo: 1 << 20)

@@ -39,7 +39,11 @@ struct GRPCServerService: Service {
     let server: GRPCServer<HTTP2ServerTransport.Posix>
 
     func run() async throws {
-        try await withGracefulShutdownHandler { try await server.serve() } onGracefulShutdown: { server.beginGracefulShutdown() }
+        try await withGracefulShutdownHandler {
+            try await server.serve()
+        } onGracefulShutdown: {
+            server.beginGracefulShutdown()
+        }
     }
 }
 
@@ -57,13 +61,19 @@ case "serve" where arguments.count == 1:
         // --- TLSConfig: the reloader and the transport security are all the glue. ---
         var configuration = ResolverConfiguration(appName: "grpc-echo-server")
         configuration.role = .server
-        let tls = try ReloadingServerTLS(for: .grpc, logger: logger) { [configuration] in SettingsResolver(configuration).resolve() }
-        let transport = HTTP2ServerTransport.Posix(address: .ipv4(host: "127.0.0.1", port: port), transportSecurity: try tls.grpcTransportSecurity())
+        let tls = try ReloadingServerTLS(for: .grpc, logger: logger) { [configuration] in
+            SettingsResolver(configuration).resolve()
+        }
+        let transport = HTTP2ServerTransport.Posix(
+            address: .ipv4(host: "127.0.0.1", port: port), transportSecurity: try tls.grpcTransportSecurity())
         // --- end of TLSConfig ---
         FileHandle.standardError.write(Data(tls.current.renderedWarnings().utf8))
         let server = GRPCServer(transport: transport, services: [Echo()])
         Task { if let address = try? await transport.listeningAddress { print("listening on \(address)") } }
-        try await ServiceGroup(services: [GRPCServerService(server: server), tls], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
+        try await ServiceGroup(
+            services: [GRPCServerService(server: server), tls], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ).run()
     } catch let error as TLSSettingsError {
         fail(error.description)
     }
@@ -75,7 +85,9 @@ case "call" where arguments.count == 4:
     let security: HTTP2ClientTransport.Posix.TransportSecurity
     do {
         // --- TLSConfig: from here to `security` is all the glue. ---
-        tls = try ClientTLS(resolution: SettingsResolver(ResolverConfiguration(appName: "grpc-echo")).resolve(host: host, defaultPort: port))
+        tls = try ClientTLS(
+            resolution: SettingsResolver(ResolverConfiguration(appName: "grpc-echo")).resolve(
+                host: host, defaultPort: port))
         security = try tls.grpcTransportSecurity(serverHostname: host, port: port)
         // --- end of TLSConfig ---
     } catch {
@@ -83,17 +95,22 @@ case "call" where arguments.count == 4:
     }
     FileHandle.standardError.write(Data(tls.renderedWarnings().utf8))
     do {
-        let transport = try HTTP2ClientTransport.Posix(target: .dns(host: host, port: port), transportSecurity: security)
+        let transport = try HTTP2ClientTransport.Posix(
+            target: .dns(host: host, port: port), transportSecurity: security)
         let answer = try await withGRPCClient(transport: transport) { client in
             var options = CallOptions.defaults
             options.timeout = .seconds(10)
-            return try await client.unary(request: ClientRequest(message: arguments[3]), descriptor: Echo.method, serializer: Text(), deserializer: Text(), options: options) {
+            return try await client.unary(
+                request: ClientRequest(message: arguments[3]), descriptor: Echo.method, serializer: Text(),
+                deserializer: Text(), options: options
+            ) {
                 try $0.message
             }
         }
         print(answer)
     } catch {
-        fail("error: the call to \(host):\(port) failed: \(error)\n" + tls.explain(error, host: host, port: port).text())
+        fail(
+            "error: the call to \(host):\(port) failed: \(error)\n" + tls.explain(error, host: host, port: port).text())
     }
 
 default:

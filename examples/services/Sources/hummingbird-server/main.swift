@@ -21,11 +21,16 @@ do {
     // --- TLSConfig: from here to `server:` is all the glue (the reloader is the rotating part). ---
     var configuration = ResolverConfiguration(appName: "hummingbird-server")
     configuration.role = .server
-    let tls = try ReloadingServerTLS(for: .hummingbird, logger: logger) { [configuration] in SettingsResolver(configuration).resolve() }
+    let tls = try ReloadingServerTLS(for: .hummingbird, logger: logger) { [configuration] in
+        SettingsResolver(configuration).resolve()
+    }
     let hooked = try tls.configurationWithVerifier()
     let app = Application(
         router: router,
-        server: try .tls(.http1(), configuration: .init(tlsConfiguration: hooked.configuration, customVerificationCallback: hooked.verificationCallback)),
+        server: try .tls(
+            .http1(),
+            configuration: .init(
+                tlsConfiguration: hooked.configuration, customVerificationCallback: hooked.verificationCallback)),
         configuration: .init(address: .hostname("127.0.0.1", port: port)),
         services: [tls],
         onServerRunning: { channel in print("listening on \(channel.localAddress!)") },

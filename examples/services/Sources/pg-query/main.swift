@@ -33,7 +33,8 @@ do throws(TLSSettingsError) {
 }
 FileHandle.standardError.write(Data(tls.renderedWarnings().utf8))
 
-let configuration = PostgresConnection.Configuration(host: host, port: port, username: user, password: nil, database: database, tls: .require(context))
+let configuration = PostgresConnection.Configuration(
+    host: host, port: port, username: user, password: nil, database: database, tls: .require(context))
 do {
     let logger = Logger(label: "pg-query")
     let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)

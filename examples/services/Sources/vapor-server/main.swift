@@ -17,7 +17,9 @@ do {
     // --- TLSConfig: from here to the callback is all the glue (the reloader and its task are the rotating part). ---
     var configuration = ResolverConfiguration(appName: "vapor-server")
     configuration.role = .server
-    let tls = try ReloadingServerTLS(for: .vapor, logger: app.logger) { [configuration] in SettingsResolver(configuration).resolve() }
+    let tls = try ReloadingServerTLS(for: .vapor, logger: app.logger) { [configuration] in
+        SettingsResolver(configuration).resolve()
+    }
     let hooked = try tls.configurationWithVerifier()
     app.http.server.configuration.tlsConfiguration = hooked.configuration
     app.http.server.configuration.customCertificateVerifyCallback = hooked.verificationCallback
