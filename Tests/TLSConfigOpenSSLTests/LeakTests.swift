@@ -8,8 +8,8 @@ import Testing
 /// OpenSSL handles are owned by Swift types that free them: building many contexts, and
 /// many handshakes, must not grow the heap. `TLSCONFIG_LEAK_ITERATIONS` changes the count.
 ///
-/// The measure is the allocator's bytes in use, which the rest of the suite running beside
-/// these tests moves too; see `HeapGrowth` for how that noise is kept out of the verdict.
+/// The measure is the allocator's bytes in use, which is process-wide, so each test runs its
+/// measurement in a process of its own (`IsolatedProcess`), where no other suite runs.
 ///
 /// Skipped under a sanitizer: the sanitizer's allocator replaces glibc's, and 10,000 builds
 /// take minutes. The address-sanitizer run checks leaks exactly instead, with LeakSanitizer.
@@ -30,10 +30,13 @@ struct LeakTests {
         ProcessInfo.processInfo.environment["TLSCONFIG_LEAK_ITERATIONS"].flatMap(Int.init) ?? 10_000
     }
 
-    /// Both tests hold `MemoryQuietGate` exclusively: the hardening tests' large inputs and
-    /// 64 concurrent builds in the same process would otherwise show up as growth.
+    /// Each test measures in a test process of its own (`IsolatedProcess`): no other suite
+    /// allocates beside it.
     @Test func tenThousandContextBuildsDoNotGrowTheHeap() async throws {
-        try await MemoryQuietGate.exclusive { try measureContextBuilds() }
+        let child = try await IsolatedProcess.run("LeakTests/tenThousandContextBuildsDoNotGrowTheHeap") {
+            try measureContextBuilds()
+        }
+        if let child { #expect(child.passed, "the isolated run failed:\n\(child.output)") }
     }
 
     private func measureContextBuilds() throws {
@@ -74,7 +77,8 @@ struct LeakTests {
     }
 
     @Test func handshakesDoNotGrowTheHeap() async throws {
-        try await MemoryQuietGate.exclusive { try measureHandshakes() }
+        let child = try await IsolatedProcess.run("LeakTests/handshakesDoNotGrowTheHeap") { try measureHandshakes() }
+        if let child { #expect(child.passed, "the isolated run failed:\n\(child.output)") }
     }
 
     private func measureHandshakes() throws {
@@ -104,7 +108,8 @@ struct LeakTests {
     }
 
     @Test func aThousandReloadsDoNotGrowTheHeap() async throws {
-        try await MemoryQuietGate.exclusive { try measureReloads() }
+        let child = try await IsolatedProcess.run("LeakTests/aThousandReloadsDoNotGrowTheHeap") { try measureReloads() }
+        if let child { #expect(child.passed, "the isolated run failed:\n\(child.output)") }
     }
 
     /// Each round rewrites the CA bundle and the client identity, so every reload builds a new

@@ -32,43 +32,41 @@ struct ConcurrentBuildTests {
             "TLSCONFIG_ALPN": "h2,http/1.1",
         ]
         let tasks = 64
-        let outcomes = await MemoryQuietGate.shared {
-            await withTaskGroup(of: HardeningBuildOutcome.self) { group in
-                for index in 0..<tasks {
-                    group.addTask {
-                        let resolver = SettingsResolver(
-                            ResolverConfiguration(
-                                appName: "tlsconfig", environment: environment, workingDirectory: pki.directory.path,
-                                documents: ConfigFileDiscovery(systemDirectory: pki.directory.path + "/no-etc")
-                            ))
-                        // Half resolve for a host, half for any host: different paths, same trust.
-                        let resolution =
-                            index.isMultiple(of: 2)
-                            ? resolver.resolve(host: "localhost:\(1000 + index)") : resolver.resolve()
-                        guard !resolution.hasErrors else {
-                            return HardeningBuildOutcome(
-                                client: false, errors: resolution.diagnostics.errors.map { $0.message })
+        let outcomes = await withTaskGroup(of: HardeningBuildOutcome.self) { group in
+            for index in 0..<tasks {
+                group.addTask {
+                    let resolver = SettingsResolver(
+                        ResolverConfiguration(
+                            appName: "tlsconfig", environment: environment, workingDirectory: pki.directory.path,
+                            documents: ConfigFileDiscovery(systemDirectory: pki.directory.path + "/no-etc")
+                        ))
+                    // Half resolve for a host, half for any host: different paths, same trust.
+                    let resolution =
+                        index.isMultiple(of: 2)
+                        ? resolver.resolve(host: "localhost:\(1000 + index)") : resolver.resolve()
+                    guard !resolution.hasErrors else {
+                        return HardeningBuildOutcome(
+                            client: false, errors: resolution.diagnostics.errors.map { $0.message })
+                    }
+                    do {
+                        let context = try TLSContextBuilder(resolution: resolution, trustStoreCache: cache)
+                            .makeClientContext()
+                        let store = withExtendedLifetime(context) {
+                            SSL_CTX_get_cert_store(context.pointer).map { UInt(bitPattern: $0) }
                         }
-                        do {
-                            let context = try TLSContextBuilder(resolution: resolution, trustStoreCache: cache)
-                                .makeClientContext()
-                            let store = withExtendedLifetime(context) {
-                                SSL_CTX_get_cert_store(context.pointer).map { UInt(bitPattern: $0) }
-                            }
-                            return HardeningBuildOutcome(
-                                storeID: context.trustStore.storeID, store: store, client: context.role == .client,
-                                errors: [])
-                        } catch let error as TLSSettingsError {
-                            return HardeningBuildOutcome(client: false, errors: error.diagnostics.map { $0.message })
-                        } catch {
-                            return HardeningBuildOutcome(client: false, errors: ["\(error)"])
-                        }
+                        return HardeningBuildOutcome(
+                            storeID: context.trustStore.storeID, store: store, client: context.role == .client,
+                            errors: [])
+                    } catch let error as TLSSettingsError {
+                        return HardeningBuildOutcome(client: false, errors: error.diagnostics.map { $0.message })
+                    } catch {
+                        return HardeningBuildOutcome(client: false, errors: ["\(error)"])
                     }
                 }
-                var all: [HardeningBuildOutcome] = []
-                for await outcome in group { all.append(outcome) }
-                return all
             }
+            var all: [HardeningBuildOutcome] = []
+            for await outcome in group { all.append(outcome) }
+            return all
         }
         #expect(outcomes.count == tasks)
         let failures = outcomes.flatMap { $0.errors }
