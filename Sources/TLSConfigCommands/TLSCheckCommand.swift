@@ -57,29 +57,16 @@ package struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
         }
         var watched = WatchedInputs(resolution)
         var current = resolution
-        // File events make a change show at once; the interval catches what they cannot see.
-        let waiter = FileEventWaiter()
-        waiter?.watch(watched)
-        let events = waiter == nil ? "" : " and as soon as their directories change"
         Terminal.write(
-            "Watching \(watched.inputs.count) file(s) every \(interval) s\(events); Ctrl-C stops.\n",
+            "Watching \(watched.inputs.count) file(s) every \(interval) s and as soon as their directories change; Ctrl-C stops.\n",
             to: Terminal.standardError)
-        while true {
-            if let waiter {
-                _ = waiter.wait(timeout: .milliseconds(Int(interval * 1000)))
-            } else {
-                usleep(useconds_t(interval * 1_000_000))
-            }
+        FileEventWaiter.watchForever(every: .milliseconds(Int(interval * 1000)), inputs: { watched }) {
             let changed = watched.changedPaths()
-            guard !changed.isEmpty else {
-                waiter?.watch(watched)  // a watched directory may have been replaced
-                continue
-            }
+            guard !changed.isEmpty else { return }
             let next = target.resolve(configuration)
             watched = WatchedInputs(next)
-            waiter?.watch(watched)
             // A touch, or the same bytes written again, changes nothing to report.
-            guard !next.hasSameOutcome(as: current) else { continue }
+            guard !next.hasSameOutcome(as: current) else { return }
             current = next
             let stamp = Date().formatted(.iso8601)
             Terminal.write(

@@ -55,7 +55,8 @@ public enum IsolatedProcess {
         let handle: FileHandle
 
         init() throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("tlsconfig-isolated-\(UUID().uuidString).log")
+            url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "tlsconfig-isolated-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             handle = try FileHandle(forWritingTo: url)
         }

@@ -287,7 +287,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
         // too large) the read below finds and reports, and a chmod changes the identity.
         let facts = FileInspector.facts(of: path)
         let key = facts.map { DocumentCache.Key(path: path, scope: scope, tablePath: tablePath, identity: $0.identity) }
-        if let key, let facts, let cached = DocumentCache.shared[key] {
+        if let key, let facts, let cached = DocumentCache.document(for: key) {
             if let finding = ownership.judge(path, facts: facts, scope: scope, directory: directory) {
                 load.diagnostics.append(finding)
                 if finding.severity == .error { return }
@@ -354,7 +354,7 @@ public struct ConfigFileDiscovery: ConfigDocumentSource {
             )
             if scope == .project { document.contentDigest = SHA256.hex(bytes) }
             load.documents.append(document)
-            DocumentCache.shared.store(
+            DocumentCache.store(
                 document,
                 for: DocumentCache.Key(
                     path: path, scope: scope, tablePath: tablePath, identity: contents.facts.identity))

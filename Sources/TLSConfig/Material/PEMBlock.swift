@@ -15,6 +15,8 @@ package struct PEMBlock: Sendable, Hashable {
     package var line: Int
     /// BEGIN line to END line, as offsets into the file's bytes.
     package var range: Range<Int>
+    /// Between the BEGIN and END markers: the base64 lines (and any headers), as offsets.
+    package var bodyRange: Range<Int>
     /// The body is base64 (after optional RFC 1421 headers); a block that is not is still
     /// listed, so the decoder can name it, but it does not count as a certificate or key.
     package var isWellFormed: Bool

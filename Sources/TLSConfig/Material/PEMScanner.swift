@@ -1,8 +1,7 @@
 import Glibc
 
-/// The PEM splitter every reader of material uses: linear in the input, whatever it holds.
-/// (The system-trust mirror check keeps a lighter marker scan of its own, since it only
-/// compares bodies and runs before every first context.)
+/// The PEM splitter every reader of PEM uses (the material, the checks, the system-trust
+/// mirror): linear in the input, whatever it holds.
 ///
 /// Every first context and every `show` scans the system bundle (about 200 KB), so the byte
 /// loops work on the buffer directly: `memchr` finds markers and line ends, and one table
@@ -60,6 +59,7 @@ package enum PEMScanner {
             contents.blocks.append(
                 PEMBlock(
                     label: label, kind: kind, line: lines.line(at: start, in: bytes), range: start..<blockEnd,
+                    bodyRange: bodyStart..<end,
                     isWellFormed: isBase64Body(body), isEncrypted: encrypted
                 ))
         }

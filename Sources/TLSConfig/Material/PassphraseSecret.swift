@@ -19,7 +19,7 @@ package final class PassphraseSecret: Sendable {
     package let count: Int
 
     deinit {
-        explicit_bzero(storage.baseAddress!, storage.count)
+        Self.wipe(UnsafeMutableRawBufferPointer(storage))
         storage.deallocate()
     }
 
@@ -34,5 +34,20 @@ package final class PassphraseSecret: Sendable {
     /// The passphrase's bytes, valid only inside `body`.
     package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(rebasing: storage[..<count]))
+    }
+}
+
+extension PassphraseSecret {
+    /// Overwrites memory that held a secret (a passphrase, a private key in PEM) before it is
+    /// freed or reused. `explicit_bzero`, because a plain store to memory about to be freed is
+    /// one the compiler may remove. Every secret buffer of the package is wiped here.
+    package static func wipe(_ memory: UnsafeMutableRawBufferPointer) {
+        guard let base = memory.baseAddress, memory.count > 0 else { return }
+        explicit_bzero(base, memory.count)
+    }
+
+    /// Wipes an array's bytes in place.
+    package static func wipe(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { wipe($0) }
     }
 }

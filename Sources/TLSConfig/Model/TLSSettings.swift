@@ -51,3 +51,26 @@ public struct TLSSettings: Sendable, Hashable {
         self.crlFile = crlFile
     }
 }
+
+extension TLSSettings {
+    /// The name a client checks the server's certificate against: `server-name`, else the host.
+    package func verifiedName(forHost host: String) -> String {
+        serverName ?? host
+    }
+
+    /// The name a client sends as SNI: the verified name, or none when it is an IP address
+    /// (RFC 6066 allows only host names). Every client path (OpenSSL, NIO, reports) asks here.
+    /// With no host (a handler made before the host is known), `server-name` alone.
+    package func serverNameIndication(forHost host: String?) -> String? {
+        guard let name = serverName ?? host else { return nil }
+        return HostTarget.isAddress(name) ? nil : name
+    }
+}
+
+extension HostTarget {
+    /// Whether `name` is an IP address (v4, or v6 with or without brackets), which a
+    /// certificate must list as `IP:`, and which is never sent as SNI.
+    package static func isAddress(_ name: String) -> Bool {
+        (try? HostTarget(parsing: name)).map { $0.kind != .name } ?? false
+    }
+}

@@ -124,21 +124,7 @@ package final class FileEventWaiter: @unchecked Sendable {
         finished: @escaping @Sendable () -> Void
     ) {
         let body: @Sendable () -> Void = { [self] in
-            // A look once the watches are set, and again whenever a look leads to a directory
-            // not watched before (a recreated or swapped one): a change made in it before its
-            // watch had no event. Bounded, so a directory that keeps being replaced leaves the
-            // rest to the next event.
-            let lookAndFollow = { [self] in
-                look()
-                var rounds = 0
-                while watch(inputs()), rounds < 3 {
-                    look()
-                    rounds += 1
-                }
-            }
-            watch(inputs())
-            lookAndFollow()
-            while wait(timeout: interval) { lookAndFollow() }
+            loop(every: interval, inputs: inputs, look: look)
             finished()
         }
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
@@ -154,6 +140,39 @@ package final class FileEventWaiter: @unchecked Sendable {
         } else {
             Unmanaged<ThreadBody>.fromOpaque(box).release()
             finished()
+        }
+    }
+
+    /// The watch loop every watcher runs (the reloaders on their thread, `check --watch` on
+    /// the main one): a look once the watches are set, then one after each event or interval,
+    /// until cancelled; after each look the watches follow `inputs` (a reload or a swapped
+    /// link moves them).
+    package func loop(every interval: Duration, inputs: () -> WatchedInputs, look: () -> Void) {
+        // Again whenever a look leads to a directory not watched before (a recreated or
+        // swapped one): a change made in it before its watch had no event. Bounded, so a
+        // directory that keeps being replaced leaves the rest to the next event.
+        func lookAndFollow() {
+            look()
+            var rounds = 0
+            while watch(inputs()), rounds < 3 {
+                look()
+                rounds += 1
+            }
+        }
+        watch(inputs())
+        lookAndFollow()
+        while wait(timeout: interval) { lookAndFollow() }
+    }
+
+    /// Blocks the calling thread looking at `inputs` for ever: the shared loop where inotify is
+    /// available, else a look at each interval.
+    package static func watchForever(every interval: Duration, inputs: () -> WatchedInputs, look: () -> Void) -> Never {
+        if let waiter = FileEventWaiter() { waiter.loop(every: interval, inputs: inputs, look: look) }
+        while true {
+            let (seconds, attoseconds) = interval.components
+            var pause = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+            _ = nanosleep(&pause, nil)
+            look()
         }
     }
 

@@ -186,7 +186,7 @@ public struct SettingsResolver: Sendable {
         load.sources.merge(loaded.sources) { $1 }
         var offers: [Offer] = []
         for document in loaded.documents {
-            let decoded = DecodedDocumentCache.decode(document, home: configuration.home)
+            let decoded = DocumentCache.decode(document, home: configuration.home)
             let gated = TrustRequirement.gate(
                 decoded.offers, document: document, trustCommand: configuration.effectiveTrustCommand)
             offers += gated.offers

@@ -6,9 +6,6 @@ struct SettingValueParser {
     /// `$HOME`, for `~` expansion.
     var home: String?
 
-    /// The most ALPN bytes (length bytes and names) a ClientHello carries on every host name.
-    package static let alpnWireLimit = 65_118
-
     struct Problem: Error {
         var message: String
         var help: String?
@@ -87,22 +84,16 @@ struct SettingValueParser {
             }
             return .text(target.host)
         case .alpn:
-            // Printable ASCII only: control characters (DEL, ESC, ...) are neither names nor safe to print.
-            for item in items
-            where item.utf8.count > 255 || !item.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) {
+            for item in items where !ALPNWire.isValidName(item) {
                 throw Problem(
                     message: "ALPN protocol \"\(item)\" is not a printable ASCII name of at most 255 bytes",
                     help: "use names such as \"h2\" or \"http/1.1\"")
             }
-            // Each name is sent as a length byte and the name. All ClientHello extensions share
-            // one 65,535-byte block; with TLS 1.3 offered and a 253-byte server name, OpenSSL 3's
-            // other extensions and ALPN's own 6 bytes of framing take 417 of it (measured), so
-            // a longer list fails inside OpenSSL with "internal error" on some hosts.
-            let wire = items.reduce(0) { $0 + 1 + $1.utf8.count }
-            if wire > Self.alpnWireLimit {
+            let wire = ALPNWire.length(of: items)
+            if wire > ALPNWire.limit {
                 throw Problem(
                     message:
-                        "alpn lists \(items.count) protocols taking \(wire) bytes on the wire, above the 65,118 a TLS ClientHello has room for "
+                        "alpn lists \(items.count) protocols taking \(wire) bytes on the wire, above the \(ALPNWire.limitText) a TLS ClientHello has room for "
                         + "beside its other extensions",
                     help: "list only the protocols the servers speak, such as [\"h2\", \"http/1.1\"]"
                 )

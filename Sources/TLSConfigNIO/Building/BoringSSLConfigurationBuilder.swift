@@ -114,7 +114,7 @@ struct BoringSSLConfigurationBuilder {
             return
         }
         defer {
-            exported.keyPEM.withUnsafeMutableBytes { if let base = $0.baseAddress { explicit_bzero(base, $0.count) } }
+            PassphraseSecret.wipe(&exported.keyPEM)
         }
         do {
             let chain = try exported.chain.map { try NIOSSLCertificate(bytes: $0, format: .der) }

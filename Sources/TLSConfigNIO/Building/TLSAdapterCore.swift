@@ -141,8 +141,7 @@ final class TLSAdapterCore: Sendable {
 
     /// The name sent as SNI: `server-name` when set, else the host; none for an IP address.
     func serverNameIndication(for host: String?) -> String? {
-        let name = resolution.settings.serverName ?? host
-        return name.flatMap { (try? HostTarget(parsing: $0))?.kind == .name ? $0 : nil }
+        resolution.settings.serverNameIndication(forHost: host)
     }
 
     func callback(host: String?, port: Int, onRejection: (@Sendable (Diagnostic) -> Void)?) -> PeerChainCallback {

@@ -104,8 +104,7 @@ final class ClientSession {
 
     private func handshake(deadline: ContinuousClock.Instant, verdictWait: Duration) {
         let name = context.verifiedName(forHost: report.host)
-        let isAddress = (try? HostTarget(parsing: name)).map { $0.kind != .name } ?? false
-        report.serverName = isAddress ? nil : name
+        report.serverName = context.settings.serverNameIndication(forHost: report.host)
         report.verifiedName = context.settings.verification == .full ? name : nil
 
         var outcome = drive(until: deadline) { SSL_connect($0) }

@@ -146,7 +146,8 @@ extension TLSContext {
             guard length > 0, let data else { return nil }
             let keyPEM = [UInt8](UnsafeRawBufferPointer(start: data, count: length))
             // The memory BIO's buffer held the key in clear: wipe it before it is freed.
-            explicit_bzero(UnsafeMutableRawPointer(mutating: data), length)
+            PassphraseSecret.wipe(
+                UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(mutating: data), count: length))
             return (chain, keyPEM)
         }
     }

@@ -88,7 +88,7 @@ public final class TLSContext: Sendable {
 
     /// The name checked against the server's certificate: `server-name`, else the host.
     public func verifiedName(forHost host: String) -> String {
-        settings.serverName ?? host
+        settings.verifiedName(forHost: host)
     }
 
     /// A new connection (`SSL`) for `host`, with SNI and the hostname or IP check set up as
@@ -101,10 +101,9 @@ public final class TLSContext: Sendable {
         guard role == .client else { return .success(ssl) }
         let name = verifiedName(forHost: host)
         let target = try? HostTarget(parsing: name)
-        let isAddress = target.map { $0.kind != .name } ?? false
         var ok = true
-        if !isAddress {
-            ok = ctls_SSL_set_tlsext_host_name(ssl, name) == 1
+        if let indicated = settings.serverNameIndication(forHost: host) {
+            ok = ctls_SSL_set_tlsext_host_name(ssl, indicated) == 1
         }
         if ok, settings.verification == .full, let parameters = SSL_get0_param(ssl) {
             ok = Self.expect(name: name, target: target, in: parameters)

@@ -280,23 +280,17 @@ public struct TLSContextBuilder: Sendable {
         OpenSSLErrorQueue.clear()
     }
 
+    /// Settings made in code (not by the resolver) may hold a name the resolver would refuse.
     private func encodeALPN(_ diagnostics: inout [Diagnostic]) -> [UInt8] {
-        var wire: [UInt8] = []
-        for name in settings.alpn {
-            let bytes = Array(name.utf8)
-            guard (1...255).contains(bytes.count) else {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, .invalidALPN, "ALPN protocol \(quoted(name)) must be 1 to 255 bytes long",
-                        setting: .alpn, origin: origins[.alpn],
-                        help: "use registered names such as \"h2\" and \"http/1.1\""
-                    ))
-                continue
-            }
-            wire.append(UInt8(bytes.count))
-            wire += bytes
+        for name in settings.alpn where !ALPNWire.isValidName(name) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, .invalidALPN, "ALPN protocol \(quoted(name)) must be 1 to 255 bytes of printable ASCII",
+                    setting: .alpn, origin: origins[.alpn],
+                    help: "use registered names such as \"h2\" and \"http/1.1\""
+                ))
         }
-        return wire
+        return ALPNWire.encode(settings.alpn)
     }
 
     private func setTrust(

@@ -201,7 +201,7 @@ package struct ConnectionReport: Sendable {
         case .other(let text):
             if let step = clientChainStep() { return step }
             // Resolution keeps alpn within what OpenSSL 3.0 fits; another OpenSSL may send more.
-            let alpnBytes = resolution.settings.alpn.reduce(0) { $0 + 1 + $1.utf8.count }
+            let alpnBytes = ALPNWire.length(of: resolution.settings.alpn)
             if text.contains("internal error"), alpnBytes > 60_000 {
                 return
                     "OpenSSL could not build the ClientHello: alpn (from \(origin(.alpn))) takes \(alpnBytes) bytes, "
@@ -216,11 +216,7 @@ package struct ConnectionReport: Sendable {
 
     /// `DNS:name`, or `IP:address` for an address: what a certificate must list.
     private static func subjectAltName(for name: String) -> String {
-        isAddress(name) ? "IP:\(name)" : "DNS:\(name)"
-    }
-
-    private static func isAddress(_ name: String) -> Bool {
-        (try? HostTarget(parsing: name)).map { $0.kind != .name } ?? false
+        HostTarget.isAddress(name) ? "IP:\(name)" : "DNS:\(name)"
     }
 
     /// Whether a variable was set to the empty string, which counts as unset.
@@ -234,11 +230,11 @@ package struct ConnectionReport: Sendable {
         let listed = names.isEmpty ? "" : " (the certificate names \(names.joined(separator: ", ")))"
         let skip =
             "verify = \"no-hostname\" in a [hosts.\"\(report.host)\"] section skips only the name check for \"\(expected)\"."
-        if Self.isAddress(expected) {
+        if HostTarget.isAddress(expected) {
             let asName =
                 names.contains("DNS:\(expected)")
                 ? "; it lists DNS:\(expected), but an address written as a DNS name does not count" : ""
-            let dnsNames = names.filter { $0.hasPrefix("DNS:") && !Self.isAddress(String($0.dropFirst(4))) }
+            let dnsNames = names.filter { $0.hasPrefix("DNS:") && !HostTarget.isAddress(String($0.dropFirst(4))) }
             let byName =
                 dnsNames.isEmpty
                 ? "" : "; or connect with a name it lists (\(dnsNames.map { $0.dropFirst(4) }.joined(separator: ", ")))"

@@ -72,27 +72,14 @@ enum SystemTrustMirror {
     }
 
     /// The base64 body (whitespace removed) of every certificate block of `bytes`, so the
-    /// same certificate compares equal however it was wrapped. A plain scan for the markers:
-    /// this runs over the whole system store, and full PEM validation is the decoders' job.
-    /// `nil` for an unterminated block.
+    /// same certificate compares equal however it was wrapped; `nil` for an unterminated block.
     private static func bodies(of bytes: [UInt8]) -> [[UInt8]]? {
-        bytes.withUnsafeBufferPointer { buffer -> [[UInt8]]? in
-            guard buffer.baseAddress != nil else { return [] }
-            var bodies: [[UInt8]] = []
-            var offset = 0
-            while let begin = PEMScanner.find(Self.begin, in: buffer, from: offset) {
-                guard
-                    let lineEnd = PEMScanner.firstIndex(
-                        of: UInt8(ascii: "\n"), in: buffer, from: begin, before: buffer.count),
-                    let end = PEMScanner.find(Self.end, in: buffer, from: lineEnd)
-                else { return nil }
-                let label = UnsafeBufferPointer(rebasing: buffer[begin..<lineEnd])
-                if label.starts(with: Self.certificateMarker) || label.starts(with: Self.trustedMarker) {
-                    bodies.append(joinedLines(UnsafeBufferPointer(rebasing: buffer[lineEnd..<end])))
-                }
-                offset = end + Self.end.count
+        let contents = PEMScanner.scan(bytes)
+        guard contents.unterminatedBlocks == 0 else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            contents.blocks.filter { $0.label == "CERTIFICATE" || $0.label == "TRUSTED CERTIFICATE" }.map {
+                joinedLines(UnsafeBufferPointer(rebasing: buffer[$0.bodyRange]))
             }
-            return bodies
         }
     }
 
@@ -149,8 +136,4 @@ enum SystemTrustMirror {
         return nil
     }
 
-    private static let begin = Array("-----BEGIN ".utf8)
-    private static let end = Array("-----END ".utf8)
-    private static let certificateMarker = Array("-----BEGIN CERTIFICATE-----".utf8)
-    private static let trustedMarker = Array("-----BEGIN TRUSTED CERTIFICATE-----".utf8)
 }
