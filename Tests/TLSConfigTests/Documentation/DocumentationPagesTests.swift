@@ -52,7 +52,7 @@ import Testing
         var codes: [Code] = []
         let files = [
             ("TLSConfig", "Sources/TLSConfig/Diagnostics/DiagnosticCode.swift"),
-            ("TLSConfigOpenSSL", "Sources/TLSConfigOpenSSL/Support/DiagnosticCode+OpenSSL.swift"),
+            ("TLSConfigOpenSSL", "Sources/TLSConfigOpenSSL/Diagnosis/DiagnosticCode+OpenSSL.swift"),
             ("TLSConfigNIO", "Sources/TLSConfigNIO/Diagnosis/DiagnosticCode+NIO.swift"),
         ]
         for (module, path) in files {
