@@ -246,6 +246,10 @@ read -r nio_hs_ours nio_hs_plain nio_hs_ratio nio_callback_us < <("$HELPER" nio-
 log "10 reloader CPU while its certificate is touched 100,000 times in 10 s ..."
 read -r storm_cpu storm_events < <("$HELPER" reload-storm "$PKI" 100000 10)
 
+# --- 14: rotation latency: a certificate's atomic rename to the reloader's event --------------
+log "14 rotation latency: 50 atomic renames of a server certificate, each to its reload event ..."
+read -r rotation_median rotation_max rotation_rounds < <("$HELPER" rotation-latency "$PKI" 50)
+
 # --- 8: swift-nio-ssl contexts through TLSConfigNIO ------------------------------------------
 log "8/8 NIOSSLContext for a configuration consumer, system trust: first, second, swift-nio-ssl alone ..."
 nio_first=$("$HELPER" nio-first "$ITERATIONS")
@@ -305,6 +309,7 @@ CA bundle $BUNDLE ($(grep -c 'BEGIN CERTIFICATE' "$BUNDLE") certificates, $(wc -
 | 9 | mTLS NIO server, full handshakes per second (4 in flight, no resumption): TLSConfig's verifier (\`ServerTLS.makeHandler\`) vs swift-nio-ssl's own verification | $nio_hs_ours/s | $nio_hs_plain/s | $nio_hs_ratio | >= 0.9 | $(verdict "$nio_hs_ratio" ">=" 0.9) |
 | 9 | one verification callback (TLSConfig's verifier judging a client chain) | $nio_callback_us µs | | | | |
 | 10 | reloader CPU while \`tls.crt\` is touched 100,000 times in 10 s (reload events: $storm_events; a touch changes no bytes) | $storm_cpu s | 0.62 s (issue 26's load test, the earlier reloader) | $(ratio "$storm_cpu" 0.62) | <= 1.0 | $(verdict "$(ratio "$storm_cpu" 0.62)" "<=" 1.0) |
+| 14 | rotation latency: atomic rename of \`tls.crt\` to the server reloader's event (file events; the reloader polls every 30 s), median of $rotation_rounds, max $rotation_max ms | $rotation_median ms | | | | |
 | 4 | read 1 MiB TOML ($toml_bytes bytes) vs Python tomllib: throughput ratio | $(mib_per_s "$toml_bytes" "$ours_toml") MiB/s ($(us_to_ms "$ours_toml") ms) | $(mib_per_s "$toml_bytes" "$py_toml") MiB/s ($(us_to_ms "$py_toml") ms) | $r4 | >= 1 | $(verdict "$r4" ">=" 1) |
 
 Context for the figures above:

@@ -21,6 +21,7 @@ import NIOSSL
 //   compare-helper generate-toml PATH [BYTES]      write the generated TOML document (1 MiB by default)
 //   compare-helper spawn ITERATIONS COMMAND...     run COMMAND (no shell) and time the whole process
 //   compare-helper nio-handshakes PKI COUNT        mTLS handshakes/s: TLSConfig's verifier vs swift-nio-ssl's, and one callback (µs)
+//   compare-helper rotation-latency PKI ROUNDS     ms from a certificate's atomic rename to the server reloader's event (median, max, n)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("compare-helper: \(message)\n".utf8))
@@ -180,6 +181,9 @@ case ("generate-toml", 2), ("generate-toml", 3):
 
 case ("nio-handshakes", 3):
     try HandshakeThroughput.run(pki: arguments[1], count: count(arguments[2]))
+
+case ("rotation-latency", 3):
+    try await RotationLatency.run(pki: arguments[1], rounds: count(arguments[2]))
 
 case ("reload-storm", 4):
     try await ReloadStorm.run(pki: arguments[1], touches: count(arguments[2]), seconds: count(arguments[3]))

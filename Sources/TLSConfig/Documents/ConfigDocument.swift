@@ -29,19 +29,19 @@ public struct ConfigDocument: Sendable {
     /// them through the schema once, whichever source supplied them.
     package var identity: FileIdentity?
     /// The layer its values belong to: `files`, or `configReader` for provider documents.
-    public var layer: Layer = .files
+    package var layer: Layer = .files
     /// Rank among documents of one layer and scope (lower wins), for provider order.
-    public var order: Int = 0
+    package var order: Int = 0
     /// Where relative paths resolve; `nil` means the document's directory.
     public var baseDirectory: String?
     /// Whether settings that weaken TLS apply: discovery sets it for project files. Documents
     /// a tool builds or names itself need no trust.
-    public var trust: ConfigDocument.Trust = .notRequired
+    public package(set) var trust: ConfigDocument.Trust = .notRequired
     /// SHA-256 of the file's bytes, for project files (what `tlsconfig trust` records).
     package var contentDigest: String?
     /// Origins by value position, for documents not read from a file (provider documents
     /// give each value a synthetic position); values not listed cite the document's path.
-    public var valueOrigins: [SourcePosition: Origin] = [:]
+    package var valueOrigins: [SourcePosition: Origin] = [:]
 
     /// A document made by a source; the resolver maps it through the schema each time.
     public init(
