@@ -3,7 +3,7 @@ import BenchmarkSupport
 import Foundation
 @_spi(Plumbing) import TLSConfig
 @_spi(Plumbing) import TLSConfigOpenSSL
-import TLSConfigNIO
+@_spi(Plumbing) import TLSConfigNIO
 
 // Generated once per benchmark process, on first use. The scratch directory (a few KiB of keys
 // and config files) is left to the system's temporary-file cleanup.
