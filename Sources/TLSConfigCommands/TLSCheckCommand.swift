@@ -57,10 +57,13 @@ package struct TLSCheckCommand<Host: TLSCommandsHost>: ParsableCommand {
         }
         var watched = WatchedInputs(resolution)
         var current = resolution
-        Terminal.write(
-            "Watching \(watched.inputs.count) file(s) every \(interval) s and as soon as their directories change; Ctrl-C stops.\n",
-            to: Terminal.standardError)
-        FileEventWaiter.watchForever(every: .milliseconds(Int(interval * 1000)), inputs: { watched }) {
+        FileEventWaiter.watchForever(every: .milliseconds(Int(interval * 1000)), inputs: { watched }) { wakesOnEvents in
+            // File events make a change show at once; the interval catches what they cannot see.
+            let events = wakesOnEvents ? " and as soon as their directories change" : ""
+            Terminal.write(
+                "Watching \(watched.inputs.count) file(s) every \(interval) s\(events); Ctrl-C stops.\n",
+                to: Terminal.standardError)
+        } look: {
             let changed = watched.changedPaths()
             guard !changed.isEmpty else { return }
             let next = target.resolve(configuration)

@@ -165,9 +165,17 @@ package final class FileEventWaiter: @unchecked Sendable {
     }
 
     /// Blocks the calling thread looking at `inputs` for ever: the shared loop where inotify is
-    /// available, else a look at each interval.
-    package static func watchForever(every interval: Duration, inputs: () -> WatchedInputs, look: () -> Void) -> Never {
-        if let waiter = FileEventWaiter() { waiter.loop(every: interval, inputs: inputs, look: look) }
+    /// available, else a look at each interval. `starting` learns which, before the first look.
+    package static func watchForever(
+        every interval: Duration, inputs: () -> WatchedInputs, starting: (_ wakesOnFileEvents: Bool) -> Void,
+        look: () -> Void
+    ) -> Never {
+        if let waiter = FileEventWaiter() {
+            starting(true)
+            waiter.loop(every: interval, inputs: inputs, look: look)
+        } else {
+            starting(false)
+        }
         while true {
             let (seconds, attoseconds) = interval.components
             var pause = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
