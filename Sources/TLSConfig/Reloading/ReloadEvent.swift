@@ -16,18 +16,18 @@ public struct ReloadEvent: Sendable, CustomStringConvertible {
     }
 
     /// Replaced or kept.
-    public var outcome: Outcome
+    public package(set) var outcome: Outcome
     /// The generation current after the event: 1 for the first context, one more per reload.
-    public var generation: Int
+    public package(set) var generation: Int
     /// The paths whose identity changed.
-    public var changedPaths: [String]
+    public package(set) var changedPaths: [String]
     /// For `rejected`, the errors (with origins); for `reloaded`, the new context's warnings.
-    public var diagnostics: [Diagnostic]
+    public package(set) var diagnostics: [Diagnostic]
     /// When the change was acted on.
-    public var date: Date
+    public package(set) var date: Date
 
     /// An event.
-    public init(
+    package init(
         outcome: Outcome, generation: Int, changedPaths: [String], diagnostics: [Diagnostic], date: Date = Date()
     ) {
         self.outcome = outcome

@@ -1,16 +1,16 @@
 /// The resolved value of one key.
 public struct ResolvedSetting: Sendable, Hashable {
     /// The setting.
-    public var key: SettingKey
+    public package(set) var key: SettingKey
     /// The value as display strings (one per list element); empty when nothing set it
     /// and the default is "none".
-    public var items: [String]
+    public package(set) var items: [String]
     /// Where the value came from (`default` when nothing set it).
-    public var origin: Origin
+    public package(set) var origin: Origin
     /// The layer the value came from (`defaults` when nothing set it).
-    public var layer: Layer
+    public package(set) var layer: Layer
     /// Extra explanation, such as "implied by ca-file".
-    public var note: String?
+    public package(set) var note: String?
     /// Every candidate that lost, with the reason.
     package var losers: [LosingCandidate]
 

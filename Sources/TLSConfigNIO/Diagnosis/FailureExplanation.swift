@@ -10,7 +10,7 @@ public import TLSConfig
 /// with no origin and no step. ``ClientTLS/explain(_:host:port:start:timeout:)`` turns it into this.
 public struct FailureExplanation: Sendable {
     /// The error the framework returned, as it describes itself.
-    public var error: String
+    public package(set) var error: String
     /// What TLSConfig found for the host and port: the report `tlsconfig connect` prints.
     package var connection: ConnectionReport
     /// The handshake TLSConfig made (or the verdict of its verifier): what was negotiated,
@@ -18,7 +18,7 @@ public struct FailureExplanation: Sendable {
     public var handshake: HandshakeReport { connection.report }
     /// Whether TLSConfig connected again to find out (the verifier had not refused this host
     /// itself, or the error was not a refused certificate).
-    public var reprobed: Bool
+    public package(set) var reprobed: Bool
 
     /// The failure as TLSConfig sees it; `nil` when its own handshake succeeded, so the error
     /// lies beyond the TLS settings (HTTP, the application, the network since).

@@ -9,22 +9,22 @@ public import TLSConfig
 /// valid, which names it covers, and its SPKI pin (so a pin can be copied from `connect`).
 public struct CertificateSummary: Sendable, Hashable {
     /// RFC 2253 form, such as `CN=localhost,O=Example`.
-    public var subject: String
+    public package(set) var subject: String
     /// Issuer DN, RFC 2253 order.
-    public var issuer: String
+    public package(set) var issuer: String
     /// Start of validity.
-    public var notBefore: Date
+    public package(set) var notBefore: Date
     /// End of validity.
-    public var notAfter: Date
+    public package(set) var notAfter: Date
     /// `DNS:name`, `IP:address`, `email:...`, `URI:...`, in certificate order.
-    public var subjectAlternativeNames: [String]
+    public package(set) var subjectAlternativeNames: [String]
     /// Upper-case hex.
-    public var serialNumber: String
+    public package(set) var serialNumber: String
     /// SHA-256 of the DER SubjectPublicKeyInfo, as `pinned-public-keys` expects it.
-    public var publicKeyPin: PublicKeyPin
+    public package(set) var publicKeyPin: PublicKeyPin
 
     /// A summary, for tests and reports built elsewhere.
-    public init(
+    package init(
         subject: String, issuer: String, notBefore: Date, notAfter: Date,
         subjectAlternativeNames: [String], serialNumber: String, publicKeyPin: PublicKeyPin
     ) {

@@ -16,49 +16,49 @@ public struct HandshakeReport: Sendable, Hashable {
     }
 
     /// The host connected to, as given.
-    public var host: String
+    public package(set) var host: String
     /// The port.
-    public var port: Int
+    public package(set) var port: Int
     /// The numeric address connected to.
-    public var address: String?
+    public package(set) var address: String?
     /// The name sent in SNI; `nil` for IP addresses.
-    public var serverName: String?
+    public package(set) var serverName: String?
     /// The name (or address) the certificate was checked against; `nil` unless `verify = full`.
-    public var verifiedName: String?
+    public package(set) var verifiedName: String?
     /// Why the attempt failed; `nil` on success.
-    public var failure: HandshakeFailure?
+    public package(set) var failure: HandshakeFailure?
     /// The version negotiated.
-    public var protocolVersion: TLSProtocolVersion?
+    public package(set) var protocolVersion: TLSProtocolVersion?
     /// The cipher negotiated.
-    public var cipher: String?
+    public package(set) var cipher: String?
     /// The version the server answered with when it is below TLS 1.2 (such as a server that
     /// speaks only TLS 1.0); `nil` otherwise.
-    public var serverVersion: TLSProtocolVersion?
+    public package(set) var serverVersion: TLSProtocolVersion?
     /// The negotiated ALPN protocol.
-    public var applicationProtocol: String?
+    public package(set) var applicationProtocol: String?
     /// As the server sent it, leaf first.
-    public var peerCertificates: [CertificateSummary] = []
+    public package(set) var peerCertificates: [CertificateSummary] = []
     /// What verification of the server concluded.
-    public var verification: Verification = .notReached
+    public package(set) var verification: Verification = .notReached
     /// Whether the server asked for a client certificate.
     public var clientCertificateRequested = false
     /// The proxy the connection went through; `nil` when direct.
     package var proxy: ProxyRoute?
     /// The CA names the server sent with its certificate request: the issuers it accepts.
-    public var acceptableIssuers: [String] = []
+    public package(set) var acceptableIssuers: [String] = []
     /// The client chain this context presents, leaf first (subjects and issuers), to compare
     /// with `acceptableIssuers` when the server refuses it.
-    public var clientChain: [CertificateSummary] = []
+    public package(set) var clientChain: [CertificateSummary] = []
     /// The security level of the context used, which decides which keys and digests pass.
-    public var securityLevel: Int?
+    public package(set) var securityLevel: Int?
     /// The client certificate sent in answer to a request.
-    public var clientCertificateSent: CertificateSummary?
+    public package(set) var clientCertificateSent: CertificateSummary?
 
     /// Whether the handshake (and the client-certificate verdict) succeeded.
     public var succeeded: Bool { failure == nil }
 
     /// An empty report for one attempt.
-    public init(host: String, port: Int) {
+    package init(host: String, port: Int) {
         self.host = host
         self.port = port
     }
