@@ -144,3 +144,17 @@ extension ClientTLS: BuildWarnings {
     package var buildWarnings: [Diagnostic] { diagnostics }
 }
 #endif
+
+extension ClientTLS {
+    /// As ``init(resolution:accepting:)``, after the deep checks: material they refuse (an
+    /// expired or not yet valid client certificate, a key that does not match it, an expired
+    /// CRL) is thrown with its origin instead of failing at a handshake. Each file is decoded
+    /// once. What ``ReloadingClientTLS`` builds with at start-up and at every reload.
+    public static func checked(
+        resolution: Resolution, accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) throws(TLSSettingsError) -> ClientTLS {
+        try ClientTLS(
+            resolution: resolution, accepting: accepting, trustStoreCache: .shared,
+            decoded: DecodedMaterial.checked(resolution))
+    }
+}

@@ -126,3 +126,16 @@ extension ServerTLS: BuildWarnings {
     package var buildWarnings: [Diagnostic] { diagnostics }
 }
 #endif
+
+extension ServerTLS {
+    /// As ``init(resolution:clientAuthentication:accepting:)``, after the deep checks, as
+    /// ``ClientTLS/checked(resolution:accepting:)``. What ``ReloadingServerTLS`` builds with.
+    public static func checked(
+        resolution: Resolution, clientAuthentication: ClientAuthentication? = nil,
+        accepting: Set<TLSConsumer.UnenforcedSetting> = []
+    ) throws(TLSSettingsError) -> ServerTLS {
+        try ServerTLS(
+            resolution: resolution, clientAuthentication: clientAuthentication, accepting: accepting,
+            trustStoreCache: .shared, decoded: DecodedMaterial.checked(resolution))
+    }
+}

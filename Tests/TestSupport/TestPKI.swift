@@ -201,6 +201,10 @@ public struct TestPKI: Sendable {
         try openssl(
             "ca", "-config", "server-ca.cnf", "-cert", "server-ca.pem", "-keyfile", "server-ca.key", "-gencrl", "-out",
             "server-ca.crl")
+        // A CRL whose nextUpdate has passed: the builds load it, the deep checks refuse it.
+        try openssl(
+            "ca", "-config", "server-ca.cnf", "-cert", "server-ca.pem", "-keyfile", "server-ca.key", "-gencrl",
+            "-crl_lastupdate", "20200101000000Z", "-crl_nextupdate", "20200102000000Z", "-out", "server-ca-expired.crl")
         try openssl("x509", "-in", "server.pem", "-pubkey", "-noout", "-out", "server.pub")
         try openssl("pkey", "-pubin", "-in", "server.pub", "-outform", "DER", "-out", "server.pub.der")
         try openssl("dgst", "-sha256", "-binary", "-out", "server.pin", "server.pub.der")
