@@ -5,7 +5,7 @@
 #   Scripts/format.sh --check   fail when a file is not formatted (CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files '*.swift' | grep -v '/\.build')
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.swift' | grep -v '/\.build')
 if [[ ${1:-} == --check ]]; then
     scratch=$(mktemp -d "${TMPDIR:-/tmp}/tlsconfig-format.XXXXXX")
     trap 'rm -rf "$scratch"' EXIT

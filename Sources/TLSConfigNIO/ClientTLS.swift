@@ -143,7 +143,6 @@ extension ClientTLS: BuildWarnings {
     /// The build's warnings, for reload events.
     package var buildWarnings: [Diagnostic] { diagnostics }
 }
-#endif
 
 extension ClientTLS {
     /// As ``init(resolution:accepting:)``, after the deep checks: material they refuse (an
@@ -158,3 +157,4 @@ extension ClientTLS {
             decoded: DecodedMaterial.checked(resolution))
     }
 }
+#endif

@@ -125,7 +125,6 @@ extension ServerTLS: BuildWarnings {
     /// The build's warnings, for reload events.
     package var buildWarnings: [Diagnostic] { diagnostics }
 }
-#endif
 
 extension ServerTLS {
     /// As ``init(resolution:clientAuthentication:accepting:)``, after the deep checks, as
@@ -139,3 +138,4 @@ extension ServerTLS {
             trustStoreCache: .shared, decoded: DecodedMaterial.checked(resolution))
     }
 }
+#endif

@@ -22,7 +22,9 @@ import TLSConfig
         _ = try ClientTLS(resolution: resolution)
 
         let refusals: [TLSSettingsError?] = [
-            #expect(throws: TLSSettingsError.self) { try TLSContextBuilder(resolution: resolution).makeCheckedClientContext() },
+            #expect(throws: TLSSettingsError.self) {
+                try TLSContextBuilder(resolution: resolution).makeCheckedClientContext()
+            },
             #expect(throws: TLSSettingsError.self) { try ClientTLS.checked(resolution: resolution) },
         ]
         for refusal in refusals {
